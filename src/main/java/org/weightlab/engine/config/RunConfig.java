@@ -1,0 +1,177 @@
+package org.weightlab.engine.config;
+
+import java.util.List;
+
+/**
+ * Everything that defines a run: data, features, network shape, loss, initialization and
+ * training settings. The "config" object of a scenario file (DESIGN 5). Immutable; the
+ * {@code with*} methods return changed copies.
+ *
+ * @param hidden           neurons per hidden layer (0 to 8 layers of 1 to 16 for 2-D data)
+ * @param activation       activation of every hidden layer unless {@code layerActivations} says otherwise
+ * @param layerActivations one activation per hidden layer, or empty to use {@code activation} everywhere
+ * @param dropout          inverted-dropout rate for every hidden layer, 0 for none (training only)
+ */
+public record RunConfig(DatasetKind dataset, int samples, double noise, double trainFraction, long seed,
+                        List<Feature> features, ProblemKind problem, List<Integer> hidden,
+                        ActivationKind activation, List<ActivationKind> layerActivations,
+                        ActivationKind outputActivation, LossKind loss, InitSpec init, InitSpec biasInit,
+                        OptimizerConfig optimizer, RegularizationConfig regularization, ScheduleConfig schedule,
+                        int batchSize, boolean shuffle, double dropout) {
+
+    public static final int MAX_HIDDEN_LAYERS = 8;
+    public static final int MAX_NEURONS = 16;
+    public static final int MAX_SAMPLES = 100_000;
+
+    public RunConfig {
+        if (dataset == null || problem == null || activation == null || outputActivation == null || loss == null
+                || init == null || biasInit == null || optimizer == null || regularization == null
+                || schedule == null || features == null || hidden == null || layerActivations == null) {
+            throw new IllegalArgumentException("config is incomplete");
+        }
+        features = List.copyOf(features);
+        hidden = List.copyOf(hidden);
+        layerActivations = List.copyOf(layerActivations);
+        if (samples < 2 || samples > MAX_SAMPLES) {
+            throw new IllegalArgumentException("samples must be between 2 and " + MAX_SAMPLES + ", got " + samples);
+        }
+        if (!(noise >= 0 && noise <= 1)) {
+            throw new IllegalArgumentException("noise must be between 0 and 1 (0% to 100%), got " + noise);
+        }
+        if (!(trainFraction >= 0.1 && trainFraction <= 0.9)) {
+            throw new IllegalArgumentException("trainFraction must be between 0.1 and 0.9, got " + trainFraction);
+        }
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException("at least one feature is needed");
+        }
+        if (features.stream().distinct().count() != features.size()) {
+            throw new IllegalArgumentException("a feature is listed twice: " + features);
+        }
+        if (hidden.size() > MAX_HIDDEN_LAYERS) {
+            throw new IllegalArgumentException("at most " + MAX_HIDDEN_LAYERS + " hidden layers, got " + hidden.size());
+        }
+        for (int n : hidden) {
+            if (n < 1 || n > MAX_NEURONS) {
+                throw new IllegalArgumentException("hidden layers hold 1 to " + MAX_NEURONS + " neurons, got " + n);
+            }
+        }
+        if (!layerActivations.isEmpty() && layerActivations.size() != hidden.size()) {
+            throw new IllegalArgumentException("layerActivations has " + layerActivations.size()
+                    + " entries for " + hidden.size() + " hidden layers");
+        }
+        if (activation == ActivationKind.SOFTMAX || layerActivations.contains(ActivationKind.SOFTMAX)) {
+            throw new IllegalArgumentException("softmax is for the output layer only");
+        }
+        if ((outputActivation == ActivationKind.SOFTMAX) != (loss == LossKind.CROSS_ENTROPY)) {
+            throw new IllegalArgumentException("cross_entropy goes with a softmax output, and softmax with cross_entropy");
+        }
+        if (loss == LossKind.BCE && outputActivation != ActivationKind.SIGMOID) {
+            throw new IllegalArgumentException("bce needs a sigmoid output");
+        }
+        if (loss != LossKind.MSE && problem == ProblemKind.REGRESSION) {
+            throw new IllegalArgumentException(loss.id() + " is a classification loss; regression uses mse");
+        }
+        if (loss == LossKind.CROSS_ENTROPY && dataset.classes() < 2) {
+            throw new IllegalArgumentException("cross_entropy needs a classification dataset");
+        }
+        if (dataset.classes() == 3 && loss != LossKind.CROSS_ENTROPY) {
+            throw new IllegalArgumentException(dataset.id() + " has three classes: use softmax with cross_entropy");
+        }
+        if (problem != dataset.problem()) {
+            throw new IllegalArgumentException("dataset " + dataset.id() + " is a " + dataset.problem().id()
+                    + " problem, but problem is " + problem.id());
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+    }
+
+    /** The TF Playground default: circle, x1 x2, [4, 2] tanh, tanh output, mse, SGD 0.03, batch 10. */
+    public static RunConfig defaults() {
+        return new RunConfig(DatasetKind.CIRCLE, 500, 0.0, 0.5, 1, List.of(Feature.X1, Feature.X2),
+                ProblemKind.CLASSIFICATION, List.of(4, 2), ActivationKind.TANH, List.of(), ActivationKind.TANH,
+                LossKind.MSE, InitSpec.XAVIER_UNIFORM, InitSpec.ZEROS,
+                OptimizerConfig.defaults(OptimizerKind.SGD, 0.03), RegularizationConfig.NONE,
+                ScheduleConfig.CONSTANT, 10, true, 0.0);
+    }
+
+    /** Activation of hidden layer {@code layer} (0-based). */
+    public ActivationKind hiddenActivation(int layer) {
+        return layerActivations.isEmpty() ? activation : layerActivations.get(layer);
+    }
+
+    /** Number of network outputs: the class count for cross_entropy, else 1. */
+    public int outputs() {
+        return loss == LossKind.CROSS_ENTROPY ? dataset.classes() : 1;
+    }
+
+    public RunConfig withDataset(DatasetKind d) {
+        return new RunConfig(d, samples, noise, trainFraction, seed, features, problem, hidden, activation,
+                layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
+                batchSize, shuffle, dropout);
+    }
+
+    public RunConfig withData(int samples, double noise, double trainFraction, long seed) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
+                layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
+                batchSize, shuffle, dropout);
+    }
+
+    public RunConfig withFeatures(List<Feature> f) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, f, problem, hidden, activation,
+                layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
+                batchSize, shuffle, dropout);
+    }
+
+    public RunConfig withHidden(List<Integer> h, List<ActivationKind> perLayer) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, h, activation,
+                perLayer, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
+                batchSize, shuffle, dropout);
+    }
+
+    public RunConfig withActivations(ActivationKind hiddenAct, ActivationKind outputAct, LossKind l,
+                                     ProblemKind p) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, features, p, hidden, hiddenAct,
+                List.of(), outputAct, l, init, biasInit, optimizer, regularization, schedule, batchSize, shuffle,
+                dropout);
+    }
+
+    public RunConfig withInit(InitSpec weights, InitSpec biases) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
+                layerActivations, outputActivation, loss, weights, biases, optimizer, regularization, schedule,
+                batchSize, shuffle, dropout);
+    }
+
+    public RunConfig withOptimizer(OptimizerConfig o) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
+                layerActivations, outputActivation, loss, init, biasInit, o, regularization, schedule, batchSize,
+                shuffle, dropout);
+    }
+
+    public RunConfig withRegularization(RegularizationConfig r) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
+                layerActivations, outputActivation, loss, init, biasInit, optimizer, r, schedule, batchSize,
+                shuffle, dropout);
+    }
+
+    public RunConfig withSchedule(ScheduleConfig s) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
+                layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, s, batchSize,
+                shuffle, dropout);
+    }
+
+    public RunConfig withBatch(int b, boolean shuf) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
+                layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule, b,
+                shuf, dropout);
+    }
+
+    public RunConfig withDropout(double d) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
+                layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
+                batchSize, shuffle, d);
+    }
+}

@@ -1,0 +1,25 @@
+package org.weightlab.session;
+
+/** Things that happen in a session besides snapshots and loss points. */
+public sealed interface SessionEvent {
+
+    /** Training stopped at {@code step} because {@code what} became NaN or infinite. */
+    record Diverged(long step, String what) implements SessionEvent {
+    }
+
+    /** A setting changed at {@code step}; the loss chart marks it, e.g. "lr 0.03 -> 0.3". */
+    record SettingChanged(long step, String setting, String oldValue, String newValue) implements SessionEvent {
+        public String label() {
+            return oldValue == null || oldValue.isEmpty() ? setting + " " + newValue
+                    : setting + " " + oldValue + " \u2192 " + newValue;
+        }
+    }
+
+    /** A command failed; the session stays usable. */
+    record EngineError(String message) implements SessionEvent {
+    }
+
+    /** The run was rebuilt (new data, topology or initial weights); views rebuild their drawings. */
+    record Rebuilt(long step, String reason) implements SessionEvent {
+    }
+}
