@@ -1,0 +1,62 @@
+package org.weightlab.session;
+
+import org.weightlab.engine.config.RunConfig;
+
+/**
+ * The commands a view may send to the training session. Every call returns at once: the
+ * engine thread applies commands in order, between steps. Layer indices count the weight
+ * layers from 0 (the first hidden layer) to {@code layers - 1} (the output layer).
+ */
+public interface TrainingControl {
+
+    void play();
+
+    void pause();
+
+    /** One optimizer step on the next minibatch. */
+    void stepBatch();
+
+    /** Steps until the end of the current epoch. */
+    void stepEpoch();
+
+    void runSteps(int n);
+
+    /** Back to step 0 with the same seed and the same initial weights. */
+    void reset();
+
+    /** New initial weights from a new seed; the data stays. */
+    void reinitialize();
+
+    /**
+     * Applies a new config: hyperparameters (learning rate, optimizer parameters, regularization,
+     * schedule, batch size, dropout) change the live run, keeping optimizer state; data, features
+     * and topology changes rebuild the run. A {@link SessionEvent.SettingChanged} or
+     * {@link SessionEvent.Rebuilt} event says which.
+     */
+    void applyConfig(RunConfig config);
+
+    /** Target speed in steps per second; {@code Double.POSITIVE_INFINITY} for as fast as possible. */
+    void setSpeed(double stepsPerSecond);
+
+    void freezeWeight(int layer, int out, int in, boolean frozen);
+
+    void freezeBias(int layer, int out, boolean frozen);
+
+    /** Freezes a neuron: its incoming weights and its bias. */
+    void freezeNeuron(int layer, int out, boolean frozen);
+
+    void freezeLayer(int layer, boolean frozen);
+
+    void setWeight(int layer, int out, int in, double value);
+
+    void setBias(int layer, int out, double value);
+
+    /** Restores the run as it was at a recorded step; continuing from there forks the run. */
+    void jumpTo(long step);
+
+    /** Asks the engine to compute neuron fields ({@link FieldSnapshot}) for each snapshot, or to stop. */
+    void requestFields(boolean wanted);
+
+    /** Asks the engine to compute per-layer statistics for each snapshot, or to stop. */
+    void requestStats(boolean wanted);
+}
