@@ -147,15 +147,17 @@ public final class Network {
             ws.x[f] = features.get(f).apply(x1, x2);
         }
         forward(ws, 1, 0, null);
-        return java.util.Arrays.copyOf(ws.a[layers.length - 1], outputs());
+        return java.util.Arrays.copyOf(ws.a[layers.length - 1], outputs()); // capacity 1: [out][1]
     }
 
     /**
      * Forward pass over the first {@code n} examples of {@code ws.x}. With {@code dropout > 0} and
      * a generator, each hidden unit of each example is kept with probability 1 - dropout and
      * scaled by 1 / (1 - dropout) (inverted dropout, drawn example by example, unit by unit).
+     * Each z is bias + w_0 x_0 + w_1 x_1 + ... summed in input order.
      */
     void forward(Workspace ws, int n, double dropout, Rng rng) {
+        int cap = ws.capacity;
         double[] x = ws.x;
         int last = layers.length - 1;
         for (int l = 0; l <= last; l++) {
@@ -166,32 +168,39 @@ public final class Network {
             double[] bias = layer.biases;
             double[] z = ws.z[l];
             ws.in[l] = x;
-            for (int b = 0; b < n; b++) {
-                int xo = b * in;
-                int zo = b * out;
-                for (int o = 0; o < out; o++) {
-                    double s = bias[o];
-                    int wo = o * in;
-                    for (int i = 0; i < in; i++) {
-                        s += w[wo + i] * x[xo + i];
+            for (int o = 0; o < out; o++) {
+                int zo = o * cap;
+                double bo = bias[o];
+                for (int b = 0; b < n; b++) {
+                    z[zo + b] = bo;
+                }
+                int wo = o * in;
+                for (int i = 0; i < in; i++) {
+                    double wv = w[wo + i];
+                    int xo = i * cap;
+                    for (int b = 0; b < n; b++) {
+                        z[zo + b] += wv * x[xo + b];
                     }
-                    z[zo + o] = s;
                 }
             }
             double[] a = ws.a[l];
-            Activation.forward(layer.activation(), z, a, n, out);
+            Activation.forward(layer.activation(), z, a, out, cap, n);
             if (l < last && dropout > 0 && rng != null) {
                 double keepScale = 1.0 / (1.0 - dropout);
                 double[] mask = ws.mask[l];
                 double[] d = ws.dropped[l];
-                for (int j = 0; j < n * out; j++) {
-                    mask[j] = rng.nextDouble() >= dropout ? keepScale : 0.0;
-                    d[j] = a[j] * mask[j];
+                for (int b = 0; b < n; b++) {
+                    for (int o = 0; o < out; o++) {
+                        int j = o * cap + b;
+                        mask[j] = rng.nextDouble() >= dropout ? keepScale : 0.0;
+                        d[j] = a[j] * mask[j];
+                    }
                 }
+                ws.masked[l] = true;
                 x = d;
             } else {
                 if (l < last) {
-                    java.util.Arrays.fill(ws.mask[l], 0, n * out, 1.0);
+                    ws.masked[l] = false;
                 }
                 x = a;
             }
@@ -201,16 +210,14 @@ public final class Network {
     /**
      * Backward pass after {@link #forward}: the mean data loss over the {@code n} examples, and its
      * gradient (batch mean, no regularization) written into {@code gW[l]} and {@code gB[l]}.
+     * Sums over the batch run in example order.
      */
     double backward(Workspace ws, int n, double[][] gW, double[][] gB) {
+        int cap = ws.capacity;
         int last = layers.length - 1;
         Layer outLayer = layers[last];
-        int k = outLayer.outputs();
-        double total = 0;
-        for (int b = 0; b < n; b++) {
-            total += Loss.example(loss, outLayer.activation(), ws.z[last], ws.a[last], b * k, k, ws.labels[b],
-                    ws.da[last], ws.dz[last]);
-        }
+        double total = Loss.batch(loss, outLayer.activation(), ws.z[last], ws.a[last], outLayer.outputs(), cap, n,
+                ws.labels, ws.da[last], ws.dz[last]);
         for (int l = last; l >= 0; l--) {
             Layer layer = layers[l];
             int in = layer.inputs();
@@ -220,34 +227,48 @@ public final class Network {
             double[] gw = gW[l];
             double[] gb = gB[l];
             for (int o = 0; o < out; o++) {
+                int dzo = o * cap;
                 for (int i = 0; i < in; i++) {
+                    int xo = i * cap;
                     double s = 0;
                     for (int b = 0; b < n; b++) {
-                        s += dz[b * out + o] * x[b * in + i];
+                        s += dz[dzo + b] * x[xo + b];
                     }
                     gw[o * in + i] = s / n;
                 }
                 double s = 0;
                 for (int b = 0; b < n; b++) {
-                    s += dz[b * out + o];
+                    s += dz[dzo + b];
                 }
                 gb[o] = s / n;
             }
             if (l > 0) {
                 double[] w = layer.weights;
                 double[] daPrev = ws.da[l - 1];
-                double[] mask = ws.mask[l - 1];
-                for (int b = 0; b < n; b++) {
-                    for (int i = 0; i < in; i++) {
-                        double s = 0;
-                        for (int o = 0; o < out; o++) {
-                            s += w[o * in + i] * dz[b * out + o];
+                for (int i = 0; i < in; i++) {
+                    int row = i * cap;
+                    for (int b = 0; b < n; b++) {
+                        daPrev[row + b] = 0.0;
+                    }
+                    for (int o = 0; o < out; o++) {
+                        double wv = w[o * in + i];
+                        int dzo = o * cap;
+                        for (int b = 0; b < n; b++) {
+                            daPrev[row + b] += wv * dz[dzo + b];
                         }
-                        daPrev[b * in + i] = s * mask[b * in + i];
+                    }
+                }
+                if (ws.masked[l - 1]) {
+                    double[] mask = ws.mask[l - 1];
+                    for (int i = 0; i < in; i++) {
+                        int row = i * cap;
+                        for (int b = 0; b < n; b++) {
+                            daPrev[row + b] *= mask[row + b];
+                        }
                     }
                 }
                 Activation.backward(layers[l - 1].activation(), ws.z[l - 1], ws.a[l - 1], daPrev, ws.dz[l - 1],
-                        n * in);
+                        in, cap, n);
             }
         }
         return total / n;
