@@ -1,0 +1,19 @@
+package org.weightlab.scenario;
+
+/**
+ * A scenario or run-export file that cannot be read or written. The message is one line that
+ * names the file, the place in it (a JSON path such as {@code config.optimizer.learningRate})
+ * and the problem, ready to show to a person as it is.
+ */
+public final class ScenarioException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public ScenarioException(String message) {
+        super(message);
+    }
+
+    public ScenarioException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
