@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * A JSON value together with its path in the file ({@code config.hidden[1]}), with strict readers
@@ -25,6 +26,8 @@ final class JsonIn {
         }
     }
 
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     final JsonNode node;
     final String path;
 
@@ -41,7 +44,7 @@ final class JsonIn {
     static String describe(JsonNode n) {
         if (n.isTextual()) {
             String s = n.textValue();
-            return "a string \"" + (s.length() > 30 ? s.substring(0, 30) + "..." : s).replaceAll("\\p{Cntrl}", "?")
+            return "a string \"" + CONTROL.matcher(s.length() > 30 ? s.substring(0, 30) + "..." : s).replaceAll("?")
                     + "\"";
         }
         if (n.isNumber()) {
@@ -238,7 +241,7 @@ final class JsonIn {
 
     private static String printable(String name) {
         String s = name.length() > 40 ? name.substring(0, 40) + "..." : name;
-        return s.replaceAll("\\p{Cntrl}", "?");
+        return CONTROL.matcher(s).replaceAll("?");
     }
 
     /** The allowed name within edit distance 2 of a misspelt one, if any. */
