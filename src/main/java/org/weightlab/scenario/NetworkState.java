@@ -1,7 +1,10 @@
 package org.weightlab.scenario;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.weightlab.engine.Layer;
+import org.weightlab.engine.Network;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.RunConfig;
@@ -23,6 +26,36 @@ public record NetworkState(List<LayerState> layers) {
                         + " inputs but layer " + l + " has " + layers.get(l - 1).outputs() + " neurons");
             }
         }
+    }
+
+    /** A copy of the network's parameters and frozen masks. */
+    public static NetworkState of(Network network) {
+        List<LayerState> layers = new ArrayList<>();
+        for (int l = 0; l < network.layerCount(); l++) {
+            Layer layer = network.layer(l);
+            layers.add(LayerState.fromFlat(layer.inputs(), layer.outputs(), layer.weightsCopy(), layer.biasesCopy(),
+                    layer.activation(), layer.frozenWeightsCopy(), layer.frozenBiasesCopy()));
+        }
+        return new NetworkState(layers);
+    }
+
+    /**
+     * A new engine network holding these parameters and masks, for {@code config}'s features and
+     * loss.
+     *
+     * @throws IllegalArgumentException if the state does not fit the config or is not finite
+     */
+    public Network toNetwork(RunConfig config) {
+        String problem = shapeProblem(config);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        List<Layer> engineLayers = new ArrayList<>();
+        for (LayerState s : layers) {
+            engineLayers.add(Layer.of(s.inputs(), s.outputs(), s.activation(), s.flatWeights(), s.biases(),
+                    s.flatFrozenWeights(), s.frozenBiases()));
+        }
+        return new Network(config.features(), config.loss(), engineLayers);
     }
 
     /** True when every weight and bias is a finite number. */
