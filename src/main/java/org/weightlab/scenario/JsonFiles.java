@@ -116,7 +116,12 @@ final class JsonFiles {
             JsonLocation at = e.getLocation();
             String where = at == null || at.getLineNr() < 1 ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String why = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ");
+            String why = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ")
+                    // Jackson names the input "REDACTED"; keep only the line and column.
+                    .replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+            if (why.startsWith("Trailing token")) {
+                why = "more content after the end of the JSON object";
+            }
             if (why.length() > 200) {
                 why = why.substring(0, 200) + "...";
             }

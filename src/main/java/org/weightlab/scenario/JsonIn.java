@@ -191,6 +191,11 @@ final class JsonIn {
             return constructor.get();
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
+            // "regularization rate must be ..." inside config.regularization: the object's own name first.
+            String own = at.in.path.substring(at.in.path.lastIndexOf('.') + 1);
+            if (!own.isEmpty() && message.startsWith(own + " ")) {
+                message = message.substring(own.length() + 1);
+            }
             int space = message.indexOf(' ');
             if (space > 0 && at.has(message.substring(0, space))) {
                 throw new Bad(at.in.child(message.substring(0, space)), message.substring(space + 1));
@@ -240,6 +245,9 @@ final class JsonIn {
     }
 
     private static String printable(String name) {
+        if (name.isBlank()) {
+            return "\"" + name + "\"";
+        }
         String s = name.length() > 40 ? name.substring(0, 40) + "..." : name;
         return CONTROL.matcher(s).replaceAll("?");
     }

@@ -43,7 +43,7 @@ class FileFuzzTest {
             seeds.add(ScenarioFile.toJson(new Scenario(c, ScenarioFileTest.randomState(c, r),
                     new Lesson("Title", "Text"))));
         }
-        Tally t = run(seeds, 3000, 11, bytes -> {
+        Tally t = run(seeds, 2000, 11, bytes -> {
             Scenario s = ScenarioFile.parse(bytes, "fuzz.json");
             assertNotNull(s.config());
             // Whatever was accepted is a valid scenario: it writes and reads back the same.
@@ -51,7 +51,7 @@ class FileFuzzTest {
         });
         System.out.println("scenario fuzz: " + (t.accepted + t.refused) + " inputs, " + t.accepted + " accepted, "
                 + t.refused + " refused");
-        assertTrue(t.refused > 1000 && t.accepted > 50, "mutations reach both outcomes");
+        assertTrue(t.refused > 1000 && t.accepted > 40, "mutations reach both outcomes");
     }
 
     @Test

@@ -344,9 +344,14 @@ class ScenarioFileTest {
                 Arguments.of("duplicate field", GOOD.replace("\"seed\": 1,", "\"seed\": 1, \"seed\": 2,"),
                         "s.json: malformed JSON at line 4, column 95: Duplicate field 'seed'"),
                 Arguments.of("trailing content", GOOD + "{}",
-                        "s.json: malformed JSON at line 13, column 1: Trailing token (of type START_OBJECT) found "
-                                + "after value (bound as `com.fasterxml.jackson.databind.JsonNode`): not allowed as per "
-                                + "`DeserializationFeature.FAIL_ON_TRAILING_TOKENS`"),
+                        "s.json: malformed JSON at line 13, column 1: more content after the end of the JSON object"),
+                Arguments.of("cut short", GOOD.substring(0, GOOD.indexOf("\"seed\": 1,") + 10),
+                        "s.json: malformed JSON at line 4, column 88: Unexpected end-of-input within/between Object "
+                                + "entries"),
+                Arguments.of("empty field name", GOOD.replace("\"version\": 1", "\"version\": 1, \"\": 0"),
+                        "s.json: \"\": unknown field"),
+                Arguments.of("range of a nested object", GOOD.replace("\"rate\": 0.0", "\"rate\": 11"),
+                        "s.json: config.regularization.rate: must be between 0 and 10, got 11.0"),
                 Arguments.of("empty", "  \n ", "s.json: file is empty"),
                 Arguments.of("wrong layer count", noInit.substring(0, noInit.lastIndexOf('}'))
                                 + ", \"initial\": {\"layers\": [{\"weights\": [[1, 2]], \"biases\": [0]}]}}",
