@@ -10,10 +10,15 @@ public final class ScenarioException extends Exception {
     private static final long serialVersionUID = 1L;
 
     public ScenarioException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
     public ScenarioException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    /** Control characters (a newline in a file name or a quoted value) would break the one line. */
+    private static String oneLine(String message) {
+        return message == null ? "unreadable file" : message.replaceAll("\\p{Cntrl}", "?");
     }
 }

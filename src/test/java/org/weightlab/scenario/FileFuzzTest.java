@@ -25,7 +25,7 @@ class FileFuzzTest {
 
     private static final String[] VALUES = {"\"x\"", "1", "0", "-1", "1.5", "-0.0", "1e309", "-1e309", "null", "true",
         "false", "[]", "{}", "[1, 2]", "{\"a\": 1}", "99999999999999999999999", "2147483648", "\"\"", "\"tanh\"",
-        "\"uniform(-1, 1)\"", "0.9", "1e-320"};
+        "\"uniform(-1, 1)\"", "0.9", "1e-320", "\"a\\nb\"", "\"Infinity\""};
     private static final String SPECIALS = "{}[]\",:.-+eE0123456789 \n\tatfnul\\";
     private static final Pattern VALUE = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d[\\d.eE+-]*|true|false|null");
 

@@ -348,6 +348,9 @@ class ScenarioFileTest {
                 Arguments.of("cut short", GOOD.substring(0, GOOD.indexOf("\"seed\": 1,") + 10),
                         "s.json: malformed JSON at line 4, column 88: Unexpected end-of-input within/between Object "
                                 + "entries"),
+                Arguments.of("control characters in a value", GOOD.replace("\"circle\"", "\"cir\\ncle\""),
+                        "s.json: config.dataset: unknown dataset \"cir?cle\" (expected one of: circle, xor, gauss, spiral, "
+                                + "moons, gauss3, spiral3, plane, multigauss, line, sine)"),
                 Arguments.of("empty field name", GOOD.replace("\"version\": 1", "\"version\": 1, \"\": 0"),
                         "s.json: \"\": unknown field"),
                 Arguments.of("range of a nested object", GOOD.replace("\"rate\": 0.0", "\"rate\": 11"),
