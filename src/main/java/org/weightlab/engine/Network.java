@@ -226,6 +226,7 @@ public final class Network {
             double[] dz = ws.dz[l];
             double[] gw = gW[l];
             double[] gb = gB[l];
+            // Each sum runs over the batch in example order.
             for (int o = 0; o < out; o++) {
                 int dzo = o * cap;
                 for (int i = 0; i < in; i++) {
