@@ -71,81 +71,94 @@ public final class Activation {
         };
     }
 
-    /** a = f(z) for {@code rows} rows of {@code width} values; softmax normalizes each row. */
-    static void forward(ActivationKind kind, double[] z, double[] a, int rows, int width) {
-        int count = rows * width;
-        switch (kind) {
-            case LINEAR -> System.arraycopy(z, 0, a, 0, count);
-            case RELU -> {
-                for (int j = 0; j < count; j++) {
-                    a[j] = z[j] > 0 ? z[j] : 0.0;
-                }
+    /**
+     * a = f(z) for the first {@code n} examples of {@code units} rows of stride {@code cap}
+     * (unit-major buffers, see {@link Workspace}); softmax normalizes each example across the rows.
+     */
+    static void forward(ActivationKind kind, double[] z, double[] a, int units, int cap, int n) {
+        if (kind == ActivationKind.SOFTMAX) {
+            for (int b = 0; b < n; b++) {
+                softmax(z, a, b, cap, units);
             }
-            case LEAKY_RELU -> {
-                for (int j = 0; j < count; j++) {
-                    a[j] = z[j] > 0 ? z[j] : LEAKY_SLOPE * z[j];
+            return;
+        }
+        for (int u = 0; u < units; u++) {
+            int from = u * cap;
+            int to = from + n;
+            switch (kind) {
+                case LINEAR -> System.arraycopy(z, from, a, from, n);
+                case RELU -> {
+                    for (int j = from; j < to; j++) {
+                        a[j] = z[j] > 0 ? z[j] : 0.0;
+                    }
                 }
-            }
-            case TANH -> {
-                for (int j = 0; j < count; j++) {
-                    a[j] = tanh(z[j]);
+                case LEAKY_RELU -> {
+                    for (int j = from; j < to; j++) {
+                        a[j] = z[j] > 0 ? z[j] : LEAKY_SLOPE * z[j];
+                    }
                 }
-            }
-            case SIGMOID -> {
-                for (int j = 0; j < count; j++) {
-                    a[j] = sigmoid(z[j]);
+                case TANH -> {
+                    for (int j = from; j < to; j++) {
+                        a[j] = tanh(z[j]);
+                    }
                 }
-            }
-            case SOFTMAX -> {
-                for (int r = 0; r < rows; r++) {
-                    softmax(z, a, r * width, width);
+                case SIGMOID -> {
+                    for (int j = from; j < to; j++) {
+                        a[j] = sigmoid(z[j]);
+                    }
                 }
+                default -> throw new IllegalStateException();
             }
         }
     }
 
-    /** Softmax of z[off .. off + k) into a, shifted by the max so exp never overflows. */
-    static void softmax(double[] z, double[] a, int off, int k) {
+    /** Softmax of the k values z[off], z[off + stride], ... into a, shifted by the max so exp never overflows. */
+    static void softmax(double[] z, double[] a, int off, int stride, int k) {
         double m = z[off];
         for (int j = 1; j < k; j++) {
-            m = Math.max(m, z[off + j]);
+            m = Math.max(m, z[off + j * stride]);
         }
         double sum = 0;
         for (int j = 0; j < k; j++) {
-            double e = Math.exp(z[off + j] - m);
-            a[off + j] = e;
+            double e = Math.exp(z[off + j * stride] - m);
+            a[off + j * stride] = e;
             sum += e;
         }
         for (int j = 0; j < k; j++) {
-            a[off + j] /= sum;
+            a[off + j * stride] /= sum;
         }
     }
 
-    /** dz = da * f'(z) for {@code count} values (not softmax: its gradient comes from the loss). */
-    static void backward(ActivationKind kind, double[] z, double[] a, double[] da, double[] dz, int count) {
-        switch (kind) {
-            case LINEAR -> System.arraycopy(da, 0, dz, 0, count);
-            case RELU -> {
-                for (int j = 0; j < count; j++) {
-                    dz[j] = z[j] > 0 ? da[j] : 0.0;
+    /** dz = da * f'(z) over {@code units} rows of stride {@code cap}, first {@code n} examples (not softmax). */
+    static void backward(ActivationKind kind, double[] z, double[] a, double[] da, double[] dz, int units, int cap,
+                         int n) {
+        for (int u = 0; u < units; u++) {
+            int from = u * cap;
+            int to = from + n;
+            switch (kind) {
+                case LINEAR -> System.arraycopy(da, from, dz, from, n);
+                case RELU -> {
+                    for (int j = from; j < to; j++) {
+                        dz[j] = z[j] > 0 ? da[j] : 0.0;
+                    }
                 }
-            }
-            case LEAKY_RELU -> {
-                for (int j = 0; j < count; j++) {
-                    dz[j] = z[j] > 0 ? da[j] : da[j] * LEAKY_SLOPE;
+                case LEAKY_RELU -> {
+                    for (int j = from; j < to; j++) {
+                        dz[j] = z[j] > 0 ? da[j] : da[j] * LEAKY_SLOPE;
+                    }
                 }
-            }
-            case TANH -> {
-                for (int j = 0; j < count; j++) {
-                    dz[j] = da[j] * (1.0 - a[j] * a[j]);
+                case TANH -> {
+                    for (int j = from; j < to; j++) {
+                        dz[j] = da[j] * (1.0 - a[j] * a[j]);
+                    }
                 }
-            }
-            case SIGMOID -> {
-                for (int j = 0; j < count; j++) {
-                    dz[j] = da[j] * (a[j] * (1.0 - a[j]));
+                case SIGMOID -> {
+                    for (int j = from; j < to; j++) {
+                        dz[j] = da[j] * (a[j] * (1.0 - a[j]));
+                    }
                 }
+                case SOFTMAX -> throw new IllegalStateException("softmax is only used as the output with cross_entropy");
             }
-            case SOFTMAX -> throw new IllegalStateException("softmax is only used as the output with cross_entropy");
         }
     }
 }
