@@ -1,0 +1,207 @@
+package org.weightlab.session;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The one channel from the engine thread to everything that watches a run, created once by the
+ * application and passed in. Three typed streams:
+ * <ul>
+ *   <li>snapshots: latest wins. Publishing replaces one slot; a reader takes the newest.</li>
+ *   <li>loss points: every one is kept, in order, in each {@link Mailbox}'s bounded queue.</li>
+ *   <li>events: every one is kept, in order, likewise.</li>
+ * </ul>
+ * Publishing never blocks: mailboxes that are full drop their oldest item and count it.
+ * Views pull from a {@link Mailbox} once per frame; small headless consumers (recorders, tests)
+ * may instead register a listener that runs on the publishing thread. A listener that throws is
+ * reported (an {@link SessionEvent.EngineError} plus a log line) and stays registered; the
+ * publisher carries on.
+ *
+ * <p>Why not {@code java.util.concurrent.SubmissionPublisher}: it delivers every item through an
+ * executor task per subscriber (a thread hop and a task per training step on a two-core machine),
+ * it has no latest-wins mode, and when a buffer is full {@code offer} drops the <em>new</em> item,
+ * whereas a loss chart wants the newest points. A slot plus lock-free queues is smaller and does
+ * exactly that.
+ */
+public final class SnapshotBus {
+
+    /** Loss points a mailbox holds before it drops the oldest: about two seconds at full speed. */
+    public static final int DEFAULT_LOSS_CAPACITY = 1 << 18;
+    public static final int DEFAULT_EVENT_CAPACITY = 4096;
+
+    private static final System.Logger LOG = System.getLogger(SnapshotBus.class.getName());
+
+    private final AtomicReference<TrainingSnapshot> latest = new AtomicReference<>();
+    private final AtomicLong snapshotsPublished = new AtomicLong();
+    private final AtomicLong listenerFailures = new AtomicLong();
+    private final List<Mailbox> mailboxes = new CopyOnWriteArrayList<>();
+    private final List<Consumer<TrainingSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<LossPoint>> lossListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SessionEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    // Set while an event listener runs on this thread, so a failure there is not re-reported in a loop.
+    private final ThreadLocal<Boolean> reporting = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    public void publish(TrainingSnapshot snapshot) {
+        if (snapshot == null) {
+            throw new IllegalArgumentException("snapshot is null");
+        }
+        latest.set(snapshot);
+        snapshotsPublished.incrementAndGet();
+        for (Consumer<TrainingSnapshot> l : snapshotListeners) {
+            deliver(l, snapshot);
+        }
+    }
+
+    public void publish(LossPoint point) {
+        if (point == null) {
+            throw new IllegalArgumentException("loss point is null");
+        }
+        for (Mailbox m : mailboxes) {
+            m.loss.offer(point);
+        }
+        for (Consumer<LossPoint> l : lossListeners) {
+            deliver(l, point);
+        }
+    }
+
+    public void publish(SessionEvent event) {
+        if (event == null) {
+            throw new IllegalArgumentException("event is null");
+        }
+        for (Mailbox m : mailboxes) {
+            m.events.offer(event);
+        }
+        for (Consumer<SessionEvent> l : eventListeners) {
+            deliver(l, event);
+        }
+    }
+
+    /** The newest snapshot, or null before the first. */
+    public TrainingSnapshot latestSnapshot() {
+        return latest.get();
+    }
+
+    public long snapshotsPublished() {
+        return snapshotsPublished.get();
+    }
+
+    /** How many times a listener threw. */
+    public long listenerFailures() {
+        return listenerFailures.get();
+    }
+
+    /** A mailbox with the default capacities; close it when the view goes away. */
+    public Mailbox openMailbox() {
+        return openMailbox(DEFAULT_LOSS_CAPACITY, DEFAULT_EVENT_CAPACITY);
+    }
+
+    public Mailbox openMailbox(int lossCapacity, int eventCapacity) {
+        Mailbox m = new Mailbox(lossCapacity, eventCapacity);
+        mailboxes.add(m);
+        return m;
+    }
+
+    /** Calls {@code listener} on the publishing thread for every snapshot: keep it short. */
+    public Subscription onSnapshot(Consumer<TrainingSnapshot> listener) {
+        return register(snapshotListeners, listener);
+    }
+
+    /** Calls {@code listener} on the publishing thread for every loss point: keep it short. */
+    public Subscription onLossPoint(Consumer<LossPoint> listener) {
+        return register(lossListeners, listener);
+    }
+
+    /** Calls {@code listener} on the publishing thread for every event. */
+    public Subscription onEvent(Consumer<SessionEvent> listener) {
+        return register(eventListeners, listener);
+    }
+
+    private <T> Subscription register(List<Consumer<T>> list, Consumer<T> listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener is null");
+        }
+        list.add(listener);
+        return () -> list.remove(listener);
+    }
+
+    private <T> void deliver(Consumer<T> listener, T item) {
+        try {
+            listener.accept(item);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) { // NOPMD: any failure of a subscriber must not stop the engine
+            listenerFailures.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "a session subscriber failed on " + item.getClass().getSimpleName(), t);
+            if (!reporting.get()) {
+                reporting.set(Boolean.TRUE);
+                try {
+                    publish(new SessionEvent.EngineError("a subscriber failed: " + describe(t)));
+                } finally {
+                    reporting.set(Boolean.FALSE);
+                }
+            }
+        }
+    }
+
+    static String describe(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Ends a listener registration. */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * One reader's view of the bus: the newest snapshot it has not seen yet, and its own bounded
+     * queues of loss points and events. Drain it from one thread (a view's pulse).
+     */
+    public final class Mailbox implements AutoCloseable {
+        private final DropOldestQueue<LossPoint> loss;
+        private final DropOldestQueue<SessionEvent> events;
+        private TrainingSnapshot seen;
+
+        private Mailbox(int lossCapacity, int eventCapacity) {
+            loss = new DropOldestQueue<>(lossCapacity);
+            events = new DropOldestQueue<>(eventCapacity);
+        }
+
+        /** The newest snapshot if it changed since the last call, else null. */
+        public TrainingSnapshot pollSnapshot() {
+            TrainingSnapshot s = latest.get();
+            if (s == seen) {
+                return null;
+            }
+            seen = s;
+            return s;
+        }
+
+        /** Moves every waiting loss point, oldest first, into {@code into}; returns how many. */
+        public int drainLossPoints(List<LossPoint> into) {
+            return loss.drainTo(into);
+        }
+
+        public int drainEvents(List<SessionEvent> into) {
+            return events.drainTo(into);
+        }
+
+        /** Loss points dropped because this mailbox was full (its reader stalled). */
+        public long droppedLossPoints() {
+            return loss.dropped();
+        }
+
+        public long droppedEvents() {
+            return events.dropped();
+        }
+
+        @Override
+        public void close() {
+            mailboxes.remove(this);
+        }
+    }
+}
