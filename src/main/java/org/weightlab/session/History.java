@@ -13,9 +13,10 @@ import org.weightlab.engine.config.RunConfig;
  * optimizer state, position in the data) and the snapshot that was published. Written only by
  * the engine thread; read through {@link Timeline} from any thread (short synchronized sections).
  *
- * <p>Thinning: the newest {@code recentEntries} records are always kept. When the budget is
- * exceeded, every other record older than that is removed and {@link #thinning()} doubles, so the
- * history gets sparser the further back it goes. Records at a <em>command boundary</em> (a step at
+ * <p>Thinning: the newest {@code recentEntries} records are always kept. Older ones are kept only
+ * if their record number is a multiple of {@code k} ({@link #thinning()}); when the budget is
+ * exceeded, {@code k} doubles (every other old record goes), so the span covered doubles each
+ * time the budget fills, dense near the present and evenly spaced further back. Records at a <em>command boundary</em> (a step at
  * which a command changed the run: a setting, a freeze, an edited weight) are not thinned, so
  * between two consecutive records the run only trained: any step in between can be reached
  * exactly by restoring the earlier record and replaying. If boundaries alone overflow the
@@ -26,7 +27,7 @@ import org.weightlab.engine.config.RunConfig;
 final class History<C> implements Timeline {
 
     /** One stored moment. {@code boundary}: a command changed the run at this step. */
-    record Entry<C>(long step, C checkpoint, TrainingSnapshot snapshot, boolean boundary, long bytes) {
+    record Entry<C>(long step, long seq, C checkpoint, TrainingSnapshot snapshot, boolean boundary, long bytes) {
         RunConfig config() {
             return snapshot.config();
         }
@@ -49,6 +50,7 @@ final class History<C> implements Timeline {
     private long bytes;
     private long bestBytes;
     private int thinning = 1;
+    private long nextSeq;
 
     History(long budget, int recentEntries, ToLongFunction<C> checkpointBytes) {
         if (budget < 1) {
@@ -73,13 +75,22 @@ final class History<C> implements Timeline {
         if (last != null && last.step() > step) {
             throw new IllegalStateException("history at step " + last.step() + " cannot record step " + step);
         }
+        long seq = nextSeq;
         if (last != null && last.step() == step) {
             entries.remove(entries.size() - 1);
             bytes -= last.bytes();
             boundary |= last.boundary();
+            seq = last.seq();
+        } else {
+            nextSeq++;
         }
-        entries.add(new Entry<>(step, checkpoint, snapshot, boundary, size));
+        entries.add(new Entry<>(step, seq, checkpoint, snapshot, boundary, size));
         bytes += size;
+        // The record that just left the recent window stays only if it falls on the grid.
+        int aged = entries.size() - 1 - recentEntries;
+        if (aged > 0 && !keep(entries.get(aged), thinning)) {
+            bytes -= entries.remove(aged).bytes();
+        }
         enforceBudget();
     }
 
@@ -125,6 +136,7 @@ final class History<C> implements Timeline {
         bytes = 0;
         bestBytes = 0;
         thinning = 1;
+        nextSeq = 0;
     }
 
     /** The latest record at or before {@code step}, or null. */
@@ -139,7 +151,7 @@ final class History<C> implements Timeline {
         if (b == null || b.checkpoint() == null || b.point().step() != step) {
             return null;
         }
-        return new Entry<>(step, b.checkpoint(), null, true, 0);
+        return new Entry<>(step, -1, b.checkpoint(), null, true, 0);
     }
 
     /** The config in force at the best epoch, if a checkpoint for it is held. */
@@ -176,36 +188,34 @@ final class History<C> implements Timeline {
         }
     }
 
-    /** Removes every other non-boundary record older than the recent ones; false if none could go. */
+    private static boolean keep(Entry<?> e, long k) {
+        return e.boundary() || e.seq() % k == 0;
+    }
+
+    /** Doubles the spacing of the old records; false if that frees nothing. */
     private boolean thinOnce() {
         int old = entries.size() - recentEntries;
-        if (old <= 1) {
+        if (old <= 1 || thinning >= 1 << 30) {
             return false;
         }
+        int k = thinning * 2;
         List<Entry<C>> kept = new ArrayList<>(entries.size());
         kept.add(entries.get(0)); // the earliest record stays: it is where the timeline starts
-        boolean drop = true;
         boolean removed = false;
         for (int i = 1; i < old; i++) {
             Entry<C> e = entries.get(i);
-            if (!e.boundary() && drop) {
+            if (keep(e, k)) {
+                kept.add(e);
+            } else {
                 bytes -= e.bytes();
                 removed = true;
-            } else {
-                kept.add(e);
             }
-            if (!e.boundary()) {
-                drop = !drop;
-            }
-        }
-        if (!removed) {
-            return false;
         }
         kept.addAll(entries.subList(old, entries.size()));
         entries.clear();
         entries.addAll(kept);
-        thinning *= 2;
-        return true;
+        thinning = k;
+        return removed;
     }
 
     /** Estimated heap bytes of a snapshot: its arrays plus a fixed allowance for headers. */

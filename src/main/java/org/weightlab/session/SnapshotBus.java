@@ -133,8 +133,13 @@ public final class SnapshotBus {
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable t) { // NOPMD: any failure of a subscriber must not stop the engine
-            listenerFailures.incrementAndGet();
-            LOG.log(System.Logger.Level.WARNING, "a session subscriber failed on " + item.getClass().getSimpleName(), t);
+            long failures = listenerFailures.incrementAndGet();
+            String what = "a session subscriber failed on " + item.getClass().getSimpleName();
+            if (failures <= 3) { // the first traces say where; later ones would flood the log
+                LOG.log(System.Logger.Level.WARNING, what, t);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, what + ": " + describe(t));
+            }
             if (!reporting.get()) {
                 reporting.set(Boolean.TRUE);
                 try {
