@@ -1,6 +1,8 @@
 package org.weightlab.session;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,8 +19,8 @@ import java.util.function.Consumer;
  * Publishing never blocks: mailboxes that are full drop their oldest item and count it.
  * Views pull from a {@link Mailbox} once per frame; small headless consumers (recorders, tests)
  * may instead register a listener that runs on the publishing thread. A listener that throws is
- * reported (an {@link SessionEvent.EngineError} plus a log line) and stays registered; the
- * publisher carries on.
+ * reported (an {@link SessionEvent.EngineError} plus a log line, on its 1st, 10th, 100th...
+ * failure) and stays registered; the publisher carries on.
  *
  * <p>Why not {@code java.util.concurrent.SubmissionPublisher}: it delivers every item through an
  * executor task per subscriber (a thread hop and a task per training step on a two-core machine),
@@ -37,6 +39,7 @@ public final class SnapshotBus {
     private final AtomicReference<TrainingSnapshot> latest = new AtomicReference<>();
     private final AtomicLong snapshotsPublished = new AtomicLong();
     private final AtomicLong listenerFailures = new AtomicLong();
+    private final Map<Object, AtomicLong> failuresByListener = new ConcurrentHashMap<>();
     private final List<Mailbox> mailboxes = new CopyOnWriteArrayList<>();
     private final List<Consumer<TrainingSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<LossPoint>> lossListeners = new CopyOnWriteArrayList<>();
@@ -132,23 +135,32 @@ public final class SnapshotBus {
             listener.accept(item);
         } catch (VirtualMachineError fatal) {
             throw fatal;
-        } catch (Throwable t) { // NOPMD: any failure of a subscriber must not stop the engine
-            long failures = listenerFailures.incrementAndGet();
-            String what = "a session subscriber failed on " + item.getClass().getSimpleName();
-            if (failures <= 3) { // the first traces say where; later ones would flood the log
-                LOG.log(System.Logger.Level.WARNING, what, t);
-            } else {
-                LOG.log(System.Logger.Level.WARNING, what + ": " + describe(t));
+        } catch (Throwable t) { // any failure of a subscriber must not stop the engine
+            listenerFailures.incrementAndGet();
+            long n = failuresByListener.computeIfAbsent(listener, k -> new AtomicLong()).incrementAndGet();
+            if (!isPowerOfTen(n)) {
+                return; // a listener failing at every step would flood the log and the views
             }
+            String what = "a session subscriber failed on " + item.getClass().getSimpleName()
+                    + (n > 1 ? " (" + n + " times)" : "");
+            LOG.log(System.Logger.Level.WARNING, what, t);
             if (!reporting.get()) {
                 reporting.set(Boolean.TRUE);
                 try {
-                    publish(new SessionEvent.EngineError("a subscriber failed: " + describe(t)));
+                    publish(new SessionEvent.EngineError("a subscriber failed" + (n > 1 ? " " + n + " times" : "")
+                            + ": " + describe(t)));
                 } finally {
                     reporting.set(Boolean.FALSE);
                 }
             }
         }
+    }
+
+    private static boolean isPowerOfTen(long n) {
+        while (n % 10 == 0) {
+            n /= 10;
+        }
+        return n == 1;
     }
 
     static String describe(Throwable t) {

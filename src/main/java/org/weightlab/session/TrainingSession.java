@@ -179,6 +179,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     @Override
     public void play() {
         submit("play", false, () -> {
+            retryAfterDivergence();
             running = true;
             pendingSteps = 0;
             toEpochEnd = false;
@@ -201,6 +202,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     public void stepEpoch() {
         submit("step epoch", false, () -> {
             stopRunning();
+            retryAfterDivergence();
             toEpochEnd = true;
             state = SessionState.RUNNING;
             nextStepAt = System.nanoTime();
@@ -213,9 +215,12 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             throw new IllegalArgumentException("cannot run a negative number of steps: " + n);
         }
         submit("run " + n + " steps", false, () -> {
+            // Stops a free run; repeated requests add up (pressing "step" three times steps three times).
+            long more = running ? 0 : pendingSteps;
             stopRunning();
-            pendingSteps = n;
-            if (n > 0) {
+            retryAfterDivergence();
+            pendingSteps = more + n;
+            if (pendingSteps > 0) {
                 state = SessionState.RUNNING;
             }
             nextStepAt = System.nanoTime();
@@ -267,6 +272,8 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
                 trainer.updateHyperparameters(next);
                 config = next;
                 if (state == SessionState.DIVERGED) {
+                    // New settings (a lower learning rate, say) may well train on from here.
+                    trainer.clearDivergence();
                     state = SessionState.PAUSED;
                 }
                 for (ConfigDiff.Change c : changes) {
@@ -493,6 +500,14 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         }
     }
 
+    /** Play or step after a divergence tries again (it diverges again unless something changed). */
+    private void retryAfterDivergence() {
+        if (state == SessionState.DIVERGED) {
+            trainer.clearDivergence();
+            state = SessionState.PAUSED;
+        }
+    }
+
     private void stopRunning() {
         running = false;
         pendingSteps = 0;
@@ -599,12 +614,12 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
                     layer.frozenBiasesCopy(), wantStats ? trainer.stats(l) : null));
         }
         if (wantFields && (lastField == null || !running || now - lastFieldAt >= 1e9 / settings.fieldsPerSecond())) {
-            lastField = computeField(net);
+            lastField = computeField();
             lastFieldAt = now;
         }
         Evaluation e = evaluate();
         int epoch = trainer.epochCount();
-        double lr = config.schedule().rateAt(config.optimizer().learningRate(), epoch);
+        double lr = trainer.learningRate();
         TrainingSnapshot s = new TrainingSnapshot(trainer.stepCount(), epoch, state, config, config.features(),
                 layers, e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(), lr,
                 wantFields ? lastField : null);
@@ -620,16 +635,11 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         bus.publish(s);
     }
 
-    private FieldSnapshot computeField(Network net) {
+    private FieldSnapshot computeField() {
         int grid = settings.fieldGrid();
         double ext = settings.fieldExtent();
-        float[][][] values = new float[net.layerCount() + 1][][];
-        values[0] = new float[net.inputs()][grid * grid];
-        for (int l = 0; l < net.layerCount(); l++) {
-            values[l + 1] = new float[net.layer(l).outputs()][grid * grid];
-        }
-        trainer.computeField(grid, -ext, ext, values);
-        return new FieldSnapshot(grid, -ext, ext, values);
+        // A fresh array each time: the snapshot that holds it is immutable.
+        return new FieldSnapshot(grid, -ext, ext, trainer.computeField(grid, -ext, ext, null));
     }
 
     private void completeIdleWaiters() {
