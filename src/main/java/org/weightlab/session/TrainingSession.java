@@ -40,27 +40,43 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
      * @param fieldsPerSecond    most neuron fields computed per second while running (they cost most)
      * @param fieldGrid          raster size of a field
      * @param fieldExtent        a field covers [-extent, extent]^2
+     * @param evaluationShare    most of the engine's time spent evaluating the whole train and test
+     *                           sets while training runs (an evaluation of 500 points costs about as
+     *                           much as an epoch of 250); at 1 or more every epoch end is evaluated
      */
     public record Settings(long historyBudget, int recentRecords, double snapshotsPerSecond, double fieldsPerSecond,
-                           int fieldGrid, double fieldExtent) {
+                           int fieldGrid, double fieldExtent, double evaluationShare) {
 
         public Settings {
             if (historyBudget < 1 || recentRecords < 1 || !(snapshotsPerSecond > 0) || !(fieldsPerSecond > 0)
-                    || fieldGrid < 2 || !(fieldExtent > 0)) {
+                    || fieldGrid < 2 || !(fieldExtent > 0) || !(evaluationShare > 0)) {
                 throw new IllegalArgumentException("session settings out of range: " + this);
             }
         }
 
         public static Settings defaults() {
-            return new Settings(History.DEFAULT_BUDGET, History.DEFAULT_RECENT_ENTRIES, 120, 30, 50, 6);
+            return new Settings(History.DEFAULT_BUDGET, History.DEFAULT_RECENT_ENTRIES, 120, 30, 50, 6, 0.02);
         }
 
         public Settings withHistoryBudget(long bytes) {
-            return new Settings(bytes, recentRecords, snapshotsPerSecond, fieldsPerSecond, fieldGrid, fieldExtent);
+            return new Settings(bytes, recentRecords, snapshotsPerSecond, fieldsPerSecond, fieldGrid, fieldExtent,
+                    evaluationShare);
         }
 
         public Settings withRecentRecords(int n) {
-            return new Settings(historyBudget, n, snapshotsPerSecond, fieldsPerSecond, fieldGrid, fieldExtent);
+            return new Settings(historyBudget, n, snapshotsPerSecond, fieldsPerSecond, fieldGrid, fieldExtent,
+                    evaluationShare);
+        }
+
+        public Settings withSnapshotsPerSecond(double n) {
+            return new Settings(historyBudget, recentRecords, n, fieldsPerSecond, fieldGrid, fieldExtent,
+                    evaluationShare);
+        }
+
+        /** Every epoch end evaluated, whatever it costs. */
+        public Settings evaluatingEveryEpoch() {
+            return new Settings(historyBudget, recentRecords, snapshotsPerSecond, fieldsPerSecond, fieldGrid,
+                    fieldExtent, 1);
         }
     }
 
@@ -69,6 +85,10 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     }
 
     public static final String THREAD_NAME = "weightlab-engine";
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
 
     private final SnapshotBus bus;
     private final Function<RunConfig, DataSplit> dataSource;
@@ -97,8 +117,9 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     private long lastSnapshotAt = Long.MIN_VALUE / 2;
     private long lastFieldAt = Long.MIN_VALUE / 2;
     private FieldSnapshot lastField;
-    private Evaluation evaluation; // the evaluation at evaluationStep, reused until the run moves
+    private Evaluation evaluation; // the latest evaluation, taken at evaluationStep
     private long evaluationStep = -1;
+    private long nextEvaluationAt; // while training, no new evaluation before this (the time budget)
     private TrainingSnapshot lastSnapshot;
     private final List<CompletableFuture<TrainingSnapshot>> idleWaiters = new ArrayList<>();
 
@@ -145,6 +166,11 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** For measurements (CPU time of the training thread). */
+    Thread engineThread() {
+        return thread;
     }
 
     public SnapshotBus bus() {
@@ -456,7 +482,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         dirty = true;
         if (c.changesRun()) {
             boundary = true;
-            evaluationStep = -1;
+            evaluation = null; // the run changed at this step: evaluate afresh
             // Record the changed run at once, before any further step: between two history records
             // the run only trains, which is what makes replaying to any step exact.
             publishSnapshot(System.nanoTime());
@@ -469,17 +495,20 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             stopRunning();
             state = SessionState.DIVERGED;
             dirty = true;
-            evaluationStep = -1;
+            evaluation = null; // the run changed at this step: evaluate afresh
             bus.publish(new SessionEvent.Diverged(r.divergence().step(), r.divergence().what()));
             return;
         }
         bus.publish(new LossPoint(r.step(), r.epoch(), r.batchLoss(), Double.NaN, false));
         if (r.epochEnded()) {
-            Evaluation e = evaluate();
-            LossPoint p = new LossPoint(r.step(), r.epoch(), e.trainLoss(), e.testLoss(), true);
-            bus.publish(p);
-            history.recordEpoch(p, config, trainer::checkpoint);
             toEpochEnd = false;
+            // At full speed only some epoch ends fit in the evaluation budget; those are published.
+            Evaluation e = evaluate(busy());
+            if (e != null) {
+                LossPoint p = new LossPoint(r.step(), r.epoch(), e.trainLoss(), e.testLoss(), true);
+                bus.publish(p);
+                history.recordEpoch(p, config, trainer::checkpoint);
+            }
         }
         if (pendingSteps > 0) {
             pendingSteps--;
@@ -594,13 +623,33 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         return n.layer(layer);
     }
 
-    private Evaluation evaluate() {
+    /**
+     * The evaluation at the current step, or null when {@code budgeted} and the time budget does
+     * not allow one yet: each evaluation that took {@code d} of the engine thread's CPU time allows
+     * the next only after {@code d / evaluationShare}. CPU time, not wall time: on a busy machine
+     * the thread is descheduled often, and wall time would let evaluations take a larger share.
+     */
+    private Evaluation evaluate(boolean budgeted) {
         long step = trainer.stepCount();
-        if (evaluationStep != step || evaluation == null) {
-            evaluation = trainer.evaluate();
-            evaluationStep = step;
+        if (evaluation != null && evaluationStep == step) {
+            return evaluation;
+        }
+        boolean limited = budgeted && settings.evaluationShare() < 1;
+        long t0 = limited ? cpuTime() : 0;
+        if (limited && t0 < nextEvaluationAt) {
+            return null;
+        }
+        evaluation = trainer.evaluate();
+        evaluationStep = step;
+        if (limited) {
+            long took = cpuTime() - t0;
+            nextEvaluationAt = t0 + (long) (took / settings.evaluationShare());
         }
         return evaluation;
+    }
+
+    private static long cpuTime() {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private void publishSnapshot(long now) {
@@ -617,7 +666,12 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             lastField = computeField();
             lastFieldAt = now;
         }
-        Evaluation e = evaluate();
+        // While training runs, the losses may be those of the latest affordable evaluation, a few
+        // milliseconds old; paused, after commands and when stepping slowly they are exact.
+        Evaluation e = evaluate(busy() && evaluation != null);
+        if (e == null) {
+            e = evaluation;
+        }
         int epoch = trainer.epochCount();
         double lr = trainer.learningRate();
         TrainingSnapshot s = new TrainingSnapshot(trainer.stepCount(), epoch, state, config, config.features(),

@@ -94,7 +94,7 @@ class TrainingSessionTest {
     @Test
     void stepsMatchABareTrainerAndEveryLossPointArrivesInOrder() throws Exception {
         SnapshotBus.Mailbox mailbox = bus.openMailbox();
-        start(CONFIG);
+        start(CONFIG, TrainingSession.Settings.defaults().evaluatingEveryEpoch());
         session.runSteps(260);
         TrainingSnapshot s = idle();
         assertEquals(260, s.step());
@@ -215,7 +215,8 @@ class TrainingSessionTest {
     void historyStaysWithinASmallBudget() throws Exception {
         long budget = 300_000;
         // A snapshot (and a record) at every step, to fill the history fast.
-        TrainingSession.Settings tight = new TrainingSession.Settings(budget, 16, 1e9, 30, 50, 6);
+        TrainingSession.Settings tight = TrainingSession.Settings.defaults().withHistoryBudget(budget)
+                .withRecentRecords(16).withSnapshotsPerSecond(1e9);
         start(CONFIG, tight);
         session.runSteps(3000);
         TrainingSnapshot s = idle();
