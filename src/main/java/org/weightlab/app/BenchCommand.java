@@ -59,6 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("bench fieldA ms=%.3f%n", fieldMillis(a, circle));
         out.printf("bench fieldB ms=%.3f%n", fieldMillis(b, circle));
         out.flush();
+        out.printf("bench session ratio=%.3f%n", sessionRatio(b, circle));
         return 0;
     }
 
@@ -87,6 +88,11 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalStateException("benchmark run diverged: " + t.divergence().message());
         }
         return median(rates);
+    }
+
+    /** Steps/s inside a live session with a 60 Hz view, over the bare trainer's steps/s (same run). */
+    private double sessionRatio(RunConfig config, DataSplit data) {
+        return org.weightlab.session.SessionBenchmark.ratio(config, data, runs, runMillis);
     }
 
     /** Median time of one 100 x 100 field of every node. */
