@@ -119,7 +119,10 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     private FieldSnapshot lastField;
     private Evaluation evaluation; // the latest evaluation, taken at evaluationStep
     private long evaluationStep = -1;
-    private long nextEvaluationAt; // while training, no new evaluation before this (the time budget)
+    // While training, no new evaluation before these (the time budget): thread CPU time at full
+    // speed, wall time when paced.
+    private long nextEvaluationCpu;
+    private long nextEvaluationWall;
     private TrainingSnapshot lastSnapshot;
     private final List<CompletableFuture<TrainingSnapshot>> idleWaiters = new ArrayList<>();
 
@@ -413,7 +416,6 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     // ------------------------------------------------------------------ engine thread
 
     private void run() {
-        publishSnapshot(System.nanoTime());
         while (!closed) {
             try {
                 if (!busy()) {
@@ -445,7 +447,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
                 }
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 stopRunning();
-                dirty = true;
+                dirty = false; // a snapshot that cannot be built is not retried in a loop
                 bus.publish(new SessionEvent.EngineError("training stopped: " + SnapshotBus.describe(e)));
             }
         }
@@ -500,21 +502,24 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             return;
         }
         bus.publish(new LossPoint(r.step(), r.epoch(), r.batchLoss(), Double.NaN, false));
+        if (pendingSteps > 0) {
+            pendingSteps--;
+        }
         if (r.epochEnded()) {
             toEpochEnd = false;
-            // At full speed only some epoch ends fit in the evaluation budget; those are published.
+        }
+        if (!busy()) {
+            state = SessionState.PAUSED;
+        }
+        if (r.epochEnded()) {
+            // Training on at full speed, only some epoch ends fit in the evaluation budget; those
+            // are published. The last step of a request is always evaluated.
             Evaluation e = evaluate(busy());
             if (e != null) {
                 LossPoint p = new LossPoint(r.step(), r.epoch(), e.trainLoss(), e.testLoss(), true);
                 bus.publish(p);
                 history.recordEpoch(p, config, trainer::checkpoint);
             }
-        }
-        if (pendingSteps > 0) {
-            pendingSteps--;
-        }
-        if (!busy()) {
-            state = SessionState.PAUSED;
         }
         dirty = true;
         long now = System.nanoTime();
@@ -625,9 +630,10 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
 
     /**
      * The evaluation at the current step, or null when {@code budgeted} and the time budget does
-     * not allow one yet: each evaluation that took {@code d} of the engine thread's CPU time allows
-     * the next only after {@code d / evaluationShare}. CPU time, not wall time: on a busy machine
-     * the thread is descheduled often, and wall time would let evaluations take a larger share.
+     * not allow one yet: an evaluation that took {@code d} allows the next only after
+     * {@code d / evaluationShare}. At full speed that is the engine thread's CPU time, not wall
+     * time: on a busy machine the thread is often descheduled, and wall time would let
+     * evaluations take a larger share.
      */
     private Evaluation evaluate(boolean budgeted) {
         long step = trainer.stepCount();
@@ -635,15 +641,18 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             return evaluation;
         }
         boolean limited = budgeted && settings.evaluationShare() < 1;
-        long t0 = limited ? cpuTime() : 0;
-        if (limited && t0 < nextEvaluationAt) {
+        long cpu0 = limited ? cpuTime() : 0;
+        long wall0 = System.nanoTime();
+        // At full speed the budget counts CPU time; when paced, the waits between steps count too.
+        if (limited && (periodNanos == 0 ? cpu0 < nextEvaluationCpu : wall0 < nextEvaluationWall)) {
             return null;
         }
         evaluation = trainer.evaluate();
         evaluationStep = step;
         if (limited) {
-            long took = cpuTime() - t0;
-            nextEvaluationAt = t0 + (long) (took / settings.evaluationShare());
+            double share = settings.evaluationShare();
+            nextEvaluationCpu = cpu0 + (long) ((cpuTime() - cpu0) / share);
+            nextEvaluationWall = wall0 + (long) ((System.nanoTime() - wall0) / share);
         }
         return evaluation;
     }

@@ -128,6 +128,26 @@ class TrainingSessionTest {
     }
 
     @Test
+    void eachRequestedEpochEndsWithItsEvaluatedLossPoint() throws Exception {
+        start(CONFIG); // the default evaluation budget
+        List<LossPoint> epochEnds = new CopyOnWriteArrayList<>();
+        bus.onLossPoint(p -> {
+            if (p.epochEnd()) {
+                epochEnds.add(p);
+            }
+        });
+        Trainer reference = new Trainer(CONFIG, DataGenerator.generate(CONFIG));
+        for (int e = 1; e <= 3; e++) {
+            session.stepEpoch();
+            assertEquals(25L * e, idle().step());
+            reference.runEpoch();
+            LossPoint p = epochEnds.get(e - 1);
+            assertEquals(new LossPoint(25L * e, e, reference.evaluate().trainLoss(), reference.evaluate().testLoss(),
+                    true), p);
+        }
+    }
+
+    @Test
     void commandsApplyInTheOrderTheyWereSent() throws Exception {
         start(CONFIG);
         for (int i = 1; i <= 40; i++) {
