@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 import org.weightlab.session.LossPoint;
 import org.weightlab.session.SessionEvent;
 import org.weightlab.session.SnapshotBus;
@@ -103,13 +103,8 @@ class FxSnapshotPumpTest {
 
     @Test
     void listenersRunOnTheFxThreadOncePumpingStarts() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        assertTrue(started.await(30, TimeUnit.SECONDS));
+        // Starts the FX platform the way TestFX does, so that the order of test classes does not matter.
+        FxToolkit.registerPrimaryStage();
         SnapshotBus bus = new SnapshotBus();
         FxSnapshotPump pump = new FxSnapshotPump(bus);
         CompletableFuture<TrainingSnapshot> got = new CompletableFuture<>();
