@@ -36,7 +36,10 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
      *
      * @param historyBudget      bytes the history may hold
      * @param recentRecords      newest history records kept without thinning
-     * @param snapshotsPerSecond most snapshots built per second while running
+     * @param snapshotsPerSecond most snapshots built per second while running at full speed
+     * @param recordsPerSecond   most of those kept in the history per second at full speed (steps in
+     *                           between are reached exactly by replay); when paced or stepping,
+     *                           and after every command, every snapshot is kept
      * @param fieldsPerSecond    most neuron fields computed per second while running (they cost most)
      * @param fieldGrid          raster size of a field
      * @param fieldExtent        a field covers [-extent, extent]^2
@@ -44,39 +47,40 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
      *                           sets while training runs (an evaluation of 500 points costs about as
      *                           much as an epoch of 250); at 1 or more every epoch end is evaluated
      */
-    public record Settings(long historyBudget, int recentRecords, double snapshotsPerSecond, double fieldsPerSecond,
-                           int fieldGrid, double fieldExtent, double evaluationShare) {
+    public record Settings(long historyBudget, int recentRecords, double snapshotsPerSecond, double recordsPerSecond,
+                           double fieldsPerSecond, int fieldGrid, double fieldExtent, double evaluationShare) {
 
         public Settings {
-            if (historyBudget < 1 || recentRecords < 1 || !(snapshotsPerSecond > 0) || !(fieldsPerSecond > 0)
-                    || fieldGrid < 2 || !(fieldExtent > 0) || !(evaluationShare > 0)) {
+            if (historyBudget < 1 || recentRecords < 1 || !(snapshotsPerSecond > 0) || !(recordsPerSecond > 0)
+                    || !(fieldsPerSecond > 0) || fieldGrid < 2 || !(fieldExtent > 0) || !(evaluationShare > 0)) {
                 throw new IllegalArgumentException("session settings out of range: " + this);
             }
         }
 
         public static Settings defaults() {
-            return new Settings(History.DEFAULT_BUDGET, History.DEFAULT_RECENT_ENTRIES, 120, 30, 50, 6, 0.02);
+            return new Settings(History.DEFAULT_BUDGET, History.DEFAULT_RECENT_ENTRIES, 120, 30, 30, 50, 6, 0.02);
         }
 
         public Settings withHistoryBudget(long bytes) {
-            return new Settings(bytes, recentRecords, snapshotsPerSecond, fieldsPerSecond, fieldGrid, fieldExtent,
-                    evaluationShare);
+            return new Settings(bytes, recentRecords, snapshotsPerSecond, recordsPerSecond, fieldsPerSecond, fieldGrid,
+                    fieldExtent, evaluationShare);
         }
 
         public Settings withRecentRecords(int n) {
-            return new Settings(historyBudget, n, snapshotsPerSecond, fieldsPerSecond, fieldGrid, fieldExtent,
-                    evaluationShare);
+            return new Settings(historyBudget, n, snapshotsPerSecond, recordsPerSecond, fieldsPerSecond, fieldGrid,
+                    fieldExtent, evaluationShare);
         }
 
-        public Settings withSnapshotsPerSecond(double n) {
-            return new Settings(historyBudget, recentRecords, n, fieldsPerSecond, fieldGrid, fieldExtent,
-                    evaluationShare);
+        /** At most {@code perSecond} snapshots, all of them recorded. */
+        public Settings withSnapshotsPerSecond(double perSecond) {
+            return new Settings(historyBudget, recentRecords, perSecond, perSecond, fieldsPerSecond, fieldGrid,
+                    fieldExtent, evaluationShare);
         }
 
         /** Every epoch end evaluated, whatever it costs. */
         public Settings evaluatingEveryEpoch() {
-            return new Settings(historyBudget, recentRecords, snapshotsPerSecond, fieldsPerSecond, fieldGrid,
-                    fieldExtent, 1);
+            return new Settings(historyBudget, recentRecords, snapshotsPerSecond, recordsPerSecond, fieldsPerSecond,
+                    fieldGrid, fieldExtent, 1);
         }
     }
 
@@ -115,6 +119,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     private boolean dirty = true;   // the run changed since the last snapshot
     private boolean boundary = true; // a command changed the run since the last history record
     private long lastSnapshotAt = Long.MIN_VALUE / 2;
+    private long lastRecordAt = Long.MIN_VALUE / 2;
     private long lastFieldAt = Long.MIN_VALUE / 2;
     private FieldSnapshot lastField;
     private Evaluation evaluation; // the latest evaluation, taken at evaluationStep
@@ -686,11 +691,14 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         TrainingSnapshot s = new TrainingSnapshot(trainer.stepCount(), epoch, state, config, config.features(),
                 layers, e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(), lr,
                 wantFields ? lastField : null);
-        if (trainer.divergence() == null) {
-            // A diverged trainer holds the last finite weights at the last good step; that step is
-            // already recorded as it was, and jumping there must not land in the diverged state.
+        // A diverged trainer holds the last finite weights at the last good step; that step is
+        // already recorded as it was, and jumping there must not land in the diverged state.
+        boolean fullSpeed = busy() && periodNanos == 0;
+        if (trainer.divergence() == null
+                && (boundary || !fullSpeed || now - lastRecordAt >= 1e9 / settings.recordsPerSecond())) {
             history.record(trainer.checkpoint(), s, boundary);
             boundary = false;
+            lastRecordAt = now;
         }
         lastSnapshot = s;
         lastSnapshotAt = now;
