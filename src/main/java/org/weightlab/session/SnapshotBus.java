@@ -22,11 +22,15 @@ import java.util.function.Consumer;
  * reported (an {@link SessionEvent.EngineError} plus a log line, on its 1st, 10th, 100th...
  * failure) and stays registered; the publisher carries on.
  *
+ * <p>A mailbox remembers where each event fell among the loss points, so that a reader can take
+ * both in the order they were published ({@link Mailbox#drainInOrder}).
+ *
  * <p>Why not {@code java.util.concurrent.SubmissionPublisher}: it delivers every item through an
  * executor task per subscriber (a thread hop and a task per training step on a two-core machine),
- * it has no latest-wins mode, and when a buffer is full {@code offer} drops the <em>new</em> item,
- * whereas a loss chart wants the newest points. A slot plus lock-free queues is smaller and does
- * exactly that.
+ * it has no latest-wins mode, when a buffer is full {@code offer} drops the <em>new</em> item
+ * whereas a loss chart wants the newest points, and separate publishers for loss points and
+ * events could not say in which order a reader should take them. A slot plus lock-free queues
+ * is smaller and does exactly that.
  */
 public final class SnapshotBus {
 
@@ -75,7 +79,7 @@ public final class SnapshotBus {
             throw new IllegalArgumentException("event is null");
         }
         for (Mailbox m : mailboxes) {
-            m.events.offer(event);
+            m.events.offer(new Marked(m.loss.mark(), event));
         }
         for (Consumer<SessionEvent> l : eventListeners) {
             deliver(l, event);
@@ -174,17 +178,23 @@ public final class SnapshotBus {
         void close();
     }
 
+    /** An event and how many loss points its mailbox had received before it. */
+    private record Marked(long lossMark, SessionEvent event) {
+    }
+
     /**
      * One reader's view of the bus: the newest snapshot it has not seen yet, and its own bounded
      * queues of loss points and events. Drain it from one thread (a view's pulse).
      */
     public final class Mailbox implements AutoCloseable {
-        private final DropOldestQueue<LossPoint> loss;
-        private final DropOldestQueue<SessionEvent> events;
+        private final LossRing<LossPoint> loss;
+        private final DropOldestQueue<Marked> events;
+        private final List<Marked> marked = new java.util.ArrayList<>();
+        private final List<LossPoint> segment = new java.util.ArrayList<>();
         private TrainingSnapshot seen;
 
         private Mailbox(int lossCapacity, int eventCapacity) {
-            loss = new DropOldestQueue<>(lossCapacity);
+            loss = new LossRing<>(lossCapacity);
             events = new DropOldestQueue<>(eventCapacity);
         }
 
@@ -198,13 +208,50 @@ public final class SnapshotBus {
             return s;
         }
 
-        /** Moves every waiting loss point, oldest first, into {@code into}; returns how many. */
-        public int drainLossPoints(List<LossPoint> into) {
-            return loss.drainTo(into);
+        /**
+         * Hands out every waiting loss point and event in the order they were published: runs of
+         * loss points (oldest first, never empty) to {@code lossRun}, each event to {@code event}
+         * between them. So a chart sees the points of the old branch, then the
+         * {@link SessionEvent.Jumped} event, then the points of the new one. The list given to
+         * {@code lossRun} is reused: copy what you keep.
+         */
+        public void drainInOrder(Consumer<List<LossPoint>> lossRun, Consumer<SessionEvent> event) {
+            // Any event drained below, or published later, is marked at or after this point.
+            long before = loss.mark();
+            marked.clear();
+            events.drainTo(marked);
+            long upTo = before;
+            for (Marked m : marked) {
+                run(m.lossMark(), lossRun);
+                event.accept(m.event());
+                upTo = Math.max(upTo, m.lossMark());
+            }
+            run(upTo, lossRun);
+            marked.clear();
         }
 
+        private void run(long upTo, Consumer<List<LossPoint>> lossRun) {
+            segment.clear();
+            if (loss.drainTo(segment, upTo) > 0) {
+                lossRun.accept(segment);
+            }
+            segment.clear();
+        }
+
+        /** Moves every waiting loss point, oldest first, into {@code into}; returns how many. */
+        public int drainLossPoints(List<LossPoint> into) {
+            return loss.drainTo(into, Long.MAX_VALUE);
+        }
+
+        /** Moves every waiting event, in order, into {@code into} (without their place among loss points). */
         public int drainEvents(List<SessionEvent> into) {
-            return events.drainTo(into);
+            marked.clear();
+            int n = events.drainTo(marked);
+            for (Marked m : marked) {
+                into.add(m.event());
+            }
+            marked.clear();
+            return n;
         }
 
         /** Loss points dropped because this mailbox was full (its reader stalled). */

@@ -37,6 +37,34 @@ class SnapshotBusTest {
     }
 
     @Test
+    void lossPointsAndEventsComeOutInTheOrderTheyWerePublished() {
+        SnapshotBus bus = new SnapshotBus();
+        SnapshotBus.Mailbox mailbox = bus.openMailbox();
+        SnapshotBus.Mailbox small = bus.openMailbox(4, 10);
+        for (int i = 1; i <= 10; i++) {
+            bus.publish(new LossPoint(i, 0, 1, Double.NaN, false));
+        }
+        bus.publish(new SessionEvent.Jumped(10, 5));
+        for (int i = 6; i <= 7; i++) {
+            bus.publish(new LossPoint(i, 0, 2, Double.NaN, false));
+        }
+        bus.publish(new SessionEvent.Rebuilt(0, "reset"));
+        assertEquals(List.of("1-10", "jumped", "6-7", "rebuilt"), order(mailbox));
+        // Full: the oldest points went, the order of what is left stays.
+        assertEquals(List.of("9-10", "jumped", "6-7", "rebuilt"), order(small));
+        assertEquals(8, small.droppedLossPoints(), "12 points into 4 places");
+        bus.publish(new LossPoint(1, 0, 3, Double.NaN, false));
+        assertEquals(List.of("1-1"), order(mailbox), "the next frame starts where this one stopped");
+    }
+
+    private static List<String> order(SnapshotBus.Mailbox m) {
+        List<String> out = new ArrayList<>();
+        m.drainInOrder(run -> out.add(run.get(0).step() + "-" + run.get(run.size() - 1).step()),
+                e -> out.add(e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)));
+        return out;
+    }
+
+    @Test
     void eachMailboxGetsEveryEventInOrder() {
         SnapshotBus bus = new SnapshotBus();
         SnapshotBus.Mailbox a = bus.openMailbox();

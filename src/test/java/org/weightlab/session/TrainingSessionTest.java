@@ -232,6 +232,29 @@ class TrainingSessionTest {
     }
 
     @Test
+    void aReaderSeesTheOldBranchThenTheJumpThenTheNewBranch() throws Exception {
+        SnapshotBus.Mailbox mailbox = bus.openMailbox();
+        start(CONFIG);
+        session.runSteps(50);
+        idle();
+        session.jumpTo(20);
+        session.runSteps(5);
+        idle();
+        List<String> seen = new ArrayList<>();
+        mailbox.drainInOrder(run -> run.stream().filter(p -> !p.epochEnd()).forEach(p -> seen.add("" + p.step())),
+                e -> seen.add(e.toString()));
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            expected.add("" + i);
+        }
+        expected.add(new SessionEvent.Jumped(50, 20).toString());
+        for (int i = 21; i <= 25; i++) {
+            expected.add("" + i);
+        }
+        assertEquals(expected, seen);
+    }
+
+    @Test
     void historyStaysWithinASmallBudget() throws Exception {
         long budget = 300_000;
         // A snapshot (and a record) at every step, to fill the history fast.

@@ -1,6 +1,5 @@
 package org.weightlab.ui.fx;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -33,9 +32,6 @@ public final class FxSnapshotPump implements AutoCloseable {
     private final List<Consumer<TrainingSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<LossPoint>>> lossListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SessionEvent>> eventListeners = new CopyOnWriteArrayList<>();
-    // Reused drain buffers: the lists handed to listeners are fresh copies, these are not.
-    private final List<LossPoint> lossBuffer = new ArrayList<>();
-    private final List<SessionEvent> eventBuffer = new ArrayList<>();
     private final ReadOnlyDoubleWrapper framesPerSecond = new ReadOnlyDoubleWrapper(this, "framesPerSecond");
     private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper(this, "stepsPerSecond");
     private final ReadOnlyLongWrapper droppedLossPoints = new ReadOnlyLongWrapper(this, "droppedLossPoints");
@@ -65,7 +61,10 @@ public final class FxSnapshotPump implements AutoCloseable {
         snapshotListeners.add(listener);
     }
 
-    /** Called on the FX thread with every loss point that arrived since the last frame, oldest first. */
+    /**
+     * Called on the FX thread with every loss point that arrived since the last frame, oldest
+     * first: once per frame, or in several runs when events fell between them.
+     */
     public void onLossPoints(Consumer<List<LossPoint>> listener) {
         lossListeners.add(listener);
     }
@@ -102,31 +101,14 @@ public final class FxSnapshotPump implements AutoCloseable {
     }
 
     /**
-     * One frame's work: events first (a Rebuilt event tells views to rebuild before they draw the
-     * new snapshot), then loss points, then the newest snapshot. {@code now} is the pulse time in
-     * nanoseconds. Public so that a custom loop (or a test) can drive the pump.
+     * One frame's work: loss points and events in the order they were published (so a chart
+     * drops the old branch at a {@code Jumped} event before the new branch's points arrive), then
+     * the newest snapshot (after a {@code Rebuilt} event, so views rebuild before they draw it).
+     * {@code now} is the pulse time in nanoseconds. Public so that a custom loop (or a test) can
+     * drive the pump.
      */
     public void pulse(long now) {
-        eventBuffer.clear();
-        if (mailbox.drainEvents(eventBuffer) > 0) {
-            for (SessionEvent e : eventBuffer) {
-                for (Consumer<SessionEvent> l : eventListeners) {
-                    call(l, e);
-                }
-            }
-            eventBuffer.clear();
-        }
-        lossBuffer.clear();
-        if (mailbox.drainLossPoints(lossBuffer) > 0) {
-            sawStep(lossBuffer.get(lossBuffer.size() - 1).step());
-            if (!lossListeners.isEmpty()) {
-                List<LossPoint> points = List.copyOf(lossBuffer);
-                for (Consumer<List<LossPoint>> l : lossListeners) {
-                    call(l, points);
-                }
-            }
-            lossBuffer.clear();
-        }
+        mailbox.drainInOrder(this::deliverLoss, this::deliverEvent);
         TrainingSnapshot s = mailbox.pollSnapshot();
         if (s != null) {
             sawStep(s.step());
@@ -135,6 +117,22 @@ public final class FxSnapshotPump implements AutoCloseable {
             }
         }
         measure(now);
+    }
+
+    private void deliverLoss(List<LossPoint> run) {
+        sawStep(run.get(run.size() - 1).step());
+        if (!lossListeners.isEmpty()) {
+            List<LossPoint> points = List.copyOf(run);
+            for (Consumer<List<LossPoint>> l : lossListeners) {
+                call(l, points);
+            }
+        }
+    }
+
+    private void deliverEvent(SessionEvent e) {
+        for (Consumer<SessionEvent> l : eventListeners) {
+            call(l, e);
+        }
     }
 
     private void sawStep(long step) {
