@@ -18,10 +18,19 @@ import org.weightlab.engine.data.DataSplit;
 /**
  * A live training run. It owns one {@link Trainer} on one daemon thread ("weightlab-engine");
  * nothing else touches the trainer. Views send commands ({@link TrainingControl}), which return
- * at once and are applied in order between steps; the session publishes loss points (every
- * step, every epoch end), events and immutable snapshots (at most {@link Settings#snapshotsPerSecond}
- * while running, and after every command) on the {@link SnapshotBus}, and records past moments
- * in a {@link Timeline} for time travel.
+ * at once and are applied in order between steps (a command sent during an epoch applies before
+ * the next step). On the {@link SnapshotBus} it publishes:
+ * <ul>
+ *   <li>a loss point for every step (the batch loss) and for evaluated epoch ends (train and test
+ *       loss); at full speed, epoch ends are evaluated within {@link Settings#evaluationShare} of
+ *       the engine's time, otherwise every one;</li>
+ *   <li>immutable snapshots: at most {@link Settings#snapshotsPerSecond} while running, after every
+ *       command, and when it stops; fields and statistics only while a view asks for them;</li>
+ *   <li>events: settings changed, rebuilt, jumped, diverged, errors.</li>
+ * </ul>
+ * It records past moments in a {@link Timeline} (checkpoint plus snapshot) under a memory budget.
+ * Any step between two records is reached exactly by restoring the earlier one and replaying:
+ * training is deterministic, and every command that changes the run is itself recorded.
  *
  * <p>Commands with arguments that are wrong on their face (a NaN weight, a negative step count)
  * throw {@link IllegalArgumentException} at once; commands that fail on the engine thread (an
