@@ -16,10 +16,14 @@ import org.weightlab.engine.config.RunConfig;
  *
  * <p>Noise: {@link RunConfig#noise()} runs from 0 to 1 and maps to TF Playground's noise slider
  * from 0% to its maximum 50%, i.e. TF's generator parameter is {@code 0.5 * noise}. So
- * {@code noise = 0.4} here is TF's "Noise: 20".
+ * {@code noise = 0.4} here is TF's "Noise: 20". Our own sets use that same TF-scale value
+ * (0 to 0.5): moons, line and sine add Gaussian noise of standard deviation
+ * {@code 3 * tfNoise}, {@code tfNoise} and {@code tfNoise}; gauss3 and spiral3 spread as gauss
+ * and spiral do.
  *
- * <p>Randomness: one {@link SplittableRandom} seeded with the config's seed draws every number,
- * first for the points and then for the shuffle; trigonometry and logarithms use
+ * <p>Randomness: one {@link SplittableRandom} (SplitMix64, a fixed algorithm) seeded with the
+ * config's seed draws every number, first for the points and then for the shuffle; trigonometry
+ * and logarithms use
  * {@link StrictMath}, so the same seed gives bit-identical data on every JVM and machine.
  *
  * <p>Split: as TF Playground, the points are shuffled (Fisher-Yates, TF's variant) and the first
