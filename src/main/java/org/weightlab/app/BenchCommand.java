@@ -91,6 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("bench fieldB cpu_ms=%.3f%n", f.cpu());
             out.flush();
         }
+        if (only == null) {
+            printSession(out, b, circle);
+        }
         return 0;
     }
 
@@ -127,6 +130,13 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalStateException("benchmark run diverged: " + t.divergence().message());
         }
         return new Figure(median(rates), median(cpuRates));
+    }
+
+    /** Steps/s inside a live session with a 60 Hz view over the bare trainer's steps/s (same run), wall and CPU. */
+    private void printSession(PrintWriter out, RunConfig config, DataSplit data) {
+        var r = org.weightlab.session.SessionBenchmark.measure(config, data, runs, runMillis);
+        out.printf("bench session ratio=%.3f%nbench session cpu_ratio=%.3f%n", r.ratio(), r.cpuRatio());
+        out.flush();
     }
 
     /** Median time of one 100 x 100 field of every node. */

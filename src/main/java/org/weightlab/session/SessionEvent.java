@@ -19,6 +19,14 @@ public sealed interface SessionEvent {
     record EngineError(String message) implements SessionEvent {
     }
 
+    /**
+     * The run went back to {@code toStep} (time travel), coming from {@code fromStep}. Everything
+     * after {@code toStep} is forgotten: the loss chart drops its points beyond it, and training
+     * continues from there as a new branch.
+     */
+    record Jumped(long fromStep, long toStep) implements SessionEvent {
+    }
+
     /** The run was rebuilt (new data, topology or initial weights); views rebuild their drawings. */
     record Rebuilt(long step, String reason) implements SessionEvent {
     }
