@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -180,9 +181,23 @@ public final class DecisionHeatmapView extends BorderPane {
         return title.getText();
     }
 
-    /** The plot square in this view's canvas coordinates: x, y, size. */
+    /** The plot square in the canvas's coordinates: x, y, size. */
     double[] plotBounds() {
         return new double[] {plotX, plotY, plotSize};
+    }
+
+    /** Where the input point (x1, x2) is drawn, in this view's coordinates. */
+    public Point2D plotPoint(double x1, double x2) {
+        double lo = fieldMin();
+        double hi = fieldMax();
+        double px = plotX + (x1 - lo) / (hi - lo) * plotSize;
+        double py = plotY + (hi - x2) / (hi - lo) * plotSize;
+        return sceneToLocal(plot.localToScene(px, py));
+    }
+
+    /** Where a canvas point is, in this view's coordinates. */
+    Point2D canvasToView(double x, double y) {
+        return sceneToLocal(plot.localToScene(x, y));
     }
 
     // ---- the picture --------------------------------------------------------------------------
