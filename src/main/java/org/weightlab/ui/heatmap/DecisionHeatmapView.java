@@ -268,7 +268,7 @@ public final class DecisionHeatmapView extends BorderPane {
         pictureValid = f != null;
         if (f != null) {
             fillPixels(f, scale);
-            image.getPixelWriter().setPixels(0, 0, RESOLUTION, RESOLUTION, PixelFormat.getIntArgbInstance(), pixels, 0,
+            image.getPixelWriter().setPixels(0, 0, RESOLUTION, RESOLUTION, PixelFormat.getIntArgbPreInstance(), pixels, 0,
                     RESOLUTION);
         }
         drawPicture();

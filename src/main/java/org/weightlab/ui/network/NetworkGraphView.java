@@ -363,6 +363,11 @@ public final class NetworkGraphView extends BorderPane {
         inputTitle.setTooltip(new Tooltip("Click a feature to switch it on or off"));
         graph.inputTitle = inputTitle;
         nodes.add(inputTitle);
+        // GraphPane places every node itself; unmanaged nodes are layout roots, so a thumbnail's new
+        // pixels or an edge's new width do not make the whole graph lay out again each frame
+        for (Node n : nodes) {
+            n.setManaged(false);
+        }
         edgeLayer.getChildren().setAll(edgeNodes);
         nodes.add(0, edgeLayer);
         nodes.add(editor);
@@ -394,7 +399,7 @@ public final class NetworkGraphView extends BorderPane {
             double m = FieldRange.maxAbs(values);
             FieldRange range = m > 0 ? new FieldRange(-m, m) : FieldRange.SIGNED_UNIT;
             painter.paint(values, grid, range, map, thumbPixels, THUMB);
-            in.image.getPixelWriter().setPixels(0, 0, THUMB, THUMB, PixelFormat.getIntArgbInstance(), thumbPixels, 0,
+            in.image.getPixelWriter().setPixels(0, 0, THUMB, THUMB, PixelFormat.getIntArgbPreInstance(), thumbPixels, 0,
                     THUMB);
         }
     }
@@ -526,7 +531,7 @@ public final class NetworkGraphView extends BorderPane {
         }
         FieldRange range = FieldRange.forActivation(ls.activation(), values);
         painter.paint(values, grid, range, palette.classMap(), thumbPixels, THUMB);
-        n.image.getPixelWriter().setPixels(0, 0, THUMB, THUMB, PixelFormat.getIntArgbInstance(), thumbPixels, 0, THUMB);
+        n.image.getPixelWriter().setPixels(0, 0, THUMB, THUMB, PixelFormat.getIntArgbPreInstance(), thumbPixels, 0, THUMB);
         n.painted = values != null;
     }
 

@@ -11,6 +11,7 @@ public final class DivergingColorMap {
 
     /** Odd, so that 0 falls exactly on the middle entry. */
     static final int SIZE = 1025;
+    private static final double HALF = (SIZE - 1) * 0.5;
 
     /** {@code lut[i]} is the opaque ARGB colour of {@code -1 + 2 * i / (SIZE - 1)}. */
     private final int[] lut = new int[SIZE];
@@ -30,12 +31,18 @@ public final class DivergingColorMap {
         nanArgb = argb(nan);
     }
 
-    /** The ARGB colour (opaque) of {@code v}. */
+    /** The ARGB colour (opaque, so also valid premultiplied) of {@code v}. Called per pixel: keep it lean. */
     public int argb(double v) {
-        if (!Double.isFinite(v)) {
+        if (v - v != 0) { // NaN or infinite
             return nanArgb;
         }
-        return lut[index(v)];
+        if (v <= -1) {
+            return lut[0];
+        }
+        if (v >= 1) {
+            return lut[SIZE - 1];
+        }
+        return lut[(int) ((v + 1) * HALF + 0.5)];
     }
 
     /** The colour of {@code v}, shared between calls. */

@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * Resamples a square field ({@code grid x grid} floats, row 0 at the top) to a square of
- * {@code size x size} with bilinear interpolation, and paints it into an ARGB pixel buffer. The
- * interpolation tables and the scratch buffer are kept for the last (grid, size) pair, so painting
- * the same shapes frame after frame allocates nothing.
+ * {@code size x size} and paints it into an ARGB pixel buffer: bilinear when enlarging (smooth
+ * pictures from a coarse grid), nearest sample when shrinking (thumbnails: the cheapest, and the
+ * image is smoothed when drawn). The tables and the scratch buffer are kept for the last
+ * (grid, size) pair, so painting the same shapes frame after frame allocates nothing.
  */
 public final class FieldPainter {
 
@@ -16,6 +17,8 @@ public final class FieldPainter {
     private int[] index0 = new int[0];
     /** ... and the weight of the next source sample. */
     private float[] frac = new float[0];
+    /** For destination column/row {@code p}: the nearest source index. */
+    private int[] nearest = new int[0];
     /** The resampled values of the last {@link #paint} call. */
     private float[] scratch = new float[0];
 
@@ -28,12 +31,23 @@ public final class FieldPainter {
             Arrays.fill(dst, 0, size * size, map.notANumberArgb());
             return;
         }
+        double lo = range.lo();
+        double scale = 2 / (range.hi() - lo);
+        if (grid >= size) {
+            prepare(grid, size);
+            for (int row = 0; row < size; row++) {
+                int src = nearest[row] * grid;
+                int out = row * size;
+                for (int col = 0; col < size; col++) {
+                    dst[out + col] = map.argb((field[src + nearest[col]] - lo) * scale - 1);
+                }
+            }
+            return;
+        }
         if (scratch.length < size * size) {
             scratch = new float[size * size];
         }
         resample(field, grid, scratch, size);
-        double lo = range.lo();
-        double scale = 2 / (range.hi() - lo);
         for (int p = 0; p < size * size; p++) {
             dst[p] = map.argb((scratch[p] - lo) * scale - 1);
         }
@@ -75,12 +89,14 @@ public final class FieldPainter {
         this.size = size;
         index0 = new int[size];
         frac = new float[size];
+        nearest = new int[size];
         for (int p = 0; p < size; p++) {
             // the first and last pixels sit on the grid's first and last samples, so corners match exactly
             double s = size == 1 ? 0 : (double) p * (grid - 1) / (size - 1);
             int i = Math.min((int) Math.floor(s), grid - 1);
             index0[p] = i;
             frac[p] = (float) (s - i);
+            nearest[p] = (int) Math.round(s);
         }
     }
 }
