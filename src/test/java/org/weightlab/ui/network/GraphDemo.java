@@ -85,8 +85,32 @@ public final class GraphDemo {
                     frame++;
                     graph.show(snapshot(args, frame));
                     heatmap.show(snapshot(args, frame));
+                    if (frame == 10) {
+                        poke(graph, args);
+                    }
                 }
             }.start();
+        }
+
+        /** Opens the editor with bad text ({@code edit}) or an edge's tooltip ({@code tip}), to look at them. */
+        private void poke(NetworkGraphView graph, List<String> args) {
+            var hit = graph.edgeHit(0, 1, 0);
+            var p = hit.localToScreen((hit.getStartX() + hit.getEndX()) / 2, (hit.getStartY() + hit.getEndY()) / 2);
+            var local = hit.localToParent((hit.getStartX() + hit.getEndX()) / 2, (hit.getStartY() + hit.getEndY()) / 2);
+            if (args.contains("edit")) {
+                graph.editor().open("Weight x1 \u2192 layer 1 neuron 2", 0.4321, local.getX() + 8, local.getY() + 8,
+                        v -> { });
+                graph.editor().field().setText("12o");
+                graph.editor().field().fireEvent(new javafx.scene.input.KeyEvent(
+                        javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ENTER,
+                        false, false, false, false));
+            }
+            if (args.contains("tip")) {
+                hit.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED, 0, 0, 0,
+                        0, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false,
+                        false, false, true, null));
+                graph.tooltip().show(hit, p.getX() + 12, p.getY() + 12);
+            }
         }
 
         private TrainingSnapshot snapshot(List<String> args, long f) {
