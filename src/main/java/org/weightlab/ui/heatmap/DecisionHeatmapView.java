@@ -379,7 +379,7 @@ public final class DecisionHeatmapView extends BorderPane {
         Scale scale = scale();
         Object key = List.of(scale, scale == Scale.NODE || scale == Scale.CLASSES ? legendLabels(scale)
                 : range(scale), fieldMin(), fieldMax(), plotX, plotY, plotSize, showTest.isSelected(),
-                classesOf(scale));
+                classesOf());
         if (!force && key.equals(overlayKey)) {
             return;
         }
@@ -420,7 +420,7 @@ public final class DecisionHeatmapView extends BorderPane {
     }
 
     /** Class count for the data's colours: 3 for three classes, 2 for -1/+1, 0 for regression. */
-    private int classesOf(Scale scale) {
+    private int classesOf() {
         if (snapshot != null) {
             var c = snapshot.config();
             return c.problem() == ProblemKind.REGRESSION ? 0 : c.dataset().classes();
@@ -433,7 +433,7 @@ public final class DecisionHeatmapView extends BorderPane {
             return;
         }
         double r = Math.max(2.5, plotSize / 110);
-        int classes = classesOf(scale);
+        int classes = classesOf();
         g.save();
         g.beginPath();
         g.rect(plotX, plotY, plotSize, plotSize);

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleBinaryOperator;
 import javafx.application.Application;
 import javafx.geometry.Point2D;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.config.Feature;
@@ -44,6 +48,23 @@ class DecisionHeatmapViewTest {
 
     private DecisionHeatmapView view;
 
+    /** Runs {@code r} on the FX thread and waits for it (only for it: quicker than robot.interact). */
+    static void fx(Runnable r) {
+        try {
+            WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -68,7 +89,7 @@ class DecisionHeatmapViewTest {
     }
 
     private void show(FxRobot robot, TrainingSnapshot s) {
-        robot.interact(() -> {
+        fx(() -> {
             view.show(s);
             view.layout();
         });
@@ -80,7 +101,7 @@ class DecisionHeatmapViewTest {
 
     private WritableImage snapshot(FxRobot robot) {
         WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = view.snapshot(null, null));
+        fx(() -> img[0] = view.snapshot(null, null));
         return img[0];
     }
 
@@ -158,7 +179,7 @@ class DecisionHeatmapViewTest {
                 d.features(), ProblemKind.REGRESSION, d.hidden(), d.activation(), d.layerActivations(),
                 ActivationKind.LINEAR, LossKind.MSE, d.init(), d.biasInit(), d.optimizer(), d.regularization(),
                 d.schedule(), d.batchSize(), d.shuffle(), d.dropout());
-        robot.interact(() -> view.setData(new DataSplit(new Dataset(new double[] {1, 1, 2, 2}, new double[] {4, -1}),
+        fx(() -> view.setData(new DataSplit(new Dataset(new double[] {1, 1, 2, 2}, new double[] {4, -1}),
                 new Dataset(new double[] {0, 0}, new double[] {-2}))));
         show(robot, snapshot(c, (x1, x2) -> x1 < 0 ? 4 : 2));
         assertColor(POSITIVE, image(5, 50), "the largest |label| is the end of the scale");
@@ -169,7 +190,7 @@ class DecisionHeatmapViewTest {
     void discretizeGivesFlatColours(FxRobot robot) {
         show(robot, snapshot(tanhConfig(), (x1, x2) -> x1 > 0 ? 0.2 : -0.01));
         assertNotEquals(POSITIVE, image(N - 5, 50));
-        robot.interact(() -> view.discretizeProperty().set(true));
+        fx(() -> view.discretizeProperty().set(true));
         assertColor(POSITIVE, image(N - 5, 50), "0.2");
         assertColor(NEGATIVE, image(5, 50), "-0.01");
     }
@@ -180,10 +201,10 @@ class DecisionHeatmapViewTest {
         java.util.Arrays.fill(s.field().values()[1][1], -1f);
         show(robot, s);
         assertColor(POSITIVE, image(50, 50), "output");
-        robot.interact(() -> view.showNodeField(1, 1));
+        fx(() -> view.showNodeField(1, 1));
         assertColor(NEGATIVE, image(50, 50), "layer 1 neuron 2");
         assertEquals("Layer 1, neuron 2", view.titleText());
-        robot.interact(view::clearNodeField);
+        fx(view::clearNodeField);
         assertColor(POSITIVE, image(50, 50), "output again");
         assertEquals("Output (tanh)", view.titleText());
     }
@@ -199,7 +220,7 @@ class DecisionHeatmapViewTest {
     void trainingPointsAreFilledAndTestPointsOutlinedOnRequest(FxRobot robot) {
         Dataset train = new Dataset(new double[] {3, 3, -3, -3}, new double[] {1, -1});
         Dataset test = new Dataset(new double[] {0, 4}, new double[] {1});
-        robot.interact(() -> view.setData(new DataSplit(train, test)));
+        fx(() -> view.setData(new DataSplit(train, test)));
         show(robot, snapshot(tanhConfig(), (x1, x2) -> 0));
         WritableImage img = snapshot(robot);
         assertColor(POSITIVE, at(img, view.plotPoint(3, 3)), "train +1");
@@ -208,7 +229,7 @@ class DecisionHeatmapViewTest {
         Point2D centre = view.plotPoint(0, 4);
         Point2D ring = new Point2D(centre.getX() + r, centre.getY());
         assertColor(ZERO, at(img, ring), "test data hidden");
-        robot.interact(() -> view.showTestDataProperty().set(true));
+        fx(() -> view.showTestDataProperty().set(true));
         img = snapshot(robot);
         Color c = at(img, ring);
         assertTrue(Math.abs(c.getBlue() - ZERO.getBlue()) > 0.1 || c.getBrightness() < 0.5, "ring drawn: " + c);
@@ -219,7 +240,7 @@ class DecisionHeatmapViewTest {
     void thePlotStaysSquareAndFollowsTheSize(FxRobot robot) {
         show(robot, snapshot(tanhConfig(), (x1, x2) -> 0));
         double before = view.plotBounds()[2];
-        robot.interact(() -> {
+        fx(() -> {
             view.resizeRelocate(0, 0, 300, 600);
             view.layout();
         });

@@ -1,5 +1,6 @@
 package org.weightlab.ui.network;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.weightlab.ui.theme.TestSnapshots;
  * Shows the network graph and the decision heatmap fed with synthetic snapshots, to look at them.
  * Arguments: {@code frozen} (freeze a neuron and some weights), {@code gradient} (edges show
  * gradients), {@code softmax} (three classes), {@code big} (8 layers of 16), {@code hover} (the
- * heatmap shows neuron 1 of layer 1), {@code test} (show test data), {@code nan} (a NaN weight).
+ * heatmap shows neuron 1 of layer 1), {@code test} (show test data), {@code nan} (a NaN weight),
+ * {@code edit} (the value editor with bad text), {@code tip} (an edge's tooltip), {@code dark} (dark theme).
  */
 public final class GraphDemo {
 
@@ -41,7 +43,8 @@ public final class GraphDemo {
         @Override
         public void start(Stage stage) {
             List<String> args = getParameters().getRaw();
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(args.contains("dark") ? new PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
             config = RunConfig.defaults().withFeatures(List.of(Feature.X1, Feature.X2, Feature.X1_SQUARED))
                     .withHidden(List.of(4, 3), List.of());
             if (args.contains("softmax")) {

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
@@ -49,6 +52,23 @@ class NetworkGraphViewTest {
     private final RecordingControl control = new RecordingControl();
     private NetworkGraphView view;
 
+    /** Runs {@code r} on the FX thread and waits for it (only for it: quicker than robot.interact). */
+    static void fx(Runnable r) {
+        try {
+            WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -60,7 +80,7 @@ class NetworkGraphViewTest {
     }
 
     private void show(FxRobot robot, TrainingSnapshot s) {
-        robot.interact(() -> {
+        fx(() -> {
             view.show(s);
             view.applyCss();
             view.layout();
@@ -74,7 +94,7 @@ class NetworkGraphViewTest {
 
     private WritableImage snapshot(FxRobot robot) {
         WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = view.snapshot(null, null));
+        fx(() -> img[0] = view.snapshot(null, null));
         return img[0];
     }
 
@@ -104,7 +124,7 @@ class NetworkGraphViewTest {
 
     /** Fires a click at a scene point straight at {@code target} (no robot: fast and exact). */
     private void click(FxRobot robot, Node target, Point2D scene, MouseButton b, boolean ctrl, boolean alt) {
-        robot.interact(() -> {
+        fx(() -> {
             for (var type : List.of(MouseEvent.MOUSE_ENTERED, MouseEvent.MOUSE_CLICKED)) {
                 Event.fireEvent(target, new MouseEvent(type, scene.getX(), scene.getY(), 0, 0, b, 1, false, ctrl,
                         alt, false, false, false, false, false, false, true, null));
@@ -118,19 +138,19 @@ class NetworkGraphViewTest {
     }
 
     private void hover(FxRobot robot, Node target) {
-        robot.interact(() -> Event.fireEvent(target, new MouseEvent(MouseEvent.MOUSE_ENTERED, 0, 0, 0, 0,
+        fx(() -> Event.fireEvent(target, new MouseEvent(MouseEvent.MOUSE_ENTERED, 0, 0, 0, 0,
                 MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, true, null)));
     }
 
     /** Asks {@code target} for its context menu and picks the item called {@code text}. */
     private void menu(FxRobot robot, Node target, Point2D scene, String text) {
-        robot.interact(() -> Event.fireEvent(target, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+        fx(() -> Event.fireEvent(target, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
                 scene.getX(), scene.getY(), 0, 0, false, null)));
         MenuItem item = view.contextMenu().getItems().stream().filter(m -> text.equals(m.getText())).findFirst()
                 .orElseThrow(() -> new AssertionError("no menu item " + text + " in "
                         + view.contextMenu().getItems().stream().map(MenuItem::getText).toList()));
-        robot.interact(item::fire);
-        robot.interact(view.contextMenu()::hide);
+        fx(item::fire);
+        fx(view.contextMenu()::hide);
     }
 
     private void menu(FxRobot robot, Node target, String text) {
@@ -139,7 +159,7 @@ class NetworkGraphViewTest {
     }
 
     private void key(FxRobot robot, KeyCode code) {
-        robot.interact(() -> Event.fireEvent(view.editor().field(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code,
+        fx(() -> Event.fireEvent(view.editor().field(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code,
                 false, false, false, false)));
     }
 
@@ -183,8 +203,8 @@ class NetworkGraphViewTest {
     @Test
     void switchingToGradientsRecoloursTheEdges(FxRobot robot) {
         show(robot, twoEdges(0.8, -0.4));
-        robot.interact(() -> robot.lookup("#edgeModeGradients").queryAs(ToggleButton.class).fire());
-        robot.interact(() -> view.layout());
+        fx(() -> robot.lookup("#edgeModeGradients").queryAs(ToggleButton.class).fire());
+        fx(() -> view.layout());
         assertEquals(EdgeMode.GRADIENT, view.edgeModeProperty().get());
         WritableImage img = snapshot(robot);
         double[] first = middle(view.edgeLine(0, 0, 0));
@@ -201,7 +221,7 @@ class NetworkGraphViewTest {
         robot.clickOn(onScreen(view.edgeHit(0, 0, 1)), Motion.DIRECT, MouseButton.PRIMARY);
         assertTrue(view.editor().isOpen());
         assertEquals(new EdgeRef(0, 0, 1), view.selectedEdgeProperty().get());
-        robot.interact(() -> view.editor().field().setText("0.5"));
+        fx(() -> view.editor().field().setText("0.5"));
         robot.type(KeyCode.ENTER);
         assertEquals(List.of("setWeight 0 0 1 0.5"), control.calls());
         assertFalse(view.editor().isOpen());
@@ -212,7 +232,7 @@ class NetworkGraphViewTest {
         show(robot, twoEdges(0.8, -0.4));
         click(robot, view.edgeHit(0, 0, 0), sceneMiddle(view.edgeHit(0, 0, 0)), MouseButton.PRIMARY, false, false);
         assertTrue(view.editor().isOpen());
-        robot.interact(() -> view.editor().field().setText("0.25"));
+        fx(() -> view.editor().field().setText("0.25"));
         key(robot, KeyCode.ESCAPE);
         assertFalse(view.editor().isOpen());
         assertEquals(List.of(), control.calls());
@@ -223,7 +243,7 @@ class NetworkGraphViewTest {
         show(robot, twoEdges(0.8, -0.4));
         click(robot, view.edgeHit(0, 0, 0), sceneMiddle(view.edgeHit(0, 0, 0)), MouseButton.PRIMARY, false, false);
         for (String bad : List.of("abc", "1000", "NaN", "")) {
-            robot.interact(() -> view.editor().field().setText(bad));
+            fx(() -> view.editor().field().setText(bad));
             key(robot, KeyCode.ENTER);
             assertTrue(view.editor().isOpen(), "stays open for " + bad);
             assertFalse(view.editor().errorText().isEmpty(), "a message for " + bad);
@@ -237,7 +257,7 @@ class NetworkGraphViewTest {
     void clickingABiasEditsIt(FxRobot robot) {
         show(robot, twoEdges(0.8, -0.4));
         click(robot, view.biasMark(0, 0), false, false);
-        robot.interact(() -> view.editor().field().setText("-2.5"));
+        fx(() -> view.editor().field().setText("-2.5"));
         key(robot, KeyCode.ENTER);
         assertEquals(List.of("setBias 0 0 -2.5"), control.calls());
     }
@@ -301,7 +321,7 @@ class NetworkGraphViewTest {
         show(robot, TestSnapshots.of(c).build());
         int before = view.drawnNodeCount();
         Node firstNeuron = view.neuronNode(0, 0);
-        robot.interact(() -> robot.lookup("#addLayerButton").queryButton().fire());
+        fx(() -> robot.lookup("#addLayerButton").queryButton().fire());
         assertEquals(List.of("applyConfig"), control.calls());
         RunConfig next = control.lastConfig();
         assertEquals(List.of(4, 2, 2), next.hidden());
@@ -393,11 +413,11 @@ class NetworkGraphViewTest {
         show(robot, TestSnapshots.of(c).build());
         @SuppressWarnings("unchecked")
         ComboBox<ActivationKind> hidden = robot.lookup("#activation-1").queryAs(ComboBox.class);
-        robot.interact(() -> hidden.setValue(ActivationKind.RELU));
+        fx(() -> hidden.setValue(ActivationKind.RELU));
         assertEquals(List.of(ActivationKind.TANH, ActivationKind.RELU), control.lastConfig().layerActivations());
         @SuppressWarnings("unchecked")
         ComboBox<ActivationKind> output = robot.lookup("#outputActivation").queryAs(ComboBox.class);
-        robot.interact(() -> output.setValue(ActivationKind.SIGMOID));
+        fx(() -> output.setValue(ActivationKind.SIGMOID));
         assertEquals(ActivationKind.SIGMOID, control.lastConfig().outputActivation());
         assertEquals(2, control.calls().size());
         // a new snapshot sets the pickers without sending anything
@@ -410,10 +430,10 @@ class NetworkGraphViewTest {
     void neuronButtonsChangeTheLayerSize(FxRobot robot) {
         RunConfig c = TestSnapshots.config(List.of(Feature.X1, Feature.X2), 4, 1);
         show(robot, TestSnapshots.of(c).build());
-        robot.interact(() -> robot.lookup("#addNeuron-0").queryButton().fire());
+        fx(() -> robot.lookup("#addNeuron-0").queryButton().fire());
         assertEquals(List.of(5, 1), control.lastConfig().hidden());
         assertTrue(robot.lookup("#removeNeuron-1").queryButton().isDisabled(), "a layer keeps one neuron");
-        robot.interact(() -> robot.lookup("#removeLayerButton").queryButton().fire());
+        fx(() -> robot.lookup("#removeLayerButton").queryButton().fire());
         assertEquals(List.of(4), control.lastConfig().hidden());
         assertEquals(List.of("applyConfig", "applyConfig"), control.calls());
     }
