@@ -2,22 +2,27 @@ package org.weightlab.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.util.List;
+import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,21 +32,73 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.data.DataGenerator;
+import org.weightlab.engine.data.DataSplit;
+import org.weightlab.session.LossPoint;
+import org.weightlab.session.SessionEvent;
+import org.weightlab.session.SessionHost;
+import org.weightlab.session.TrainingSnapshot;
+import org.weightlab.ui.controls.ControlsPanel;
+import org.weightlab.ui.fx.FxSnapshotPump;
+import org.weightlab.ui.heatmap.DecisionHeatmapView;
+import org.weightlab.ui.loss.LossChartView;
+import org.weightlab.ui.network.NetworkGraphView;
+import org.weightlab.ui.network.NodeRef;
+import org.weightlab.ui.shell.FrameTimeMeter;
+import org.weightlab.ui.shell.ShortcutSheet;
+import org.weightlab.ui.shell.TimelineBar;
+import org.weightlab.ui.shell.TransportBar;
+import org.weightlab.ui.status.DivergenceBanner;
+import org.weightlab.ui.status.StatusBarView;
 
 /**
- * The main window: toolbar on top, controls on the left, the network in the centre, output and
- * charts on the right, status bar at the bottom.
+ * The main window: toolbar and timeline on top, controls on the left, the network in the
+ * centre, output and loss on the right, status bar at the bottom. It owns the FX side of one
+ * {@link SessionHost}: snapshots arrive through an {@link FxSnapshotPump} once per frame and
+ * go to every view; commands go out through the host.
  */
 public final class MainWindow {
 
     public static final String TITLE = "WeightLab";
     public static final String STYLESHEET = "/org/weightlab/ui/weightlab.css";
+    public static final String PROJECTOR_STYLESHEET = "/org/weightlab/ui/projector.css";
 
-    private final BorderPane root = new BorderPane();
+    private final SessionHost host;
+    private final FxSnapshotPump pump;
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
     private final ToggleButton darkTheme = new ToggleButton();
+    private final TransportBar transport;
+    private final TimelineBar timelineBar;
+    private final NetworkGraphView graph;
+    private final DecisionHeatmapView heatmap;
+    private final LossChartView lossChart;
+    private final ControlsPanel controls;
+    private final StatusBarView status;
+    private final DivergenceBanner banner;
+    private final FrameTimeMeter meter = new FrameTimeMeter();
+    private final ShortcutSheet shortcuts = new ShortcutSheet();
+    private final TabPane centre = new TabPane();
     private Stage stage;
+    private Scene scene;
+    /** The data the heatmap draws, regenerated only when the config's data part changes. */
+    private RunConfig dataConfig;
+    private TrainingSnapshot shown;
+    private boolean presentation;
 
-    public MainWindow() {
+    /** A window on {@code host}'s runs; {@code config} is the config of the run open now. */
+    public MainWindow(SessionHost host, RunConfig config) {
+        this.host = Objects.requireNonNull(host, "host");
+        this.pump = new FxSnapshotPump(host.bus());
+        this.transport = new TransportBar(host);
+        this.timelineBar = new TimelineBar(host, host::timeline, this::showSnapshot);
+        this.graph = new NetworkGraphView(host);
+        this.heatmap = new DecisionHeatmapView();
+        this.lossChart = new LossChartView();
+        this.controls = new ControlsPanel(host, config);
+        this.status = new StatusBarView();
+        this.banner = new DivergenceBanner(host);
         createView();
         initListeners();
     }
@@ -52,81 +109,126 @@ public final class MainWindow {
 
     private void createView() {
         root.getStyleClass().add("wl-root");
-        root.setTop(createToolBar());
-        root.setLeft(createControls());
-        root.setCenter(placeholder("networkArea", "Network"));
-        root.setRight(createOutputColumn());
-        root.setBottom(createStatusBar());
+        frame.setTop(new VBox(createMenuBar(), createToolBar()));
+        ScrollPane controlsScroll = new ScrollPane(controls);
+        controlsScroll.setId("controlsColumn");
+        controlsScroll.setFitToWidth(true);
+        controlsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        controlsScroll.setMinWidth(300);
+        controlsScroll.setPrefWidth(330);
+        frame.setLeft(controlsScroll);
+
+        graph.setId("networkArea");
+        Tab networkTab = new Tab("Network", graph);
+        networkTab.setClosable(false);
+        centre.getTabs().add(networkTab);
+        centre.setId("centreTabs");
+        frame.setCenter(centre);
+
+        heatmap.setId("outputArea");
+        lossChart.setId("lossArea");
+        SplitPane right = new SplitPane(heatmap, lossChart);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        right.setDividerPositions(0.55);
+        right.setId("outputColumn");
+        right.setMinWidth(320);
+        right.setPrefWidth(420);
+        frame.setRight(right);
+
+        status.setId("statusBar");
+        frame.setBottom(status);
+
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        StackPane.setMargin(banner, new Insets(110, 0, 0, 0));
+        StackPane.setAlignment(meter, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(meter, new Insets(0, 16, 48, 0));
+        meter.setVisible(false);
+        root.getChildren().addAll(frame, banner, meter, shortcuts);
+    }
+
+    private MenuBar createMenuBar() {
+        MenuBar bar = new MenuBar();
+        bar.setId("menuBar");
+        return bar;
     }
 
     private ToolBar createToolBar() {
-        Button reset = iconButton("resetButton", "mdi2r-restart", "Reset to the initial weights (R)");
-        Button play = iconButton("playButton", "mdi2p-play", "Play / pause training (Space)");
-        Button step = iconButton("stepButton", "mdi2s-skip-next", "Step one batch (Right arrow)");
-        Button epoch = iconButton("epochButton", "mdi2s-skip-forward", "Step one epoch (E)");
         darkTheme.setId("themeButton");
         darkTheme.setGraphic(new FontIcon("mdi2w-weather-night"));
         darkTheme.setTooltip(new Tooltip("Dark theme (Ctrl+T)"));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        darkTheme.setFocusTraversable(false);
         Label title = new Label(TITLE);
         title.getStyleClass().add("wl-title");
-        ToolBar bar = new ToolBar(title, new Separator(), reset, play, step, epoch, spacer, darkTheme);
+        HBox.setHgrow(timelineBar, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(title, new Separator(), transport, new Separator(), timelineBar, darkTheme);
         bar.setId("toolbar");
         return bar;
     }
 
-    private static Button iconButton(String id, String icon, String tip) {
-        Button b = new Button(null, new FontIcon(icon));
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.getStyleClass().add("wl-tool-button");
-        return b;
-    }
-
-    private Node createControls() {
-        VBox box = new VBox(8, placeholder("dataControls", "Data"), placeholder("modelControls", "Model and training"));
-        box.setPadding(new Insets(8));
-        box.setPrefWidth(280);
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setId("controlsColumn");
-        scroll.setFitToWidth(true);
-        return scroll;
-    }
-
-    private Node createOutputColumn() {
-        VBox box = new VBox(8, placeholder("outputArea", "Output"), placeholder("lossArea", "Loss"));
-        box.setId("outputColumn");
-        box.setPadding(new Insets(8));
-        box.setPrefWidth(360);
-        VBox.setVgrow(box.getChildren().get(0), Priority.ALWAYS);
-        VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
-        return box;
-    }
-
-    private Node createStatusBar() {
-        Label status = new Label("Ready");
-        status.setId("statusText");
-        HBox bar = new HBox(16, status);
-        bar.setId("statusBar");
-        bar.getStyleClass().add("wl-status-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        return bar;
-    }
-
-    private static Node placeholder(String id, String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("wl-placeholder-label");
-        StackPane pane = new StackPane(label);
-        pane.setId(id);
-        pane.getStyleClass().add("wl-placeholder");
-        pane.setMinSize(120, 120);
-        return pane;
-    }
-
     private void initListeners() {
         darkTheme.selectedProperty().addListener((obs, was, dark) -> applyTheme(dark));
+        pump.onSnapshot(this::onLiveSnapshot);
+        pump.onLossPoints(this::onLossPoints);
+        pump.onEvent(this::onEvent);
+        graph.hoveredNodeProperty().addListener((obs, was, node) -> showHoveredField(node));
+        host.requestFields(true);
+    }
+
+    private void onLiveSnapshot(TrainingSnapshot s) {
+        transport.show(s);
+        timelineBar.follow(s);
+        if (!timelineBar.isScrubbing()) {
+            showSnapshot(s);
+        }
+        status.show(s, pump.stepsPerSecondProperty().get(), meter.fpsProperty().get());
+    }
+
+    /** Shows one moment, live or from the timeline, in every view. */
+    private void showSnapshot(TrainingSnapshot s) {
+        shown = s;
+        if (dataConfig == null || dataChanged(dataConfig, s.config())) {
+            dataConfig = s.config();
+            DataSplit data = DataGenerator.generate(s.config());
+            heatmap.setData(data);
+            controls.setConfig(s.config());
+        }
+        graph.show(s);
+        heatmap.show(s);
+        if (timelineBar.isScrubbing()) {
+            status.show(s);
+        }
+    }
+
+    private static boolean dataChanged(RunConfig a, RunConfig b) {
+        return a.dataset() != b.dataset() || a.samples() != b.samples() || a.noise() != b.noise()
+                || a.trainFraction() != b.trainFraction() || a.seed() != b.seed();
+    }
+
+    private void onLossPoints(List<LossPoint> points) {
+        lossChart.append(points);
+    }
+
+    private void onEvent(SessionEvent e) {
+        if (e instanceof SessionEvent.SettingChanged changed) {
+            lossChart.mark(changed);
+        } else if (e instanceof SessionEvent.Diverged d) {
+            long lastGood = host.timeline().snapshotAt(Math.max(0, d.step() - 1)).step();
+            banner.show(d, lastGood);
+        } else if (e instanceof SessionEvent.Rebuilt r) {
+            banner.hide();
+            if (r.reason().startsWith("opened")) {
+                lossChart.clear();
+                timelineBar.reset();
+            }
+        }
+    }
+
+    private void showHoveredField(NodeRef node) {
+        if (node == null) {
+            heatmap.clearNodeField();
+        } else {
+            heatmap.showNodeField(node.layer(), node.index());
+        }
     }
 
     private static void applyTheme(boolean dark) {
@@ -134,26 +236,99 @@ public final class MainWindow {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    /** Shows the window on {@code stage}. */
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl && !e.isShortcutDown() && e.getCode() != KeyCode.F11
+                && e.getCode() != KeyCode.ESCAPE) {
+            return;
+        }
+        boolean handled = true;
+        if (e.isShortcutDown()) {
+            switch (e.getCode()) {
+                case T -> darkTheme.setSelected(!darkTheme.isSelected());
+                case LEFT -> timelineBar.nudge(-1);
+                case RIGHT -> timelineBar.nudge(1);
+                default -> handled = false;
+            }
+        } else {
+            switch (e.getCode()) {
+                case SPACE -> transport.togglePlay();
+                case RIGHT -> transport.stepBatch();
+                case E -> transport.stepEpoch();
+                case R -> transport.reset();
+                case F3 -> meter.setVisible(!meter.isVisible());
+                case F11 -> setPresentation(!presentation);
+                case ESCAPE -> {
+                    if (shortcuts.isVisible()) {
+                        shortcuts.setVisible(false);
+                    } else if (presentation) {
+                        setPresentation(false);
+                    } else {
+                        handled = false;
+                    }
+                }
+                default -> handled = false;
+            }
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    /** Full screen, larger type, the projector palette, advanced controls hidden. */
+    public void setPresentation(boolean on) {
+        presentation = on;
+        String projector = Objects.requireNonNull(MainWindow.class.getResource(PROJECTOR_STYLESHEET))
+                .toExternalForm();
+        if (on) {
+            if (!scene.getStylesheets().contains(projector)) {
+                scene.getStylesheets().add(projector);
+            }
+            root.setStyle("-fx-font-size: 150%;");
+        } else {
+            scene.getStylesheets().remove(projector);
+            root.setStyle("");
+        }
+        if (stage != null) {
+            stage.setFullScreen(on);
+        }
+    }
+
+    public boolean isPresentation() {
+        return presentation;
+    }
+
+    /** Shows the window on {@code stage} and starts following the session. */
     public void show(Stage stage) {
         this.stage = stage;
         applyTheme(darkTheme.isSelected());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
-        scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN),
-                () -> darkTheme.setSelected(!darkTheme.isSelected()));
+        scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(e.getTarget() instanceof TextInputControl)) {
+                shortcuts.setVisible(!shortcuts.isVisible());
+                e.consume();
+            }
+        });
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(700, screen.getHeight()));
+        stage.setFullScreenExitHint("");
         stage.show();
+        pump.start();
     }
 
-    /** Releases what the window holds (the training session). */
+    /** The snapshot the views show now (live or from the timeline); null before the first. */
+    public TrainingSnapshot shownSnapshot() {
+        return shown;
+    }
+
+    /** Stops following the session; the host is closed by whoever owns it. */
     public void close() {
-        if (stage != null) {
-            stage = null;
-        }
+        pump.close();
+        meter.stop();
+        stage = null;
     }
 }

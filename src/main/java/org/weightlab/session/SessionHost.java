@@ -1,0 +1,168 @@
+package org.weightlab.session;
+
+import java.util.Objects;
+import java.util.function.Function;
+import org.weightlab.engine.Network;
+import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.data.DataSplit;
+
+/**
+ * The current training session of a window, replaceable when a scenario or lesson opens. Views
+ * hold the host as their {@link TrainingControl}, so commands always reach the run that is
+ * open; every session publishes on the same bus, so views keep their subscriptions.
+ */
+public final class SessionHost implements TrainingControl, AutoCloseable {
+
+    private final SnapshotBus bus;
+    private final Function<RunConfig, DataSplit> dataSource;
+    private final TrainingSession.Settings settings;
+    private volatile TrainingSession session;
+    private volatile boolean wantFields;
+    private volatile boolean wantStats;
+    private volatile double speed = Double.POSITIVE_INFINITY;
+
+    public SessionHost(SnapshotBus bus, Function<RunConfig, DataSplit> dataSource, TrainingSession.Settings settings) {
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Closes the open run (if any) and starts a new one from {@code config}, beginning at
+     * {@code initial} weights and frozen masks when given. Throws (and keeps the old run) when
+     * the data cannot be made or the weights do not fit the config.
+     */
+    public synchronized void open(RunConfig config, Network initial) {
+        DataSplit data = dataSource.apply(config);
+        TrainingSession next = new TrainingSession(config, data, initial, bus, dataSource, settings);
+        TrainingSession old = session;
+        if (old != null) {
+            old.close();
+        }
+        session = next;
+        // Before the new run publishes anything, so views clear first and keep all of its points.
+        bus.publish(new SessionEvent.Rebuilt(0, "opened " + config.dataset().id()));
+        next.start();
+        next.requestFields(wantFields);
+        next.requestStats(wantStats);
+        next.setSpeed(speed);
+    }
+
+    public SnapshotBus bus() {
+        return bus;
+    }
+
+    /** The open session; null before the first {@link #open}. */
+    public TrainingSession session() {
+        return session;
+    }
+
+    public Timeline timeline() {
+        return session.timeline();
+    }
+
+    public SessionState state() {
+        TrainingSession s = session;
+        return s == null ? SessionState.PAUSED : s.state();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Override
+    public void play() {
+        session.play();
+    }
+
+    @Override
+    public void pause() {
+        session.pause();
+    }
+
+    @Override
+    public void stepBatch() {
+        session.stepBatch();
+    }
+
+    @Override
+    public void stepEpoch() {
+        session.stepEpoch();
+    }
+
+    @Override
+    public void runSteps(int n) {
+        session.runSteps(n);
+    }
+
+    @Override
+    public void reset() {
+        session.reset();
+    }
+
+    @Override
+    public void reinitialize() {
+        session.reinitialize();
+    }
+
+    @Override
+    public void applyConfig(RunConfig config) {
+        session.applyConfig(config);
+    }
+
+    @Override
+    public void setSpeed(double stepsPerSecond) {
+        session.setSpeed(stepsPerSecond);
+        speed = stepsPerSecond;
+    }
+
+    @Override
+    public void freezeWeight(int layer, int out, int in, boolean frozen) {
+        session.freezeWeight(layer, out, in, frozen);
+    }
+
+    @Override
+    public void freezeBias(int layer, int out, boolean frozen) {
+        session.freezeBias(layer, out, frozen);
+    }
+
+    @Override
+    public void freezeNeuron(int layer, int out, boolean frozen) {
+        session.freezeNeuron(layer, out, frozen);
+    }
+
+    @Override
+    public void freezeLayer(int layer, boolean frozen) {
+        session.freezeLayer(layer, frozen);
+    }
+
+    @Override
+    public void setWeight(int layer, int out, int in, double value) {
+        session.setWeight(layer, out, in, value);
+    }
+
+    @Override
+    public void setBias(int layer, int out, double value) {
+        session.setBias(layer, out, value);
+    }
+
+    @Override
+    public void jumpTo(long step) {
+        session.jumpTo(step);
+    }
+
+    @Override
+    public void requestFields(boolean wanted) {
+        wantFields = wanted;
+        session.requestFields(wanted);
+    }
+
+    @Override
+    public void requestStats(boolean wanted) {
+        wantStats = wanted;
+        session.requestStats(wanted);
+    }
+}
