@@ -1,0 +1,160 @@
+package org.weightlab.ui.status;
+
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.weightlab.engine.config.ProblemKind;
+import org.weightlab.session.SessionState;
+import org.weightlab.session.TrainingSnapshot;
+
+/**
+ * The bottom bar: session state (with an icon), step, epoch, train/test loss, train/test
+ * accuracy (hidden for regression), steps per second and frames per second, in large text.
+ */
+public final class StatusBarView extends HBox {
+
+    public static final String STYLESHEET = "/org/weightlab/ui/status/status.css";
+
+    private final Label state = new Label();
+    private final FontIcon stateIcon = new FontIcon();
+    private final Label step = value("statusStep");
+    private final Label epoch = value("statusEpoch");
+    private final Label trainLoss = value("statusTrainLoss");
+    private final Label testLoss = value("statusTestLoss");
+    private final Label trainAccuracy = value("statusTrainAccuracy");
+    private final Label testAccuracy = value("statusTestAccuracy");
+    private final Label stepsPerSecond = value("statusStepsPerSecond");
+    private final Label fps = value("statusFps");
+    private final HBox accuracyGroup;
+
+    public StatusBarView() {
+        getStyleClass().add("wl-status");
+        getStylesheets().add(StatusBarView.class.getResource(STYLESHEET).toExternalForm());
+        setId("statusBarView");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(18);
+        state.setId("statusState");
+        state.setGraphic(stateIcon);
+        state.getStyleClass().add("wl-status-state");
+        state.setTooltip(new Tooltip("What training is doing: running, paused, or stopped because it diverged."));
+        stateIcon.getStyleClass().add("wl-status-icon");
+        accuracyGroup = new HBox(18, pair("train acc", trainAccuracy, "Share of training examples classified right"),
+                pair("test acc", testAccuracy, "Share of test examples classified right"));
+        accuracyGroup.setAlignment(Pos.CENTER_LEFT);
+        accuracyGroup.setId("statusAccuracy");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(state,
+                pair("step", step, "Optimizer steps so far (one per minibatch)"),
+                pair("epoch", epoch, "Full passes over the training set so far"),
+                pair("train loss", trainLoss, "Loss over the whole training set (no penalty)"),
+                pair("test loss", testLoss, "Loss over the test set"),
+                accuracyGroup, spacer,
+                pair("steps/s", stepsPerSecond, "Training speed"),
+                pair("fps", fps, "Frames drawn per second"));
+        setState(SessionState.PAUSED);
+        clearValues();
+    }
+
+    private static Label value(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("wl-status-value");
+        l.setMinWidth(USE_PREF_SIZE);
+        return l;
+    }
+
+    private static HBox pair(String caption, Label value, String tip) {
+        Label c = new Label(caption);
+        c.getStyleClass().add("wl-status-caption");
+        c.setMinWidth(USE_PREF_SIZE);
+        HBox box = new HBox(6, c, value);
+        box.setAlignment(Pos.BASELINE_LEFT);
+        Tooltip.install(box, new Tooltip(tip));
+        return box;
+    }
+
+    private void clearValues() {
+        for (Label l : new Label[] {step, epoch, trainLoss, testLoss, trainAccuracy, testAccuracy, stepsPerSecond, fps}) {
+            l.setText("\u2013");
+        }
+    }
+
+    /** Shows a snapshot and the measured rates. */
+    public void show(TrainingSnapshot s, double stepsPerSecond, double framesPerSecond) {
+        show(s);
+        setStepsPerSecond(stepsPerSecond);
+        setFps(framesPerSecond);
+    }
+
+    /** Shows a snapshot; the rates keep their last values. */
+    public void show(TrainingSnapshot s) {
+        step.setText(String.format(Locale.ROOT, "%,d", s.step()));
+        epoch.setText(Integer.toString(s.epoch()));
+        trainLoss.setText(loss(s.trainLoss()));
+        testLoss.setText(loss(s.testLoss()));
+        boolean classification = s.config() == null ? !Double.isNaN(s.trainAccuracy())
+                : s.config().problem() == ProblemKind.CLASSIFICATION;
+        accuracyGroup.setVisible(classification);
+        accuracyGroup.setManaged(classification);
+        trainAccuracy.setText(percent(s.trainAccuracy()));
+        testAccuracy.setText(percent(s.testAccuracy()));
+        setState(s.state());
+    }
+
+    public void setStepsPerSecond(double v) {
+        stepsPerSecond.setText(Double.isFinite(v) ? String.format(Locale.ROOT, "%,.0f", v) : "\u2013");
+    }
+
+    public void setFps(double v) {
+        fps.setText(Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f", v) : "\u2013");
+    }
+
+    public void setState(SessionState s) {
+        String text;
+        String icon;
+        String style;
+        switch (s) {
+            case RUNNING -> {
+                text = "Running";
+                icon = "mdi2p-play-circle";
+                style = "wl-state-running";
+            }
+            case DIVERGED -> {
+                text = "Diverged";
+                icon = "mdi2a-alert-octagon";
+                style = "wl-state-diverged";
+            }
+            default -> {
+                text = "Paused";
+                icon = "mdi2p-pause-circle";
+                style = "wl-state-paused";
+            }
+        }
+        state.setText(text);
+        stateIcon.setIconLiteral(icon);
+        state.getStyleClass().removeAll("wl-state-running", "wl-state-diverged", "wl-state-paused");
+        state.getStyleClass().add(style);
+    }
+
+    static String loss(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "\u221e" : "-\u221e";
+        }
+        double a = Math.abs(v);
+        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", v)
+                : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String percent(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", v * 100) : "\u2013";
+    }
+}
