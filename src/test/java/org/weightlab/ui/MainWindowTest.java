@@ -4,24 +4,43 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ToolBar;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.data.DataGenerator;
+import org.weightlab.session.SessionHost;
+import org.weightlab.session.SnapshotBus;
+import org.weightlab.session.TrainingSession;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
     private Stage stage;
+    private SessionHost host;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new MainWindow().show(stage);
+        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, TrainingSession.Settings.defaults());
+        host.open(RunConfig.defaults(), null);
+        window = new MainWindow(host, RunConfig.defaults());
+        window.show(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+        host.close();
     }
 
     @Test
@@ -36,7 +55,19 @@ class MainWindowTest {
     void toolbarHoldsThePlayButton(FxRobot robot) {
         Button play = robot.lookup("#playButton").queryAs(Button.class);
         ToolBar bar = robot.lookup("#toolbar").queryAs(ToolBar.class);
-        assertTrue(bar.getItems().contains(play), "play button is not in the toolbar");
+        assertTrue(robot.lookup("#toolbar #playButton").tryQuery().isPresent(), "play button is not in the toolbar");
+        assertNotNull(bar);
         assertTrue(play.getTooltip().getText().contains("Space"), "the tooltip names the shortcut");
+    }
+
+    @Test
+    void playTrainsAndTheLossFalls(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.shownSnapshot() != null);
+        double before = window.shownSnapshot().trainLoss();
+        robot.clickOn("#playButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> window.shownSnapshot().epoch() >= 20 && window.shownSnapshot().trainLoss() < 0.5 * before);
+        robot.clickOn("#playButton");
+        assertTrue(window.shownSnapshot().trainLoss() < before);
     }
 }
