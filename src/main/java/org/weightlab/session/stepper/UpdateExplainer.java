@@ -20,10 +20,17 @@ final class UpdateExplainer {
 
     private final OptimizerConfig c;
     private final double lr;
+    /** Adam's step count t: one value for the whole neuron (shown in a note), or null for a t column. */
+    private final Long commonSteps;
 
-    UpdateExplainer(OptimizerConfig c, double lr) {
+    UpdateExplainer(OptimizerConfig c, double lr, Long commonSteps) {
         this.c = c;
         this.lr = lr;
+        this.commonSteps = commonSteps;
+    }
+
+    private boolean adam() {
+        return c.kind() == OptimizerKind.ADAM || c.kind() == OptimizerKind.ADAMW;
     }
 
     /** The symbolic update rules, hyperparameters filled in. */
@@ -72,7 +79,7 @@ final class UpdateExplainer {
                         .op(")\u00b7").sym("g", "2", "").build());
                 lines.add(rule().sym("m\u0302").op(" = ").sym("m").op(" / (1 \u2212 ").sym("\u03b2", "t", "1")
                         .op("),   ").sym("v\u0302").op(" = ").sym("v").op(" / (1 \u2212 ").sym("\u03b2", "t", "2")
-                        .op(")").word("   (bias correction; t counts this parameter's steps)").build());
+                        .op(")").word("   (bias correction)").build());
                 FormulaLine.Builder w = rule().sym("w\u2032").op(" = ");
                 if (c.kind() == OptimizerKind.ADAMW) {
                     w.sym("w").op("\u00b7(1 \u2212 ").sym("\u03b7").sym("\u03bb").op(")");
@@ -111,6 +118,9 @@ final class UpdateExplainer {
                 if (c.kind() == OptimizerKind.ADAMW) {
                     b.op(",  ").sym("\u03bb").op(" = ").num(c.weightDecay(), "weightDecay");
                 }
+                if (commonSteps != null) {
+                    b.op(",  ").sym("t").op(" = ").num(commonSteps + 1, "t");
+                }
             }
         }
         return b.build();
@@ -134,8 +144,8 @@ final class UpdateExplainer {
             case SGD -> c.momentum() == 0 ? List.of() : List.of("b before", "b");
             case ADAGRAD -> List.of("s before", "s");
             case RMSPROP -> c.momentum() > 0 ? List.of("v before", "v", "b") : List.of("v before", "v");
-            case ADAM -> List.of("t", "m", "v", "m\u0302", "v\u0302");
-            case ADAMW -> List.of("t", "m", "v", "m\u0302", "v\u0302", "w\u00b7(1\u2212\u03b7\u03bb)");
+            case ADAM, ADAMW -> commonSteps == null ? List.of("t", "m", "v", "m\u0302", "v\u0302")
+                    : List.of("m", "v", "m\u0302", "v\u0302");
         };
     }
 
@@ -210,14 +220,13 @@ final class UpdateExplainer {
                 double vHat = v / c2;
                 double decay = c.kind() == OptimizerKind.ADAMW ? 1 - lr * c.weightDecay() : 1.0;
                 double start = decay == 1.0 ? p : p * decay;
-                cells.add(num(t, key + ".t"));
+                if (commonSteps == null) {
+                    cells.add(num(t, key + ".t"));
+                }
                 cells.add(num(m, key + ".m"));
                 cells.add(num(v, key + ".v"));
                 cells.add(num(mHat, key + ".mhat"));
                 cells.add(num(vHat, key + ".vhat"));
-                if (c.kind() == OptimizerKind.ADAMW) {
-                    cells.add(num(start, key + ".decayed"));
-                }
                 next = start - lr * mHat / (Math.sqrt(vHat) + c.eps());
             }
             default -> throw new IllegalStateException("unknown optimizer " + c.kind());

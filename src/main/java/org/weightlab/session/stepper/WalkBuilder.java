@@ -321,7 +321,7 @@ final class WalkBuilder {
                     + " penalty of the weights, reported separately: ").num(t.penalty(), "penalty").build());
         }
         return new Stage(Phase.LOSS, l, -1, "Loss \u00b7 " + net.loss().id(), lines, null,
-                marks(-1, -1, null, EdgeKind.NONE, t, layers, widths[layers] - 1, false));
+                marks(widths[layers] == 1 ? layers : -1, 0, null, EdgeKind.NONE, t, layers, widths[layers] - 1, false));
     }
 
     private Stage backward(Trace t, int l, int o, boolean inBatch) {
@@ -441,7 +441,7 @@ final class WalkBuilder {
     private Stage update(Trace t, int l, int o, double[] gradW, double[] gradB, boolean inBatch, int n) {
         Layer layer = net.layer(l);
         int in = layer.inputs();
-        UpdateExplainer ex = new UpdateExplainer(config.optimizer(), lr);
+        UpdateExplainer ex = new UpdateExplainer(config.optimizer(), lr, commonSteps(l, o, in));
         List<FormulaLine> lines = new ArrayList<>(ex.rules());
         lines.add(FormulaLine.of(Kind.NOTE).word(inBatch
                 ? "g = the batch mean over " + n + " examples" + (config.regularization().kind()
@@ -491,6 +491,27 @@ final class WalkBuilder {
         StepTable table = new StepTable(ex.header(), rows, hidden);
         return new Stage(Phase.UPDATE, l, o, title, lines, table,
                 marks(l + 1, o, newRow, EdgeKind.NEW_WEIGHT, t, 0, 0, true));
+    }
+
+    /** Adam's step count shared by every parameter of the neuron that will move, or null if they differ. */
+    private Long commonSteps(int l, int o, int in) {
+        if (memory == null) {
+            return 0L;
+        }
+        Layer layer = net.layer(l);
+        Long t = layer.biasFrozen(o) ? null : memory.bias(l, o).steps();
+        for (int i = 0; i < in; i++) {
+            if (layer.weightFrozen(o, i)) {
+                continue;
+            }
+            long s = memory.weight(l, o * in + i).steps();
+            if (t == null) {
+                t = s;
+            } else if (t != s) {
+                return null;
+            }
+        }
+        return t == null ? 0L : t;
     }
 
     private Stage accumulate(Trace tk, int k, int n, int index, double[][] gW, double[][] gB, double[][] sumW,
