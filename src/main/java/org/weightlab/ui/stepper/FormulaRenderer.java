@@ -42,7 +42,19 @@ final class FormulaRenderer {
     static final double NOTE_SIZE = 21;
     static final double TABLE_SIZE = 21;
 
+    /** Shared by all numbers; created on first use, on the FX thread. */
+    private static Tooltip exactTooltip;
+
     private FormulaRenderer() {
+    }
+
+    private static Tooltip exactTooltip() {
+        if (exactTooltip == null) {
+            exactTooltip = new Tooltip();
+            exactTooltip.setShowDelay(Duration.millis(200));
+            exactTooltip.getStyleClass().add("wl-exact-tooltip");
+        }
+        return exactTooltip;
     }
 
     /** The whole panel of a stage: its lines, its table and, if a value is not finite, what that means. */
@@ -113,9 +125,11 @@ final class FormulaRenderer {
         } else if (t instanceof Token.Num n) {
             boolean finite = Double.isFinite(n.value());
             Text num = text(NumberText.format(n.value()), finite ? NUM : NOT_A_NUMBER);
-            Tooltip tip = new Tooltip(NumberText.exact(n.value()));
-            tip.setShowDelay(Duration.millis(200));
-            Tooltip.install(num, tip);
+            String exact = NumberText.exact(n.value());
+            // One tooltip for every number (a tooltip per number costs a popup window each):
+            // it takes the hovered number's exact value just before it shows.
+            num.setOnMouseEntered(e -> exactTooltip().setText(exact));
+            Tooltip.install(num, exactTooltip());
             if (n.key() != null) {
                 num.getProperties().put("key", n.key());
             }

@@ -29,6 +29,9 @@ import org.weightlab.engine.config.RegularizationConfig;
 import org.weightlab.engine.config.RegularizationKind;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
+import org.weightlab.session.LayerSnapshot;
+import org.weightlab.session.SessionState;
+import org.weightlab.session.TrainingSnapshot;
 
 class StepThroughModelTest {
 
@@ -342,6 +345,28 @@ class StepThroughModelTest {
         assertEquals(text, m.stage().text());
         m.selectPoint(1, 2, 1);
         assertThrows(IllegalStateException.class, m::apply);
+    }
+
+    @Test
+    void enteringFromASnapshotWalksItsWeightsAndSaysWhatItLacks() {
+        RunConfig c = Runs.tanhMse(OptimizerConfig.defaults(OptimizerKind.SGD, 0.1));
+        DataSplit d = Runs.data(c);
+        Trainer live = Runs.trained(c, d, 3);
+        List<LayerSnapshot> layers = new ArrayList<>();
+        for (int l = 0; l < live.network().layerCount(); l++) {
+            Layer layer = live.network().layer(l);
+            layers.add(new LayerSnapshot(layer.inputs(), layer.outputs(), layer.activation(), layer.weightsCopy(),
+                    layer.biasesCopy(), layer.weightGradientsCopy(), layer.biasGradientsCopy(),
+                    layer.weightUpdatesCopy(), layer.biasUpdatesCopy(), layer.frozenWeightsCopy(),
+                    layer.frozenBiasesCopy(), null));
+        }
+        TrainingSnapshot snap = new TrainingSnapshot(live.stepCount(), live.epochCount(), SessionState.PAUSED, c,
+                c.features(), layers, 0.5, 0.5, 0.5, 0.5, 0, c.optimizer().learningRate(), null);
+        StepThroughModel m = StepThroughModel.fromSnapshot(snap, d);
+        assertTrue(m.notice().contains("snapshot"), m.notice());
+        m.selectPoint(0.25, -0.5, -1);
+        // Plain SGD has no memory, so even the update is the live run's.
+        assertPanelMatchesTrace(m, live.trace(0.25, -0.5, -1), live.network(), true);
     }
 
     @Test
