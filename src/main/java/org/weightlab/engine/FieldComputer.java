@@ -10,7 +10,7 @@ import org.weightlab.engine.config.ActivationKind;
 final class FieldComputer {
 
     private final Network net;
-    /** One raster row: features [grid][inputs], then each layer's activations [grid][out]. */
+    /** One raster row, unit-major: features [inputs][grid], then each layer's activations [out][grid]. */
     private double[] x = new double[0];
     private double[][] act;
 
@@ -45,7 +45,7 @@ final class FieldComputer {
                 double x1 = min + col * step;
                 for (int f = 0; f < inputs; f++) {
                     double v = features.get(f).apply(x1, x2);
-                    x[col * inputs + f] = v;
+                    x[f * grid + col] = v;
                     out[0][f][base + col] = (float) v;
                 }
             }
@@ -58,8 +58,9 @@ final class FieldComputer {
                 double[] a = act[l];
                 for (int o = 0; o < width; o++) {
                     float[] t = target[o];
+                    int row0 = o * grid;
                     for (int col = 0; col < grid; col++) {
-                        t[base + col] = (float) a[col * width + o];
+                        t[base + col] = (float) a[row0 + col];
                     }
                 }
                 in = a;
@@ -91,16 +92,18 @@ final class FieldComputer {
         int out = layer.outputs();
         double[] w = layer.weights;
         double[] bias = layer.biases;
-        for (int b = 0; b < n; b++) {
-            int xo = b * in;
-            int ao = b * out;
-            for (int o = 0; o < out; o++) {
-                double s = bias[o];
-                int wo = o * in;
-                for (int i = 0; i < in; i++) {
-                    s += w[wo + i] * x[xo + i];
+        for (int o = 0; o < out; o++) {
+            int ao = o * n;
+            double bo = bias[o];
+            for (int b = 0; b < n; b++) {
+                a[ao + b] = bo;
+            }
+            for (int i = 0; i < in; i++) {
+                double wv = w[o * in + i];
+                int xo = i * n;
+                for (int b = 0; b < n; b++) {
+                    a[ao + b] += wv * x[xo + b];
                 }
-                a[ao + o] = s;
             }
         }
         int count = n * out;
@@ -129,7 +132,7 @@ final class FieldComputer {
             }
             case SOFTMAX -> {
                 for (int b = 0; b < n; b++) {
-                    Activation.softmax(a, a, b * out, out);
+                    Activation.softmax(a, a, b, n, out);
                 }
             }
         }

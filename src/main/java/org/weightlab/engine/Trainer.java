@@ -200,9 +200,13 @@ public final class Trainer {
         if (batch.capacity < n) {
             batch = new Workspace(net, n);
         }
+        int cap = batch.capacity;
+        double[] bx = batch.x;
         for (int b = 0; b < n; b++) {
             int e = order[cursor + b];
-            System.arraycopy(trainX, e * inputs, batch.x, b * inputs, inputs);
+            for (int f = 0; f < inputs; f++) {
+                bx[f * cap + b] = trainX[e * inputs + f];
+            }
             batch.labels[b] = trainY[e];
         }
         double dropout = config.dropout();
@@ -489,17 +493,28 @@ public final class Trainer {
         int correct = 0;
         for (int start = 0; start < size; start += EVAL_CHUNK) {
             int n = Math.min(EVAL_CHUNK, size - start);
-            System.arraycopy(x, start * inputs, ws.x, 0, n * inputs);
+            load(x, start, n, ws);
             net.forward(ws, n, 0, null);
             for (int b = 0; b < n; b++) {
                 double label = y[start + b];
-                loss += Loss.value(net.loss(), ws.z[last], ws.a[last], b * k, k, label);
-                if (Loss.correct(net.loss(), out.activation(), ws.a[last], b * k, k, label)) {
+                loss += Loss.value(net.loss(), ws.z[last], ws.a[last], b, ws.capacity, k, label);
+                if (Loss.correct(net.loss(), out.activation(), ws.a[last], b, ws.capacity, k, label)) {
                     correct++;
                 }
             }
         }
         return new double[]{loss / size, (double) correct / size};
+    }
+
+    /** Copies examples start .. start + n - 1 of a row-major feature matrix into the unit-major ws.x. */
+    private void load(double[] x, int start, int n, Workspace ws) {
+        int cap = ws.capacity;
+        for (int b = 0; b < n; b++) {
+            int row = (start + b) * inputs;
+            for (int f = 0; f < inputs; f++) {
+                ws.x[f * cap + b] = x[row + f];
+            }
+        }
     }
 
     private Workspace evalSpace() {
@@ -558,7 +573,7 @@ public final class Trainer {
         for (int l = 0; l < layers; l++) {
             Layer layer = net.layer(l);
             int width = layer.outputs();
-            double[] mask = l < layers - 1 ? Arrays.copyOf(ws.mask[l], width) : filled(width);
+            double[] mask = l < layers - 1 && ws.masked[l] ? Arrays.copyOf(ws.mask[l], width) : filled(width);
             out.add(new TraceLayer(layer, Arrays.copyOf(ws.in[l], layer.inputs()), Arrays.copyOf(ws.z[l], width),
                     Arrays.copyOf(ws.a[l], width), mask, Arrays.copyOf(ws.da[l], width),
                     Arrays.copyOf(ws.dz[l], width), dataW[l], gW[l], gB[l], nW[l], nB[l]));
@@ -631,7 +646,7 @@ public final class Trainer {
         Workspace ws = evalSpace();
         for (int start = 0; start < trainSize; start += EVAL_CHUNK) {
             int n = Math.min(EVAL_CHUNK, trainSize - start);
-            System.arraycopy(trainX, start * inputs, ws.x, 0, n * inputs);
+            load(trainX, start, n, ws);
             net.forward(ws, n, 0, null);
             for (int l = 0; l < layers; l++) {
                 Layer layer = net.layer(l);
@@ -639,8 +654,8 @@ public final class Trainer {
                 ActivationKind kind = layer.activation();
                 for (int b = 0; b < n; b++) {
                     for (int o = 0; o < out; o++) {
-                        double z = ws.z[l][b * out + o];
-                        double a = ws.a[l][b * out + o];
+                        double z = ws.z[l][o * ws.capacity + b];
+                        double a = ws.a[l][o * ws.capacity + b];
                         if (z > 0) {
                             active[l][o]++;
                         }
