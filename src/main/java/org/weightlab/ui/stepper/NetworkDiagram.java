@@ -135,6 +135,7 @@ final class NetworkDiagram extends Region {
         }
         double[][] values = m.nodeValues();
         boolean[][] shown = m.nodeShown();
+        boolean notANumber = false;
         for (int c = 0; c < widths.length; c++) {
             for (int o = 0; o < widths[c]; o++) {
                 boolean active = c == m.column() && o == m.neuron();
@@ -142,6 +143,7 @@ final class NetworkDiagram extends Region {
                 setClass(circles[c][o], KNOWN, shown[c][o] && c > 0);
                 Text label = nodeLabels[c][o];
                 if (shown[c][o]) {
+                    notANumber |= Double.isNaN(values[c][o]);
                     label.setText((c == 0 ? "" : m.nodeSymbol() + " ") + NumberText.format(values[c][o]));
                     label.setVisible(true);
                 } else {
@@ -161,6 +163,7 @@ final class NetworkDiagram extends Region {
             boolean visible = ev != null && m.column() > 0 && k < ev.length;
             l.setVisible(visible);
             if (visible) {
+                notANumber |= Double.isNaN(ev[k]);
                 l.setText(NumberText.format(ev[k]));
             }
         }
@@ -169,7 +172,7 @@ final class NetworkDiagram extends Region {
             case GRADIENT -> "\u2202L/\u2202w, the gradient of each weight";
             case NEW_WEIGHT -> "w\u2032, each weight after the update";
             case NONE -> "";
-        });
+        } + (notANumber ? "\nNaN = not a number: an earlier value overflowed" : ""));
         requestLayout();
     }
 
@@ -275,6 +278,10 @@ final class NetworkDiagram extends Region {
     String edgeLabel(int k) {
         Label l = edgeLabels.get(k);
         return l.isVisible() ? l.getText() : null;
+    }
+
+    String captionText() {
+        return caption.getText();
     }
 
     boolean isActive(int column, int neuron) {

@@ -220,6 +220,7 @@ class StepThroughViewTest {
         String panel = view.panelText();
         assertTrue(panel.contains("NaN"), panel);
         assertTrue(panel.contains("not a number"), panel);
+        assertTrue(view.diagram().captionText().contains("not a number"), "the diagram names it too");
     }
 
     /** Sends key presses through the view's own key handling (fast; one test above uses the real robot). */
