@@ -748,6 +748,7 @@ public final class NetworkGraphView extends BorderPane {
         final Feature feature;
         final StackPane box = new StackPane();
         final WritableImage image = new WritableImage(THUMB, THUMB);
+        final Rectangle frame = new Rectangle();
         final Label label;
         int activeIndex = -1;
 
@@ -758,13 +759,11 @@ public final class NetworkGraphView extends BorderPane {
             label.setMouseTransparent(true);
             ImageView view = new ImageView(image);
             view.setSmooth(true);
-            Rectangle frame = new Rectangle();
             frame.getStyleClass().add(NEURON_FRAME_CLASS);
             frame.setFill(null);
             box.getChildren().addAll(view, frame);
             box.getStyleClass().add(INPUT_CLASS);
             box.setId("input-" + f.id());
-            box.setUserData(frame);
             Tooltip.install(box, tip);
             box.setOnMouseEntered(e -> {
                 hovered.set(activeIndex >= 0 ? new NodeRef(0, activeIndex) : null);
@@ -1021,7 +1020,7 @@ public final class NetworkGraphView extends BorderPane {
             double[] inY = columnYs(inputs.length, size, gap, top, availH);
             for (InputNode in : inputs) {
                 double y = inY[in.feature.ordinal()];
-                place(in.box, (Rectangle) in.box.getUserData(), firstX - size / 2, y, size);
+                place(in.box, in.frame, firstX - size / 2, y, size);
                 in.label.autosize();
                 in.label.relocate(firstX - size / 2 - 6 - in.label.getWidth(),
                         y + (size - in.label.getHeight()) / 2);
