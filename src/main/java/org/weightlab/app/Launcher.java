@@ -1,9 +1,13 @@
 package org.weightlab.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
+import org.weightlab.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Entry point of the fat jar. It does not extend {@code Application}, so JavaFX can start from
@@ -38,9 +42,24 @@ public final class Launcher implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    @Option(names = "--open", paramLabel = "FILE|LESSON",
+            description = "open a scenario file or a built-in lesson (e.g. circle-basics) in the window")
+    private String open;
+
+    @Option(names = "--play", description = "start training as soon as the window opens")
+    private boolean play;
+
     @Override
-    public Integer call() {
-        Application.launch(WeightLabApp.class);
+    public Integer call() throws ScenarioException {
+        List<String> appArgs = new ArrayList<>();
+        if (open != null) {
+            TrainCommand.load(open); // refuse a bad file here, with a one-line message, before any window
+            appArgs.add(WeightLabApp.OPEN + open);
+        }
+        if (play) {
+            appArgs.add(WeightLabApp.PLAY);
+        }
+        Application.launch(WeightLabApp.class, appArgs.toArray(String[]::new));
         return 0;
     }
 }

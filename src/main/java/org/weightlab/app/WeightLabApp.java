@@ -2,8 +2,10 @@ package org.weightlab.app;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.Network;
 import org.weightlab.engine.data.DataGenerator;
+import org.weightlab.scenario.Scenario;
+import org.weightlab.scenario.ScenarioException;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.SnapshotBus;
 import org.weightlab.session.TrainingSession;
@@ -12,16 +14,36 @@ import org.weightlab.ui.MainWindow;
 /** The JavaFX application: creates the one bus and the session host, and the main window on them. */
 public final class WeightLabApp extends Application {
 
+    /** Application parameter: the scenario file or built-in lesson to open first. */
+    static final String OPEN = "--open=";
+    /** Application parameter: start training at once. */
+    static final String PLAY = "--play";
+    /** The lesson a new window opens with: TF Playground's default circle task. */
+    static final String FIRST_LESSON = "circle-basics";
+
     private SessionHost host;
     private MainWindow window;
 
     @Override
-    public void start(Stage stage) {
-        RunConfig config = RunConfig.defaults();
+    public void start(Stage stage) throws ScenarioException {
+        String open = FIRST_LESSON;
+        boolean play = false;
+        for (String a : getParameters().getRaw()) {
+            if (a.startsWith(OPEN)) {
+                open = a.substring(OPEN.length());
+            } else if (PLAY.equals(a)) {
+                play = true;
+            }
+        }
+        Scenario scenario = TrainCommand.load(open);
         host = new SessionHost(new SnapshotBus(), DataGenerator::generate, TrainingSession.Settings.defaults());
-        host.open(config, null);
-        window = new MainWindow(host, config);
+        Network initial = scenario.initial() == null ? null : scenario.initial().toNetwork(scenario.config());
+        host.open(scenario.config(), initial);
+        window = new MainWindow(host, scenario.config());
         window.show(stage);
+        if (play) {
+            host.play();
+        }
     }
 
     @Override

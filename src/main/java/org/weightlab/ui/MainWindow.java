@@ -132,7 +132,7 @@ public final class MainWindow {
         right.setDividerPositions(0.55);
         right.setId("outputColumn");
         right.setMinWidth(320);
-        right.setPrefWidth(420);
+        right.setPrefWidth(460);
         frame.setRight(right);
 
         status.setId("statusBar");
@@ -172,6 +172,8 @@ public final class MainWindow {
         pump.onEvent(this::onEvent);
         graph.hoveredNodeProperty().addListener((obs, was, node) -> showHoveredField(node));
         host.requestFields(true);
+        pump.framesPerSecondProperty().addListener((obs, was, now) -> status.setFps(now.doubleValue()));
+        pump.stepsPerSecondProperty().addListener((obs, was, now) -> status.setStepsPerSecond(now.doubleValue()));
     }
 
     private void onLiveSnapshot(TrainingSnapshot s) {
@@ -180,7 +182,7 @@ public final class MainWindow {
         if (!timelineBar.isScrubbing()) {
             showSnapshot(s);
         }
-        status.show(s, pump.stepsPerSecondProperty().get(), meter.fpsProperty().get());
+        status.show(s);
     }
 
     /** Shows one moment, live or from the timeline, in every view. */
@@ -194,9 +196,7 @@ public final class MainWindow {
         }
         graph.show(s);
         heatmap.show(s);
-        if (timelineBar.isScrubbing()) {
-            status.show(s);
-        }
+        status.show(s);
     }
 
     private static boolean dataChanged(RunConfig a, RunConfig b) {
