@@ -217,6 +217,16 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         return f;
     }
 
+    /**
+     * An exact copy of the run as it stands after every command sent before this call (weights,
+     * optimizer state, batch order), for the step-through mode. Completes on the engine thread.
+     */
+    public CompletableFuture<Checkpoint> checkpoint() {
+        CompletableFuture<Checkpoint> f = new CompletableFuture<>();
+        submit("checkpoint", false, () -> f.complete(trainer.checkpoint()));
+        return f;
+    }
+
     // ------------------------------------------------------------------ commands
 
     @Override

@@ -51,6 +51,8 @@ import org.weightlab.ui.shell.TimelineBar;
 import org.weightlab.ui.shell.TransportBar;
 import org.weightlab.ui.status.DivergenceBanner;
 import org.weightlab.ui.status.StatusBarView;
+import org.weightlab.ui.stepper.StepThroughView;
+import org.weightlab.ui.stepper.StepThroughViewModel;
 
 /**
  * The main window: toolbar and timeline on top, controls on the left, the network in the
@@ -63,6 +65,8 @@ public final class MainWindow {
     public static final String TITLE = "WeightLab";
     public static final String STYLESHEET = "/org/weightlab/ui/weightlab.css";
     public static final String PROJECTOR_STYLESHEET = "/org/weightlab/ui/projector.css";
+
+    private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
 
     private final SessionHost host;
     private final FxSnapshotPump pump;
@@ -80,6 +84,12 @@ public final class MainWindow {
     private final FrameTimeMeter meter = new FrameTimeMeter();
     private final ShortcutSheet shortcuts = new ShortcutSheet();
     private final TabPane centre = new TabPane();
+    private final StepThroughViewModel stepper = new StepThroughViewModel();
+    private final StepThroughView stepperView = new StepThroughView(stepper);
+    private final Tab stepperTab = new Tab("Step-through", stepperView);
+    private final Tab networkTab = new Tab("Network");
+    private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
+    private DataSplit data;
     private Stage stage;
     private Scene scene;
     /** The data the heatmap draws, regenerated only when the config's data part changes. */
@@ -119,8 +129,9 @@ public final class MainWindow {
         frame.setLeft(controlsScroll);
 
         graph.setId("networkArea");
-        Tab networkTab = new Tab("Network", graph);
+        networkTab.setContent(graph);
         networkTab.setClosable(false);
+        stepperTab.setClosable(false);
         centre.getTabs().add(networkTab);
         centre.setId("centreTabs");
         frame.setCenter(centre);
@@ -160,7 +171,11 @@ public final class MainWindow {
         Label title = new Label(TITLE);
         title.getStyleClass().add("wl-title");
         HBox.setHgrow(timelineBar, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(title, new Separator(), transport, new Separator(), timelineBar, darkTheme);
+        stepThrough.setId("stepThroughButton");
+        stepThrough.setTooltip(new Tooltip("Step-through: walk one example forward and backward, neuron by neuron (T)"));
+        stepThrough.setFocusTraversable(false);
+        ToolBar bar = new ToolBar(title, new Separator(), transport, stepThrough, new Separator(), timelineBar,
+                darkTheme);
         bar.setId("toolbar");
         return bar;
     }
@@ -171,6 +186,23 @@ public final class MainWindow {
         pump.onLossPoints(this::onLossPoints);
         pump.onEvent(this::onEvent);
         graph.hoveredNodeProperty().addListener((obs, was, node) -> showHoveredField(node));
+        stepper.setTrainingControl(host);
+        stepper.setOnExit(this::leaveStepThrough);
+        stepThrough.setOnAction(e -> {
+            if (stepThrough.isSelected()) {
+                enterStepThrough();
+            } else {
+                stepper.exit();
+            }
+        });
+        heatmap.setOnMouseClicked(e -> {
+            if (stepper.isActive()) {
+                int i = nearestTrainingPoint(heatmap.sceneToLocal(e.getSceneX(), e.getSceneY()));
+                if (i >= 0) {
+                    stepper.selectExample(i);
+                }
+            }
+        });
         host.requestFields(true);
         pump.framesPerSecondProperty().addListener((obs, was, now) -> status.setFps(now.doubleValue()));
         pump.stepsPerSecondProperty().addListener((obs, was, now) -> status.setStepsPerSecond(now.doubleValue()));
@@ -190,7 +222,7 @@ public final class MainWindow {
         shown = s;
         if (dataConfig == null || dataChanged(dataConfig, s.config())) {
             dataConfig = s.config();
-            DataSplit data = DataGenerator.generate(s.config());
+            data = DataGenerator.generate(s.config());
             heatmap.setData(data);
             controls.setConfig(s.config());
         }
@@ -223,6 +255,60 @@ public final class MainWindow {
         }
     }
 
+    /** Pauses training and walks the next batch of an exact copy of the run. */
+    public void enterStepThrough() {
+        if (stepper.isActive() || data == null) {
+            return;
+        }
+        host.pause();
+        timelineBar.goLive();
+        stepThrough.setSelected(true);
+        DataSplit split = data;
+        // One hop back to the FX thread per entry (not per step): the checkpoint is made between steps.
+        host.session().checkpoint().thenAccept(c -> javafx.application.Platform.runLater(() -> {
+            try {
+                stepper.enter(c, split);
+            } catch (RuntimeException ex) {
+                LOG.log(System.Logger.Level.WARNING, "step-through could not start", ex);
+                stepThrough.setSelected(false);
+                return;
+            }
+            if (!centre.getTabs().contains(stepperTab)) {
+                centre.getTabs().add(stepperTab);
+            }
+            centre.getSelectionModel().select(stepperTab);
+        }));
+    }
+
+    private void leaveStepThrough() {
+        stepThrough.setSelected(false);
+        centre.getTabs().remove(stepperTab);
+        centre.getSelectionModel().select(networkTab);
+    }
+
+    /** The training example drawn nearest to {@code p} in the heatmap, within a few pixels, or -1. */
+    private int nearestTrainingPoint(javafx.geometry.Point2D p) {
+        if (data == null) {
+            return -1;
+        }
+        int best = -1;
+        double bestDistance = 14 * 14;
+        var train = data.train();
+        for (int i = 0; i < train.size(); i++) {
+            javafx.geometry.Point2D q = heatmap.plotPoint(train.x1(i), train.x2(i));
+            double d = (q.getX() - p.getX()) * (q.getX() - p.getX()) + (q.getY() - p.getY()) * (q.getY() - p.getY());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    public StepThroughViewModel stepThrough() {
+        return stepper;
+    }
+
     private void showHoveredField(NodeRef node) {
         if (node == null) {
             heatmap.clearNodeField();
@@ -241,6 +327,11 @@ public final class MainWindow {
                 && e.getCode() != KeyCode.ESCAPE) {
             return;
         }
+        if (stepper.isActive() && !e.isShortcutDown() && !shortcuts.isVisible()
+                && stepper.handleKey(e.getCode(), e.isShiftDown())) {
+            e.consume();
+            return;
+        }
         boolean handled = true;
         if (e.isShortcutDown()) {
             switch (e.getCode()) {
@@ -255,6 +346,7 @@ public final class MainWindow {
                 case RIGHT -> transport.stepBatch();
                 case E -> transport.stepEpoch();
                 case R -> transport.reset();
+                case T -> enterStepThrough();
                 case F3 -> meter.setVisible(!meter.isVisible());
                 case F11 -> setPresentation(!presentation);
                 case ESCAPE -> {

@@ -1,11 +1,13 @@
 package org.weightlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ToolBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +60,23 @@ class MainWindowTest {
         assertTrue(robot.lookup("#toolbar #playButton").tryQuery().isPresent(), "play button is not in the toolbar");
         assertNotNull(bar);
         assertTrue(play.getTooltip().getText().contains("Space"), "the tooltip names the shortcut");
+    }
+
+    @Test
+    void stepThroughWalksForwardAndBackAndEscReturns(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.shownSnapshot() != null);
+        robot.clickOn("#statusBar").type(KeyCode.T);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.stepThrough().isActive());
+        int start = window.stepThrough().indexProperty().get();
+        robot.type(KeyCode.RIGHT, 3);
+        assertEquals(start + 3, window.stepThrough().indexProperty().get());
+        robot.type(KeyCode.LEFT, 3);
+        assertEquals(start, window.stepThrough().indexProperty().get());
+        long stepBefore = window.shownSnapshot().step();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.stepThrough().isActive());
+        assertEquals(stepBefore, window.shownSnapshot().step(), "walking changed nothing in the run");
     }
 
     @Test
