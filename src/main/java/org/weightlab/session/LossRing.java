@@ -65,6 +65,13 @@ final class LossRing<T> {
             }
             // Succeeds only if the producer dropped nothing meanwhile (so no slot read was overwritten).
             if (head.compareAndSet(h, t)) {
+                // Let go of what was handed out (unless the producer has already reused the slot),
+                // so that a large ring does not keep thousands of old points alive.
+                for (long n = h; n < t; n++) {
+                    @SuppressWarnings("unchecked")
+                    T handedOut = (T) into.get(start + (int) (n - h));
+                    slots.compareAndSet((int) (n % capacity), handedOut, null);
+                }
                 return (int) (t - h);
             }
             into.subList(start, into.size()).clear();

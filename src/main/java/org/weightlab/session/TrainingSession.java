@@ -67,7 +67,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         }
 
         public static Settings defaults() {
-            return new Settings(History.DEFAULT_BUDGET, History.DEFAULT_RECENT_ENTRIES, 120, 30, 30, 50, 6, 0.02);
+            return new Settings(History.DEFAULT_BUDGET, History.DEFAULT_RECENT_ENTRIES, 120, 30, 30, 50, 6, 0.01);
         }
 
         public Settings withHistoryBudget(long bytes) {
