@@ -22,18 +22,22 @@ import org.weightlab.engine.config.ActivationKind;
  * <ul>
  *   <li>Vanishing: some layer's per-weight gradient is below {@value #VANISHING_ON} of the output
  *       layer's (log10 average over the window); clears above {@value #VANISHING_OFF}.</li>
- *   <li>Exploding: any NaN/infinite weight or gradient (at once), or some layer's per-weight
- *       gradient is above {@value #EXPLODING_RATIO_ON} times the output layer's (clears below
- *       {@value #EXPLODING_RATIO_OFF}), or the network's gradient norm has grown above
- *       {@value #EXPLODING_GROWTH_ON} times the smallest it was earlier in the run (clears below
- *       {@value #EXPLODING_GROWTH_OFF}).</li>
+ *   <li>Exploding: any NaN/infinite weight or gradient (at once); or the weights blow up: within
+ *       the window some layer's weight norm grew at least {@value #BLOWUP_ON} times while its
+ *       updates averaged at least {@value #BLOWUP_MIN_RATIO} of its weights per step (clears when
+ *       the growth falls below {@value #BLOWUP_OFF} times; healthy runs change weights by ~0.1-1%
+ *       per step, so slow growth over a long, thinned history never counts); or some layer's
+ *       per-weight gradient is above {@value #EXPLODING_RATIO_ON} times the output layer's, growing
+ *       on the way back (clears below {@value #EXPLODING_RATIO_OFF}).</li>
  *   <li>Dead ReLUs: on average at least one unit of a layer is dead (output 0 on every training
  *       example, from LayerStats) over the window; clears below half a unit.</li>
  *   <li>Saturated units: at least {@value #SATURATED_ON} of a hidden tanh/sigmoid layer's units
  *       saturated (from LayerStats); clears below {@value #SATURATED_OFF}. The output layer is left
  *       out: a confident classifier is meant to sit near its limits.</li>
- *   <li>Learning rate too large: some layer's update-to-weight ratio is above
- *       {@value #RATIO_ON} (the rule of thumb is about 1e-3); clears below {@value #RATIO_OFF}.</li>
+ *   <li>Learning rate too large: some layer's update-to-weight ratio averages above
+ *       {@value #RATIO_ON}, 50 times the rule of thumb of about 1e-3 (geometric mean over the
+ *       window); clears below {@value #RATIO_OFF}. Tiny TF-Playground networks with SGD 0.03 and
+ *       batches of 10 run at about 1e-2 on noisy steps, so the threshold sits well above that.</li>
  * </ul>
  */
 public final class Diagnostics {
@@ -44,12 +48,13 @@ public final class Diagnostics {
     public static final double VANISHING_OFF = 3e-3;
     public static final double EXPLODING_RATIO_ON = 1e3;
     public static final double EXPLODING_RATIO_OFF = 3e2;
-    public static final double EXPLODING_GROWTH_ON = 1e2;
-    public static final double EXPLODING_GROWTH_OFF = 3e1;
+    public static final double BLOWUP_ON = 3;
+    public static final double BLOWUP_OFF = 1.5;
+    public static final double BLOWUP_MIN_RATIO = 0.1;
     public static final double SATURATED_ON = 0.5;
     public static final double SATURATED_OFF = 0.3;
-    public static final double RATIO_ON = 3e-2;
-    public static final double RATIO_OFF = 1e-2;
+    public static final double RATIO_ON = 5e-2;
+    public static final double RATIO_OFF = 2e-2;
 
     private Diagnostics() {
     }
@@ -61,15 +66,16 @@ public final class Diagnostics {
         }
         Check vanishing = new Check(Math.log10(VANISHING_ON), Math.log10(VANISHING_OFF), false);
         Check exploding = new Check(Math.log10(EXPLODING_RATIO_ON), Math.log10(EXPLODING_RATIO_OFF), true);
-        Check growth = new Check(Math.log10(EXPLODING_GROWTH_ON), Math.log10(EXPLODING_GROWTH_OFF), true);
+        Check blowup = new Check(Math.log10(BLOWUP_ON), Math.log10(BLOWUP_OFF), true);
         Check ratio = new Check(Math.log10(RATIO_ON), Math.log10(RATIO_OFF), true);
         Map<Integer, Check> dead = new HashMap<>();
         Map<Integer, Check> saturated = new HashMap<>();
         boolean nonFinite = false;
-        // Running minimum of the windowed log10 network gradient norm, for the growth check.
-        double smallestNorm = Double.POSITIVE_INFINITY;
-        for (StepSummary step : history) {
-            List<LayerSummary> layers = step.layers();
+        int blowupLayer = -1;
+        double blowupFactor = 1;
+        long blowupSteps = 0;
+        for (int t = 0; t < history.size(); t++) {
+            List<LayerSummary> layers = history.get(t).layers();
             int last = layers.size() - 1;
             nonFinite = layers.stream().anyMatch(LayerSummary::nonFinite);
             double outRms = layers.get(last).gradientRms();
@@ -88,18 +94,30 @@ public final class Diagnostics {
             vanishing.add(minRel);
             exploding.add(maxRel);
 
-            double total = 0;
+            // Weight blow-up: growth of each layer's weight norm across the window, counted only
+            // where the updates were a large share of the weights all along.
+            int from = Math.max(0, t - WINDOW + 1);
+            double worst = t == from ? Double.NaN : 0;
+            for (int l = 0; l < layers.size() && t > from; l++) {
+                double meanRatio = 0;
+                for (int k = from; k <= t; k++) {
+                    meanRatio += history.get(k).layers().get(l).updateRatio() / (t - from + 1);
+                }
+                double before = history.get(from).layers().get(l).weightNorm();
+                double now = layers.get(l).weightNorm();
+                if (meanRatio >= BLOWUP_MIN_RATIO && before > 0 && now / before > Math.pow(10, worst)) {
+                    worst = Math.log10(now / before);
+                    blowupLayer = l;
+                    blowupFactor = now / before;
+                    blowupSteps = history.get(t).step() - history.get(from).step();
+                }
+            }
+            blowup.add(worst, worst);
+
             double maxRatio = 0;
             for (LayerSummary layer : layers) {
-                total += layer.gradientNorm() * layer.gradientNorm();
                 maxRatio = Math.max(maxRatio, layer.updateRatio());
             }
-            double logNorm = total > 0 && Double.isFinite(total) ? 0.5 * Math.log10(total) : Double.NaN;
-            double windowed = growth.averageWith(logNorm);
-            if (Double.isFinite(windowed)) {
-                smallestNorm = Math.min(smallestNorm, windowed);
-            }
-            growth.add(logNorm, Double.isFinite(smallestNorm) ? windowed - smallestNorm : Double.NaN);
             ratio.add(maxRatio > 0 && Double.isFinite(maxRatio) ? Math.log10(maxRatio) : Double.NaN);
 
             for (int l = 0; l < layers.size(); l++) {
@@ -126,16 +144,18 @@ public final class Diagnostics {
         } else if (exploding.on) {
             int l = extremeLayer(now, true);
             out.add(new Diagnosis(DiagnosisKind.EXPLODING_GRADIENTS, l, "Exploding gradients: "
-                    + capitalizeFirst(layerName(l, last)) + " receives " + times(Math.pow(10, exploding.average))
+                    + layerName(l, last) + " receives " + times(Math.pow(10, exploding.average))
                     + " the gradient of " + layerName(last, last) + " (per weight); they grow on the way back."));
-        } else if (growth.on) {
-            out.add(new Diagnosis(DiagnosisKind.EXPLODING_GRADIENTS, -1, "Exploding gradients: the gradient norm is "
-                    + times(Math.pow(10, growth.average)) + " its smallest value in this run. Lower the learning rate."));
+        } else if (blowup.on) {
+            out.add(new Diagnosis(DiagnosisKind.EXPLODING_GRADIENTS, blowupLayer, "Exploding gradients: the updates of "
+                    + layerName(blowupLayer, last) + " are as large as its weights, which grew "
+                    + times(blowupFactor) + " in " + blowupSteps + (blowupSteps == 1 ? " step" : " steps")
+                    + ". Lower the learning rate."));
         }
         if (vanishing.on) {
             int l = extremeLayer(now, false);
             out.add(new Diagnosis(DiagnosisKind.VANISHING_GRADIENTS, l, "Vanishing gradients: "
-                    + capitalizeFirst(layerName(l, last)) + " receives " + sci(Math.pow(10, vanishing.average))
+                    + layerName(l, last) + " receives " + sci(Math.pow(10, vanishing.average))
                     + " of " + layerName(last, last) + "'s gradient (per weight), so it barely learns."
                     + " ReLU, a better initialization or fewer layers help."));
         }
@@ -206,10 +226,6 @@ public final class Diagnostics {
         return best;
     }
 
-    private static String capitalizeFirst(String s) {
-        return s.startsWith("the ") ? "The " + s.substring(4) : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
     /** 3.2e-05 style, or "0" for nothing. */
     static String sci(double v) {
         if (v <= 1e-12) {
@@ -219,7 +235,8 @@ public final class Diagnostics {
     }
 
     private static String times(double v) {
-        return v >= 1e4 ? String.format(Locale.ROOT, "%.0e times", v) : String.format(Locale.ROOT, "%.0f times", v);
+        return v >= 1e4 ? String.format(Locale.ROOT, "%.0e times", v)
+                : String.format(Locale.ROOT, v < 10 ? "%.1f times" : "%.0f times", v);
     }
 
     private static String percent(double v) {
