@@ -143,23 +143,21 @@ public final class Diagnostics {
         List<Diagnosis> out = new ArrayList<>();
         if (nonFinite) {
             int l = firstNonFinite(now);
-            out.add(new Diagnosis(DiagnosisKind.EXPLODING_GRADIENTS, l, "Values of " + layerName(l, last)
+            out.add(new Diagnosis(DiagnosisKind.EXPLODING_GRADIENTS, l, "The values of " + layerName(l, last)
                     + " are no longer finite (NaN or infinite): training has diverged. Lower the learning rate and reset."));
         } else if (exploding.on) {
             int l = extremeLayer(now, true);
-            out.add(new Diagnosis(DiagnosisKind.EXPLODING_GRADIENTS, l, "Exploding gradients: "
-                    + layerName(l, last) + " receives " + times(Math.pow(10, exploding.average))
+            out.add(new Diagnosis(DiagnosisKind.EXPLODING_GRADIENTS, l, capitalized(layerName(l, last)) + " receives " + times(Math.pow(10, exploding.average))
                     + " the gradient of " + layerName(last, last) + " (per weight); they grow on the way back."));
         } else if (blowup.on) {
-            out.add(new Diagnosis(DiagnosisKind.EXPLODING_GRADIENTS, blowupLayer, "Exploding gradients: the updates of "
+            out.add(new Diagnosis(DiagnosisKind.EXPLODING_GRADIENTS, blowupLayer, "The updates of "
                     + layerName(blowupLayer, last) + " are as large as its weights, which grew "
                     + times(blowupFactor) + " in " + blowupSteps + (blowupSteps == 1 ? " step" : " steps")
                     + ". Lower the learning rate."));
         }
         if (vanishing.on) {
             int l = extremeLayer(now, false);
-            out.add(new Diagnosis(DiagnosisKind.VANISHING_GRADIENTS, l, "Vanishing gradients: "
-                    + layerName(l, last) + " receives " + sci(Math.pow(10, vanishing.average))
+            out.add(new Diagnosis(DiagnosisKind.VANISHING_GRADIENTS, l, capitalized(layerName(l, last)) + " receives " + sci(Math.pow(10, vanishing.average))
                     + " of " + layerName(last, last) + "'s gradient (per weight), so it barely learns."
                     + " ReLU, a better initialization or fewer layers help."));
         }
@@ -183,9 +181,8 @@ public final class Diagnostics {
         }
         if (ratio.on) {
             int l = largestRatioLayer(now);
-            out.add(new Diagnosis(DiagnosisKind.LEARNING_RATE_TOO_LARGE, l, "The learning rate looks too large: each step"
-                    + " changes the weights of " + layerName(l, last) + " by " + percent(Math.pow(10, ratio.average))
-                    + " of their size (about 0.1%, an update-to-weight ratio near 1e-3, is healthy)."));
+            out.add(new Diagnosis(DiagnosisKind.LEARNING_RATE_TOO_LARGE, l, "Each step changes the weights of " + layerName(l, last) + " by " + percent(Math.pow(10, ratio.average))
+                    + " of their size; about 0.1% (an update-to-weight ratio near 1e-3) is healthy. Lower the learning rate."));
         }
         return out;
     }
@@ -230,12 +227,20 @@ public final class Diagnostics {
         return best;
     }
 
-    /** 3.2e-05 style, or "0" for nothing. */
+    /** "1e-4" style for tiny shares, two digits otherwise. */
     static String sci(double v) {
         if (v <= 1e-12) {
             return "almost none";
         }
-        return v >= 0.01 ? String.format(Locale.ROOT, "%.2g", v) : String.format(Locale.ROOT, "%.0e", v);
+        if (v >= 0.01) {
+            return String.format(Locale.ROOT, "%.2g", v);
+        }
+        String s = String.format(Locale.ROOT, "%.0e", v);
+        return s.replace("e-0", "e-");
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String times(double v) {

@@ -64,10 +64,10 @@ public record LayerSummary(int inputs, int outputs, ActivationKind activation,
         LayerStats stats = layer.stats();
         double wNorm = norm(layer.weights());
         double uNorm = norm(layer.weightUpdates());
-        double gNorm = stats != null ? stats.gradientNorm() : norm(layer.weightGradients());
+        double gArrayNorm = norm(layer.weightGradients());
+        double gNorm = stats != null ? stats.gradientNorm() : gArrayNorm;
         double ratio = stats != null ? stats.updateRatio() : (wNorm == 0 ? 0 : uNorm / wNorm);
-        boolean nonFinite = !Double.isFinite(wNorm) || !Double.isFinite(norm(layer.weightGradients()))
-                || !Double.isFinite(uNorm);
+        boolean nonFinite = !Double.isFinite(wNorm) || !Double.isFinite(gArrayNorm) || !Double.isFinite(uNorm);
         return new LayerSummary(layer.inputs(), layer.outputs(), layer.activation(),
                 Percentiles.of(layer.weights()), Percentiles.of(layer.weightGradients()),
                 wNorm, gNorm, uNorm, ratio,

@@ -32,6 +32,26 @@ public final class Percentiles {
         for (int k = 0; k < levels.length; k++) {
             out[k] = at(sorted, levels[k]);
         }
+        if (values.length > MAX_SAMPLE && sorted.length > 0) {
+            // A sample misses the extremes; one more pass finds them exactly.
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : values) {
+                if (v < lo) {
+                    lo = v;
+                }
+                if (v > hi) {
+                    hi = v;
+                }
+            }
+            for (int k = 0; k < levels.length; k++) {
+                if (levels[k] == 0 && Double.isFinite(lo)) {
+                    out[k] = lo;
+                } else if (levels[k] == 100 && Double.isFinite(hi)) {
+                    out[k] = hi;
+                }
+            }
+        }
         return out;
     }
 

@@ -55,14 +55,19 @@ public final class ColorLegend extends VBox {
         bar.setWidth(width);
     }
 
-    /** Short, readable from the back row: 3 significant digits, scientific when tiny or huge. */
+    /** Short, readable from the back row: 3 significant digits, "3.5e-5" when tiny or huge. */
     public static String format(double v) {
         double a = Math.abs(v);
         if (a == 0) {
             return "0";
         }
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "NaN" : v > 0 ? "+\u221e" : "\u2212\u221e";
+        }
         if (a < 1e-3 || a >= 1e4) {
-            return String.format(Locale.ROOT, "%.2e", v);
+            String s = String.format(Locale.ROOT, "%.1e", v);
+            // 3.5e-05 -> 3.5e-5, 1.2e+04 -> 1.2e4
+            return s.replace("e-0", "e-").replace("e+0", "e").replace("e+", "e");
         }
         return String.format(Locale.ROOT, "%.3g", v);
     }

@@ -9,18 +9,23 @@ import javafx.scene.paint.Color;
  */
 public final class DivergingScale {
 
+    /** Colour steps per side: finer than the eye can tell apart on a scale bar. */
+    static final int STEPS = 512;
+
     private final double max;
-    private final int[] posRgb;
-    private final int[] negRgb;
-    private final int[] zeroRgb;
+    private final double toStep;
+    // ARGB for |v| / max = k / STEPS, k = 0..STEPS, on each side: one lookup per pixel.
+    private final int[] positiveLut = new int[STEPS + 1];
+    private final int[] negativeLut = new int[STEPS + 1];
     private final int missing;
 
     public DivergingScale(double max, InspectorPalette palette) {
         // A matrix of zeros still needs a scale: any positive max paints it all neutral.
         this.max = max > 0 && Double.isFinite(max) ? max : 1;
-        this.posRgb = rgb(palette.positive());
-        this.negRgb = rgb(palette.negative());
-        this.zeroRgb = rgb(palette.zero());
+        this.toStep = STEPS / this.max;
+        int[] zero = rgb(palette.zero());
+        fill(positiveLut, zero, rgb(palette.positive()));
+        fill(negativeLut, zero, rgb(palette.negative()));
         this.missing = argb(palette.missing());
     }
 
@@ -33,12 +38,18 @@ public final class DivergingScale {
         if (!Double.isFinite(v)) {
             return missing;
         }
-        double t = Math.min(1, Math.abs(v) / max);
-        int[] end = v >= 0 ? posRgb : negRgb;
-        int r = (int) Math.round(zeroRgb[0] + t * (end[0] - zeroRgb[0]));
-        int g = (int) Math.round(zeroRgb[1] + t * (end[1] - zeroRgb[1]));
-        int b = (int) Math.round(zeroRgb[2] + t * (end[2] - zeroRgb[2]));
-        return 0xFF000000 | r << 16 | g << 8 | b;
+        int k = (int) Math.min(STEPS, Math.abs(v) * toStep + 0.5);
+        return v >= 0 ? positiveLut[k] : negativeLut[k];
+    }
+
+    private static void fill(int[] lut, int[] from, int[] to) {
+        for (int k = 0; k <= STEPS; k++) {
+            double t = (double) k / STEPS;
+            int r = (int) Math.round(from[0] + t * (to[0] - from[0]));
+            int g = (int) Math.round(from[1] + t * (to[1] - from[1]));
+            int b = (int) Math.round(from[2] + t * (to[2] - from[2]));
+            lut[k] = 0xFF000000 | r << 16 | g << 8 | b;
+        }
     }
 
     /** The symmetric range of a set of arrays: the largest finite |value|, 0 if none. */

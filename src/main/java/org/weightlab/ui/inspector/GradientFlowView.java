@@ -29,7 +29,7 @@ final class GradientFlowView extends CanvasPane {
     private int selectedLayer;
 
     GradientFlowView(Measure measure) {
-        super(420, 180);
+        super(420, 230);
         this.measure = measure;
         getStyleClass().add("wl-gradient-flow");
     }

@@ -4,6 +4,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
+import org.weightlab.session.diagnostics.Percentiles;
 
 /**
  * A histogram of one set of values at the shown step: the layer's weights or gradients, or a
@@ -26,14 +27,26 @@ final class HistogramView extends CanvasPane {
     private String note = "";
 
     HistogramView(String title, boolean diverging) {
-        super(200, 170);
+        super(220, 210);
         this.title = title;
         this.diverging = diverging;
         getStyleClass().add("wl-histogram");
     }
 
-    /** Bins the finite values of {@code values} in {@link #BINS} equal bins over their range. */
-    void setValues(double[] values, String note) {
+    /**
+     * Bins the finite values of {@code values} in {@link #BINS} equal bins over their range; a big
+     * array is binned from an even sample of {@link Percentiles#MAX_SAMPLE} values (the shape is
+     * the same, the FX thread stays free).
+     */
+    void setValues(double[] all, String note) {
+        double[] values = all;
+        if (all.length > Percentiles.MAX_SAMPLE) {
+            values = new double[Percentiles.MAX_SAMPLE];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = all[(int) ((long) k * all.length / values.length)];
+            }
+            note = note.isEmpty() ? "sample of " + values.length : note;
+        }
         this.note = note;
         lo = Double.POSITIVE_INFINITY;
         hi = Double.NEGATIVE_INFINITY;
@@ -93,8 +106,10 @@ final class HistogramView extends CanvasPane {
         for (int b = 0; b < counts.length; b++) {
             double bh = (double) counts[b] / max * (y1 - y0);
             double centre = lo + (b + 0.5) / counts.length * (hi - lo);
-            g.setFill(diverging ? Color.rgb(scale.argb(centre) >> 16 & 0xFF, scale.argb(centre) >> 8 & 0xFF,
-                    scale.argb(centre) & 0xFF) : palette.weights());
+            // Near-zero bins would be near-white on the light background: keep at least a third of the colour.
+            double m = scale.max();
+            int argb = scale.argb(Math.copySign(Math.max(Math.abs(centre), m / 3), centre));
+            g.setFill(diverging ? Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF) : palette.weights());
             g.fillRect(x0 + b * bw + 0.5, y1 - bh, Math.max(1, bw - 1), bh);
         }
         if (diverging) {
@@ -104,7 +119,7 @@ final class HistogramView extends CanvasPane {
         text(g, num(lo), x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.text());
         text(g, num(hi), x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.text());
         if (!note.isEmpty()) {
-            text(g, note, x1, 2, TextAlignment.RIGHT, VPos.TOP, palette.text());
+            text(g, note, (x0 + x1) / 2, y1 + 2, TextAlignment.CENTER, VPos.TOP, palette.text());
         }
     }
 }

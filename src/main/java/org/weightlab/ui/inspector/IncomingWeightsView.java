@@ -37,7 +37,7 @@ final class IncomingWeightsView extends CanvasPane {
     protected void draw(GraphicsContext g, double w, double h) {
         int n = values.length;
         if (n == 0) {
-            text(g, "Click a cell or a neuron to see its weights", w / 2, h / 2, TextAlignment.CENTER, VPos.CENTER,
+            text(g, "Click a cell, a bias or an edge in the graph", w / 2, h / 2, TextAlignment.CENTER, VPos.CENTER,
                     palette.text());
             return;
         }
@@ -46,6 +46,8 @@ final class IncomingWeightsView extends CanvasPane {
             m = 1;
         }
         double row = Math.min(22, h / n);
+        // Below this a label per bar is unreadable (784 inputs): bars only, the selected one labelled.
+        boolean labels = row >= 11;
         double x0 = LABEL_WIDTH;
         double x1 = w - VALUE_WIDTH;
         double mid = (x0 + x1) / 2;
@@ -54,7 +56,9 @@ final class IncomingWeightsView extends CanvasPane {
         for (int i = 0; i < n; i++) {
             double y = i * row;
             double v = values[i];
-            text(g, tags[i], x0 - 6, y + row / 2, TextAlignment.RIGHT, VPos.CENTER, palette.text());
+            if (labels || i == selected || i == n - 1) {
+                text(g, tags[i], x0 - 6, y + row / 2, TextAlignment.RIGHT, VPos.CENTER, palette.text());
+            }
             if (!Double.isFinite(v)) {
                 g.setFill(palette.missing());
                 g.fillRect(x0, y + 2, x1 - x0, row - 4);
@@ -64,7 +68,8 @@ final class IncomingWeightsView extends CanvasPane {
             double len = Math.abs(v) / m * (x1 - mid);
             double bx = v >= 0 ? mid : mid - len;
             g.setFill(v >= 0 ? palette.positive() : palette.negative());
-            g.fillRect(bx, y + 3, Math.max(1, len), row - 6);
+            double inset = labels ? 3 : 0;
+            g.fillRect(bx, y + inset, Math.max(1, len), Math.max(0.5, row - 2 * inset));
             if (i < frozen.length && frozen[i]) {
                 g.setStroke(palette.frozen());
                 g.setLineWidth(1);
@@ -78,7 +83,9 @@ final class IncomingWeightsView extends CanvasPane {
                 g.strokeRect(bx - 1, y + 1.5, Math.max(1, len) + 2, row - 3);
                 g.setLineWidth(1);
             }
-            text(g, num(v), x1 + 6, y + row / 2, TextAlignment.LEFT, VPos.CENTER, palette.text());
+            if (labels || i == selected || i == n - 1) {
+                text(g, num(v), x1 + 6, y + row / 2, TextAlignment.LEFT, VPos.CENTER, palette.text());
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ public record InspectorPalette(Color positive, Color negative, Color zero, Color
     /** Okabe-Ito: distinguishable with the common colour-vision deficiencies. */
     public static final List<Color> OKABE_ITO = List.of(Color.web("#0072B2"), Color.web("#E69F00"),
             Color.web("#009E73"), Color.web("#CC79A7"), Color.web("#56B4E9"), Color.web("#D55E00"),
-            Color.web("#F0E442"), Color.web("#000000"));
+            Color.web("#000000"), Color.web("#F0E442"));
 
     /** The values of weightlab.css's light palette, used until CSS is applied. */
     public static final InspectorPalette DEFAULT = new InspectorPalette(Color.web("#2166ac"), Color.web("#d6604d"),

@@ -320,6 +320,10 @@ public final class InspectorView extends BorderPane {
         return hoverLabel.getText();
     }
 
+    NeuronPanel neuronPanelForTiming() {
+        return neuronPanel;
+    }
+
     MatrixPanel weightsPanel() {
         return weightsPanel;
     }

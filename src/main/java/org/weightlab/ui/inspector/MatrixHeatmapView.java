@@ -106,7 +106,14 @@ public final class MatrixHeatmapView extends Region {
             imageView.setImage(image);
         }
         int hatch = DivergingScale.argb(palette.frozen());
-        for (int r = 0; r < rows; r++) {
+        if (cellPixels == 1) {
+            // One pixel per cell (big layers): a straight pass, checkerboard where frozen.
+            for (int k = 0; k < values.length; k++) {
+                int colour = scale.argb(values[k]);
+                pixels[k] = frozen != null && frozen[k] && ((k / cols + k % cols) & 1) == 0 ? hatch : colour;
+            }
+        }
+        for (int r = 0; r < rows && cellPixels > 1; r++) {
             for (int c = 0; c < cols; c++) {
                 int k = r * cols + c;
                 int colour = scale.argb(values[k]);

@@ -8,7 +8,7 @@ import javafx.scene.layout.VBox;
 /** One matrix of a layer (W, dL/dW or the last update) with its bias column and legend. */
 final class MatrixPanel extends VBox {
 
-    static final double MAX_CELL = 40;
+    static final double MAX_CELL = 48;
     static final double MIN_BIAS_WIDTH = 14;
 
     final MatrixHeatmapView matrix = new MatrixHeatmapView();
@@ -34,7 +34,7 @@ final class MatrixPanel extends VBox {
 
     /** Cell size for a {@code rows x cols} layer in the space one panel gets. */
     static double cellSizeFor(int rows, int cols) {
-        return Math.min(MAX_CELL, Math.min(300.0 / Math.max(1, cols), 240.0 / Math.max(1, rows)));
+        return Math.min(MAX_CELL, Math.min(340.0 / Math.max(1, cols), 320.0 / Math.max(1, rows)));
     }
 
     void setData(double[] values, double[] biases, int rows, int cols, boolean[] frozen, boolean[] frozenBiases,
@@ -46,7 +46,7 @@ final class MatrixPanel extends VBox {
         bias.setCellSize(Math.max(cell, MIN_BIAS_WIDTH), cell);
         matrix.setData(values, rows, cols, frozen, scale, palette);
         bias.setData(biases, rows, 1, frozenBiases, scale, palette);
-        legend.setBarWidth(Math.max(120, Math.min(220, cols * cell)));
+        legend.setBarWidth(Math.max(170, Math.min(260, cols * cell)));
         legend.setScale(scale, palette, max > 0);
     }
 }

@@ -17,7 +17,7 @@ final class NeuronPanel extends VBox {
     private final Label title = new Label("Selected neuron");
     private final Label bias = new Label();
     private final IncomingWeightsView weights = new IncomingWeightsView();
-    private final HistogramView activation = new HistogramView("Activation over the input plane", false);
+    private final HistogramView activation = new HistogramView("Its activation over the input plane", false);
 
     NeuronPanel() {
         setId("neuronPanel");
@@ -25,6 +25,7 @@ final class NeuronPanel extends VBox {
         title.getStyleClass().add("wl-section-title");
         bias.getStyleClass().add("wl-neuron-bias");
         bias.setId("neuronBias");
+        bias.setWrapText(true);
         Label incoming = new Label("Incoming weights and bias");
         incoming.getStyleClass().add("wl-caption");
         setSpacing(6);
@@ -40,9 +41,9 @@ final class NeuronPanel extends VBox {
     void show(TrainingSnapshot s, NeuronRef neuron, EdgeRef edge) {
         if (s == null || neuron == null || neuron.layer() >= s.layers().size()) {
             title.setText("Selected neuron: none");
-            bias.setText("Click a cell of the matrices (or an edge in the graph).");
+            bias.setText("");
             weights.setData(new String[0], new double[0], new boolean[0], -1);
-            activation.setValues(new double[0], "");
+            activation.setValues(new double[0], "select a neuron");
             return;
         }
         int layers = s.layers().size();

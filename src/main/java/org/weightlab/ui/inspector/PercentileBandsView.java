@@ -17,7 +17,7 @@ import org.weightlab.session.diagnostics.StepSummary;
  */
 final class PercentileBandsView extends CanvasPane {
 
-    private static final int PAD_LEFT = 58;
+    private static final int PAD_LEFT = 74;
     private static final int PAD_RIGHT = 8;
     private static final int PAD_TOP = 20;
     private static final int PAD_BOTTOM = 18;
@@ -28,7 +28,7 @@ final class PercentileBandsView extends CanvasPane {
     private int layer;
 
     PercentileBandsView(String title, boolean gradients) {
-        super(360, 170);
+        super(360, 210);
         this.title = title;
         this.gradients = gradients;
         getStyleClass().add("wl-percentile-bands");
