@@ -1,0 +1,126 @@
+package org.weightlab.ui.network;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.engine.config.Feature;
+import org.weightlab.engine.config.LossKind;
+import org.weightlab.engine.config.ProblemKind;
+import org.weightlab.engine.config.RunConfig;
+
+/**
+ * The topology edits the graph offers, as changed copies of a {@link RunConfig}. Each throws
+ * {@link IllegalArgumentException} with a message for a person when the edit is not possible.
+ */
+public final class ConfigEdits {
+
+    private ConfigEdits() {
+    }
+
+    /** Switches {@code f} on or off; the features stay in their canonical order; one must stay on. */
+    public static RunConfig toggleFeature(RunConfig c, Feature f) {
+        List<Feature> now = new ArrayList<>();
+        boolean on = c.features().contains(f);
+        if (on && c.features().size() == 1) {
+            throw new IllegalArgumentException("At least one input feature must stay on");
+        }
+        for (Feature g : Feature.values()) {
+            if (g == f ? !on : c.features().contains(g)) {
+                now.add(g);
+            }
+        }
+        return c.withFeatures(now);
+    }
+
+    /** Appends a hidden layer (before the output) as wide as the last one, or 2 neurons. */
+    public static RunConfig addLayer(RunConfig c) {
+        if (c.hidden().size() >= RunConfig.MAX_HIDDEN_LAYERS) {
+            throw new IllegalArgumentException("At most " + RunConfig.MAX_HIDDEN_LAYERS + " hidden layers");
+        }
+        List<Integer> h = new ArrayList<>(c.hidden());
+        h.add(h.isEmpty() ? 2 : h.get(h.size() - 1));
+        List<ActivationKind> acts = new ArrayList<>(c.layerActivations());
+        if (!acts.isEmpty()) {
+            acts.add(c.activation());
+        }
+        return c.withHidden(h, acts);
+    }
+
+    /** Removes the last hidden layer. */
+    public static RunConfig removeLayer(RunConfig c) {
+        if (c.hidden().isEmpty()) {
+            throw new IllegalArgumentException("There is no hidden layer to remove");
+        }
+        List<Integer> h = new ArrayList<>(c.hidden());
+        h.remove(h.size() - 1);
+        List<ActivationKind> acts = new ArrayList<>(c.layerActivations());
+        if (!acts.isEmpty()) {
+            acts.remove(acts.size() - 1);
+        }
+        return c.withHidden(h, acts);
+    }
+
+    /** Adds {@code delta} neurons to hidden layer {@code layer} (kept within 1 to 16). */
+    public static RunConfig changeNeurons(RunConfig c, int layer, int delta) {
+        List<Integer> h = new ArrayList<>(c.hidden());
+        int n = h.get(layer) + delta;
+        if (n < 1 || n > RunConfig.MAX_NEURONS) {
+            throw new IllegalArgumentException("A hidden layer holds 1 to " + RunConfig.MAX_NEURONS + " neurons");
+        }
+        h.set(layer, n);
+        return c.withHidden(h, c.layerActivations());
+    }
+
+    /** Sets the activation of hidden layer {@code layer}, keeping the others. */
+    public static RunConfig setHiddenActivation(RunConfig c, int layer, ActivationKind a) {
+        if (a == ActivationKind.SOFTMAX) {
+            throw new IllegalArgumentException("softmax is for the output layer only");
+        }
+        ActivationKind[] acts = new ActivationKind[c.hidden().size()];
+        for (int i = 0; i < acts.length; i++) {
+            acts[i] = c.hiddenActivation(i);
+        }
+        acts[layer] = a;
+        return c.withHidden(c.hidden(), Arrays.asList(acts));
+    }
+
+    /** The output activations that fit the config's data set. */
+    public static List<ActivationKind> outputChoices(RunConfig c) {
+        if (c.dataset().classes() == 3) {
+            return List.of(ActivationKind.SOFTMAX);
+        }
+        List<ActivationKind> all = new ArrayList<>(List.of(ActivationKind.TANH, ActivationKind.SIGMOID,
+                ActivationKind.LINEAR, ActivationKind.RELU, ActivationKind.LEAKY_RELU));
+        if (c.problem() == ProblemKind.CLASSIFICATION) {
+            all.add(ActivationKind.SOFTMAX);
+        }
+        return all;
+    }
+
+    /** The activations a hidden layer may take. */
+    public static List<ActivationKind> hiddenChoices() {
+        return List.of(ActivationKind.TANH, ActivationKind.RELU, ActivationKind.LEAKY_RELU, ActivationKind.SIGMOID,
+                ActivationKind.LINEAR);
+    }
+
+    /**
+     * Sets the output activation and, when the current loss no longer fits it, the loss that does:
+     * softmax takes cross_entropy; leaving softmax or bce falls back to bce for a sigmoid
+     * classifier and to mse otherwise.
+     */
+    public static RunConfig setOutputActivation(RunConfig c, ActivationKind a) {
+        if (!outputChoices(c).contains(a)) {
+            throw new IllegalArgumentException(a.id() + " does not fit the " + c.dataset().id() + " data set");
+        }
+        LossKind loss = c.loss();
+        if (a == ActivationKind.SOFTMAX) {
+            loss = LossKind.CROSS_ENTROPY;
+        } else if (loss == LossKind.CROSS_ENTROPY || (loss == LossKind.BCE && a != ActivationKind.SIGMOID)) {
+            loss = a == ActivationKind.SIGMOID && c.problem() == ProblemKind.CLASSIFICATION ? LossKind.BCE
+                    : LossKind.MSE;
+        }
+        // withActivations resets per-layer activations; put them back
+        return c.withActivations(c.activation(), a, loss, c.problem()).withHidden(c.hidden(), c.layerActivations());
+    }
+}
