@@ -14,6 +14,7 @@ import org.weightlab.session.diagnostics.Diagnosis;
 import org.weightlab.session.diagnostics.Diagnostics;
 import org.weightlab.session.diagnostics.StepSummary;
 import org.weightlab.session.diagnostics.SummaryHistory;
+import org.weightlab.ui.network.EdgeRef;
 
 /**
  * The weight inspector's view model. FX thread only. Driven by {@link #show(TrainingSnapshot)}
@@ -21,9 +22,10 @@ import org.weightlab.session.diagnostics.SummaryHistory;
  * history, rereads the diagnostics up to the shown step, and publishes the snapshot, so
  * showing a past snapshot shows that moment, histories included.
  *
- * <p>Selection: {@link #selectionProperty()} is the selected edge, meant to be bound
- * bidirectionally with the network graph's; selecting an edge also selects its layer and its
- * neuron. {@link #neuronProperty()} may also be set alone (a bias cell selects only a neuron).
+ * <p>Selection: {@link #selectionProperty()} is the selected edge (the network graph's
+ * {@link EdgeRef}), meant to be bound bidirectionally with the graph's selection; selecting an
+ * edge also selects its layer and its neuron; an edge that does not fit the shown network is
+ * dropped. {@link #neuronProperty()} may also be set alone (a bias cell selects only a neuron).
  */
 public final class InspectorModel {
 
@@ -45,7 +47,7 @@ public final class InspectorModel {
         this.history = history;
         selection.addListener((obs, old, edge) -> {
             if (edge != null) {
-                neuron.set(edge.neuron());
+                neuron.set(new NeuronRef(edge.layer(), edge.out()));
                 layer.set(edge.layer());
             }
         });
@@ -89,7 +91,12 @@ public final class InspectorModel {
     }
 
     public void selectEdge(int layerIndex, int out, int in) {
-        selection.set(new EdgeRef(layerIndex, out, in));
+        EdgeRef edge = new EdgeRef(layerIndex, out, in);
+        TrainingSnapshot s = snapshot.get();
+        if (s != null && !fits(edge, s)) {
+            throw new IllegalArgumentException("no edge " + edge + " in the shown network");
+        }
+        selection.set(edge);
     }
 
     public void selectNeuron(int layerIndex, int out) {
@@ -146,7 +153,7 @@ public final class InspectorModel {
     }
 
     private static boolean fits(EdgeRef e, TrainingSnapshot s) {
-        return e.layer() < s.layers().size() && e.out() < s.layers().get(e.layer()).outputs()
-                && e.in() < s.layers().get(e.layer()).inputs();
+        return e.layer() >= 0 && e.out() >= 0 && e.in() >= 0 && e.layer() < s.layers().size()
+                && e.out() < s.layers().get(e.layer()).outputs() && e.in() < s.layers().get(e.layer()).inputs();
     }
 }

@@ -23,6 +23,7 @@ import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.session.diagnostics.Diagnosis;
 import org.weightlab.session.diagnostics.StepSummary;
+import org.weightlab.ui.network.EdgeRef;
 
 /**
  * The weight inspector: every weight of one layer at once (W, dL/dW and the last update as

@@ -5,6 +5,7 @@ import javafx.scene.layout.VBox;
 import org.weightlab.session.FieldSnapshot;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.TrainingSnapshot;
+import org.weightlab.ui.network.EdgeRef;
 
 /**
  * The selected neuron: its incoming weights and bias as bars, and the distribution of its
@@ -23,6 +24,7 @@ final class NeuronPanel extends VBox {
         setId("neuronPanel");
         getStyleClass().add("wl-neuron-panel");
         title.getStyleClass().add("wl-section-title");
+        title.setId("neuronTitle");
         bias.getStyleClass().add("wl-neuron-bias");
         bias.setId("neuronBias");
         bias.setWrapText(true);

@@ -18,6 +18,7 @@ import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.SessionState;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.session.diagnostics.EngineRun;
+import org.weightlab.ui.network.EdgeRef;
 
 /**
  * Looks at the inspector on a real run: an engine thread trains and hands its newest snapshot

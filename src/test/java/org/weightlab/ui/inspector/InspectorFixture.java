@@ -34,8 +34,13 @@ final class InspectorFixture {
 
     /** A one-layer 1x2 network whose first weight is {@code w0}: pictures differ from step to step. */
     static TrainingSnapshot moving(long step, double w0) {
+        return moving(step, w0, 0.01);
+    }
+
+    /** As {@link #moving(long, double)}, with both weights changed by {@code update} in the last step. */
+    static TrainingSnapshot moving(long step, double w0, double update) {
         LayerSnapshot layer = new LayerSnapshot(2, 1, ActivationKind.TANH, new double[] {w0, -1}, new double[] {0},
-                new double[] {0.1 * w0, 0.1}, new double[1], new double[] {0.01, 0.01}, new double[1],
+                new double[] {0.1 * w0, 0.1}, new double[1], new double[] {update, update}, new double[1],
                 new boolean[2], new boolean[1], null);
         RunConfig c = RunConfig.defaults();
         return new TrainingSnapshot(step, 0, SessionState.RUNNING, c, c.features(), List.of(layer), 0.5, 0.5, 0.5,

@@ -21,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.weightlab.ui.network.EdgeRef;
 
 @ExtendWith(ApplicationExtension.class)
 class InspectorViewTest {
@@ -194,6 +195,60 @@ class InspectorViewTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(model.selectionProperty().get());
+    }
+
+    @Test
+    void diagnosesShowWhenTheyApplyAndTheAreaIsSilentOtherwise(FxRobot robot) {
+        javafx.scene.Node box = robot.lookup("#inspectorDiagnostics").query();
+        assertTrue(box.isVisible(), "the known snapshot holds a NaN weight: that is worth a word");
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.clearHistory();
+            for (int s = 0; s < 5; s++) {
+                model.show(InspectorFixture.moving(s, 1, 1e-3));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!box.isVisible(), "a healthy run: nothing to say");
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (int s = 5; s < 13; s++) {
+                // Each step moves the weights by about half their size: far above 1e-3.
+                model.show(InspectorFixture.moving(s, 1, 0.5));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(box.isVisible(), "a too-large learning rate is reported");
+        String text = robot.lookup(".wl-diagnosis").queryLabeled().getText();
+        assertTrue(text.startsWith("\u26a0 Learning rate too large."), text);
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (int s = 13; s < 25; s++) {
+                model.show(InspectorFixture.moving(s, 1, 1e-3));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!box.isVisible(), "the message goes once the updates are small again");
+    }
+
+    @Test
+    void theSelectedNeuronShowsItsIncomingWeightsAndBias(FxRobot robot) {
+        WaitForAsyncUtils.asyncFx(() -> model.selectionProperty().set(new EdgeRef(0, 1, 0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Neuron 2 of layer 1 (tanh)", robot.lookup("#neuronTitle").queryLabeled().getText());
+        assertTrue(robot.lookup("#neuronBias").queryLabeled().getText().startsWith("bias -0.500"),
+                robot.lookup("#neuronBias").queryLabeled().getText());
+    }
+
+    @Test
+    void anEdgeOutsideTheNetworkIsRefusedWithAReason() {
+        IllegalArgumentException e = fx(() -> {
+            try {
+                model.selectEdge(0, 5, 0);
+                return null;
+            } catch (IllegalArgumentException x) {
+                return x;
+            }
+        });
+        assertTrue(e != null && e.getMessage().contains("no edge"), String.valueOf(e));
+        assertNull(model.selectionProperty().get(), "nothing changed");
     }
 
     private Point2D cellOnScreen(int row, int col) {
