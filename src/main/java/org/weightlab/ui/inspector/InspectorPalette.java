@@ -27,10 +27,13 @@ public record InspectorPalette(Color positive, Color negative, Color zero, Color
         series = List.copyOf(series);
     }
 
-    /** Okabe-Ito: distinguishable with the common colour-vision deficiencies. */
+    /**
+     * Okabe-Ito, distinguishable with the common colour-vision deficiencies; its black is a mid
+     * grey here so that it shows on dark themes too.
+     */
     public static final List<Color> OKABE_ITO = List.of(Color.web("#0072B2"), Color.web("#E69F00"),
             Color.web("#009E73"), Color.web("#CC79A7"), Color.web("#56B4E9"), Color.web("#D55E00"),
-            Color.web("#000000"), Color.web("#F0E442"));
+            Color.web("#8c8c8c"), Color.web("#F0E442"));
 
     /** The values of weightlab.css's light palette, used until CSS is applied. */
     public static final InspectorPalette DEFAULT = new InspectorPalette(Color.web("#2166ac"), Color.web("#d6604d"),

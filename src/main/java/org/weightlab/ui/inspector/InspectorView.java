@@ -106,6 +106,8 @@ public final class InspectorView extends BorderPane {
         layerButtons.setAlignment(Pos.CENTER_LEFT);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        stepLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(12, title, layerButtons, spacer, stepLabel);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("wl-inspector-header");
@@ -266,8 +268,10 @@ public final class InspectorView extends BorderPane {
             for (int l = 0; l < n; l++) {
                 LayerSnapshot layer = s.layers().get(l);
                 String name = l == n - 1 ? "Output" : "Layer " + (l + 1);
-                ToggleButton b = new ToggleButton(name + "  " + layer.outputs() + "\u00d7" + layer.inputs() + " "
-                        + layer.activation().id());
+                ToggleButton b = new ToggleButton(name + "  " + layer.outputs() + "\u00d7" + layer.inputs());
+                b.setTooltip(new javafx.scene.control.Tooltip(layer.outputs() + " " + layer.activation().id()
+                        + " neurons, " + layer.inputs() + " inputs each"));
+                b.setMinWidth(Region.USE_PREF_SIZE);
                 b.setId("inspectorLayer" + l);
                 b.setUserData(l);
                 b.setToggleGroup(layerGroup);

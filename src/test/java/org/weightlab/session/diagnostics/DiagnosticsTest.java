@@ -53,8 +53,9 @@ class DiagnosticsTest {
         double out = rms(run.trainer().network().layer(6).weightGradientsCopy());
         assertTrue(first / out < 1e-2, "the first layer really gets a tiny share: " + first / out);
         assertTrue(vanishing.layer() <= 1, "an early layer is named: " + vanishing);
-        assertTrue(vanishing.message().contains("layer " + (vanishing.layer() + 1))
-                && vanishing.message().contains("output layer"), vanishing.message());
+        assertTrue(vanishing.message().startsWith("Layer " + (vanishing.layer() + 1) + " receives ")
+                && vanishing.message().contains("e-") && vanishing.message().contains("output layer"),
+                vanishing.message());
     }
 
     @Test

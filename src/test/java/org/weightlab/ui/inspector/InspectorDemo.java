@@ -41,6 +41,9 @@ public final class InspectorDemo {
         @Override
         public void start(Stage stage) {
             String mode = getParameters().getRaw().isEmpty() ? "wide" : getParameters().getRaw().get(0);
+            boolean dark = getParameters().getRaw().contains("dark");
+            Application.setUserAgentStylesheet(dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                    : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             RunConfig d = RunConfig.defaults();
             RunConfig config = switch (mode) {
                 case "default" -> d;

@@ -31,6 +31,8 @@ class InspectorViewTest {
 
     @Start
     void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         model = new InspectorModel();
         view = new InspectorView(model);
         Scene scene = new Scene(view, 1400, 900);
