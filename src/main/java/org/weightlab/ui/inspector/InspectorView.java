@@ -1,6 +1,7 @@
 package org.weightlab.ui.inspector;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -82,6 +83,7 @@ public final class InspectorView extends BorderPane {
     private final NeuronPanel neuronPanel = new NeuronPanel();
     private String layerShapeKey = "";
     private boolean dirty = true;
+    private boolean repaintQueued;
 
     public InspectorView(InspectorModel model) {
         this.model = model;
@@ -186,11 +188,21 @@ public final class InspectorView extends BorderPane {
         });
     }
 
-    /** Redraws now if the inspector can be seen, else when it can. */
+    /**
+     * Marks the drawing stale. One repaint is queued however many changes arrive together (a
+     * click changes the edge, the neuron and the layer), and none while the inspector cannot be
+     * seen: it repaints when it is shown again.
+     */
     private void invalidate() {
         dirty = true;
-        if (getScene() != null && isVisible()) {
-            refresh();
+        if (!repaintQueued && getScene() != null && isVisible()) {
+            repaintQueued = true;
+            Platform.runLater(() -> {
+                repaintQueued = false;
+                if (getScene() != null && isVisible()) {
+                    refresh();
+                }
+            });
         }
     }
 
