@@ -55,7 +55,7 @@ public final class ColorLegend extends VBox {
         bar.setWidth(width);
     }
 
-    /** Short, readable from the back row: 3 significant digits, "3.5e-5" when tiny or huge. */
+    /** Short, readable from the back row: 3 significant digits, "3.5e-5" below 0.01 or from 10000. */
     public static String format(double v) {
         double a = Math.abs(v);
         if (a == 0) {
@@ -64,7 +64,7 @@ public final class ColorLegend extends VBox {
         if (!Double.isFinite(v)) {
             return Double.isNaN(v) ? "NaN" : v > 0 ? "+\u221e" : "\u2212\u221e";
         }
-        if (a < 1e-3 || a >= 1e4) {
+        if (a < 1e-2 || a >= 1e4) {
             String s = String.format(Locale.ROOT, "%.1e", v);
             // 3.5e-05 -> 3.5e-5, 1.2e+04 -> 1.2e4
             return s.replace("e-0", "e-").replace("e+0", "e").replace("e+", "e");

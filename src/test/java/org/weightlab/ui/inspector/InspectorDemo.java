@@ -94,12 +94,7 @@ public final class InspectorDemo {
                     TrainingSnapshot s = newest.get();
                     if (s != last) {
                         last = s;
-                        int before = model.history().size();
                         model.show(s);
-                        if (System.getenv("DEMO_DEBUG") != null && model.history().size() < before) {
-                            System.out.println("history shrank at step " + s.step() + " from " + before + " to "
-                                    + model.history().size() + " first " + model.history().all().get(0).step());
-                        }
                     }
                 }
             }.start();
