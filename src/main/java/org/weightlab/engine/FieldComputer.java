@@ -1,11 +1,12 @@
 package org.weightlab.engine;
 
-import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.engine.config.Feature;
 
 /**
  * Computes every node's output over a raster of the input plane, a row of the raster at a time.
- * Only for pixels: tanh and sigmoid use {@link #fastTanh} / {@link #fastSigmoid} (absolute error
- * below 1e-9) instead of the exact functions training uses.
+ * Only for pixels: tanh and sigmoid use {@link #fastTanh} / {@link #fastSigmoid} (branch-free,
+ * absolute error below 1e-15) instead of the exact functions training uses. Features that depend
+ * on x1 alone are computed once per column, those on x2 alone once per row.
  */
 final class FieldComputer {
 
@@ -13,6 +14,8 @@ final class FieldComputer {
     /** One raster row, unit-major: features [inputs][grid], then each layer's activations [out][grid]. */
     private double[] x = new double[0];
     private double[][] act;
+    /** Per feature, its value in each column when it depends on x1 alone (else unused). */
+    private double[][] columnValues = new double[0][];
 
     FieldComputer(Network net) {
         this.net = net;
@@ -38,15 +41,35 @@ final class FieldComputer {
         }
         double step = (max - min) / (grid - 1);
         var features = net.features();
+        if (columnValues.length != inputs || columnValues[0].length != grid) {
+            columnValues = new double[inputs][grid];
+        }
+        for (int f = 0; f < inputs; f++) {
+            Feature feature = features.get(f);
+            if (dependsOnX1Only(feature)) {
+                for (int col = 0; col < grid; col++) {
+                    columnValues[f][col] = feature.apply(min + col * step, 0);
+                }
+            }
+        }
         for (int row = 0; row < grid; row++) {
             double x2 = max - row * step;
             int base = row * grid;
-            for (int col = 0; col < grid; col++) {
-                double x1 = min + col * step;
-                for (int f = 0; f < inputs; f++) {
-                    double v = features.get(f).apply(x1, x2);
-                    x[f * grid + col] = v;
-                    out[0][f][base + col] = (float) v;
+            for (int f = 0; f < inputs; f++) {
+                Feature feature = features.get(f);
+                int xo = f * grid;
+                if (dependsOnX1Only(feature)) {
+                    System.arraycopy(columnValues[f], 0, x, xo, grid);
+                } else if (feature == Feature.X1_TIMES_X2) {
+                    for (int col = 0; col < grid; col++) {
+                        x[xo + col] = (min + col * step) * x2;
+                    }
+                } else {
+                    java.util.Arrays.fill(x, xo, xo + grid, feature.apply(0, x2));
+                }
+                float[] target = out[0][f];
+                for (int col = 0; col < grid; col++) {
+                    target[base + col] = (float) x[xo + col];
                 }
             }
             double[] in = x;
@@ -67,6 +90,10 @@ final class FieldComputer {
             }
         }
         return out;
+    }
+
+    private static boolean dependsOnX1Only(Feature f) {
+        return f == Feature.X1 || f == Feature.X1_SQUARED || f == Feature.SIN_X1;
     }
 
     private boolean fits(float[][][] out, int grid) {
@@ -93,18 +120,7 @@ final class FieldComputer {
         double[] w = layer.weights;
         double[] bias = layer.biases;
         for (int o = 0; o < out; o++) {
-            int ao = o * n;
-            double bo = bias[o];
-            for (int b = 0; b < n; b++) {
-                a[ao + b] = bo;
-            }
-            for (int i = 0; i < in; i++) {
-                double wv = w[o * in + i];
-                int xo = i * n;
-                for (int b = 0; b < n; b++) {
-                    a[ao + b] += wv * x[xo + b];
-                }
-            }
+            Network.affine(w, o * in, in, bias[o], x, n, n, a, o * n);
         }
         int count = n * out;
         switch (layer.activation()) {
@@ -138,12 +154,15 @@ final class FieldComputer {
         }
     }
 
-    /** tanh to about 1e-16 absolute (not relative: fine for pixels), branch-free: 1 - 2 / (e^2x + 1). */
+    /** tanh to about 1e-16 absolute (not relative: fine for pixels): 1 - 2 / (e^2x + 1), x clamped to +-20. */
     static double fastTanh(double x) {
-        return 1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0);
+        double c = Math.max(-20.0, Math.min(20.0, x));
+        return 1.0 - 2.0 / (Activation.expTanh(2.0 * c) + 1.0);
     }
 
+    /** 1 / (1 + e^-x) to about 1e-16 absolute, x clamped to +-40. */
     static double fastSigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
+        double c = Math.max(-40.0, Math.min(40.0, x));
+        return 1.0 / (1.0 + Activation.expTanh(-c));
     }
 }
