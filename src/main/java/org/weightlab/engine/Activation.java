@@ -21,18 +21,33 @@ public final class Activation {
     private static final double Q1 = 2.23548839060100448583E3;
     private static final double Q2 = 4.84406305325125486048E3;
 
+    /** 2^(j/64) for j = 0..63: the table of {@link #expTanh}. */
+    private static final double[] EXP2_TABLE = new double[64];
+    private static final double INV_LN2_64 = 64 / Math.log(2);
+    /** ln(2) / 64 split in two (fdlibm's ln2_hi / ln2_lo over 64): n * hi is exact for |n| < 2^11. */
+    private static final double LN2_64_HI = 6.93147180369123816490e-01 / 64;
+    private static final double LN2_64_LO = 1.90821492927058770002e-10 / 64;
+
+    static {
+        for (int j = 0; j < EXP2_TABLE.length; j++) {
+            EXP2_TABLE[j] = StrictMath.pow(2, j / 64.0);
+        }
+    }
+
     private Activation() {
     }
 
     /**
-     * tanh within about 2 ulp of {@link Math#tanh}, several times faster (Math.tanh is a native
-     * call): a rational formula near 0, 1 - 2 / (e^(2|x|) + 1) elsewhere. Training, the trace and
-     * evaluation all use this one function, so they agree bit for bit.
+     * tanh within 2 ulp of {@link Math#tanh}, several times faster (Math.tanh is a native call):
+     * Cephes' rational formula for |x| <= 0.625, 1 - 2 / (e^(2|x|) + 1) elsewhere with e^y from
+     * {@link #expTanh}. Training, the trace and evaluation all use this one function, so they
+     * agree bit for bit.
      */
     public static double tanh(double x) {
         double ax = Math.abs(x);
         if (ax > 0.625) {
-            double r = 1.0 - 2.0 / (Math.exp(2.0 * ax) + 1.0);
+            // tanh(x) rounds to 1 for |x| > 19.1; the cut also keeps expTanh's argument small.
+            double r = ax >= 20 ? 1.0 : 1.0 - 2.0 / (expTanh(2.0 * ax) + 1.0);
             return x < 0 ? -r : r;
         }
         if (x == 0) {
@@ -42,6 +57,20 @@ public final class Activation {
         double p = (P0 * s + P1) * s + P2;
         double q = ((s + Q0) * s + Q1) * s + Q2;
         return x + x * s * (p / q);
+    }
+
+    /**
+     * e^y for 1.25 <= y <= 40 within about 1 ulp, in plain Java so that the JIT inlines it (Math.exp is
+     * a stub call): y = (64 k + j) ln2/64 + r with |r| <= ln2/128, e^y = 2^k 2^(j/64) (1 + q) where
+     * q = e^r - 1 from its Taylor series to r^5 (truncation below 4e-17 relative).
+     */
+    static double expTanh(double y) {
+        double nd = Math.rint(y * INV_LN2_64);
+        int n = (int) nd;
+        double r = (y - nd * LN2_64_HI) - nd * LN2_64_LO;
+        double q = r + r * r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120))));
+        double t = EXP2_TABLE[n & 63];
+        return (t + t * q) * Double.longBitsToDouble((long) ((n >> 6) + 1023) << 52);
     }
 
     public static double sigmoid(double z) {
@@ -71,81 +100,94 @@ public final class Activation {
         };
     }
 
-    /** a = f(z) for {@code rows} rows of {@code width} values; softmax normalizes each row. */
-    static void forward(ActivationKind kind, double[] z, double[] a, int rows, int width) {
-        int count = rows * width;
-        switch (kind) {
-            case LINEAR -> System.arraycopy(z, 0, a, 0, count);
-            case RELU -> {
-                for (int j = 0; j < count; j++) {
-                    a[j] = z[j] > 0 ? z[j] : 0.0;
-                }
+    /**
+     * a = f(z) for the first {@code n} examples of {@code units} rows of stride {@code cap}
+     * (unit-major buffers, see {@link Workspace}); softmax normalizes each example across the rows.
+     */
+    static void forward(ActivationKind kind, double[] z, double[] a, int units, int cap, int n) {
+        if (kind == ActivationKind.SOFTMAX) {
+            for (int b = 0; b < n; b++) {
+                softmax(z, a, b, cap, units);
             }
-            case LEAKY_RELU -> {
-                for (int j = 0; j < count; j++) {
-                    a[j] = z[j] > 0 ? z[j] : LEAKY_SLOPE * z[j];
+            return;
+        }
+        for (int u = 0; u < units; u++) {
+            int from = u * cap;
+            int to = from + n;
+            switch (kind) {
+                case LINEAR -> System.arraycopy(z, from, a, from, n);
+                case RELU -> {
+                    for (int j = from; j < to; j++) {
+                        a[j] = z[j] > 0 ? z[j] : 0.0;
+                    }
                 }
-            }
-            case TANH -> {
-                for (int j = 0; j < count; j++) {
-                    a[j] = tanh(z[j]);
+                case LEAKY_RELU -> {
+                    for (int j = from; j < to; j++) {
+                        a[j] = z[j] > 0 ? z[j] : LEAKY_SLOPE * z[j];
+                    }
                 }
-            }
-            case SIGMOID -> {
-                for (int j = 0; j < count; j++) {
-                    a[j] = sigmoid(z[j]);
+                case TANH -> {
+                    for (int j = from; j < to; j++) {
+                        a[j] = tanh(z[j]);
+                    }
                 }
-            }
-            case SOFTMAX -> {
-                for (int r = 0; r < rows; r++) {
-                    softmax(z, a, r * width, width);
+                case SIGMOID -> {
+                    for (int j = from; j < to; j++) {
+                        a[j] = sigmoid(z[j]);
+                    }
                 }
+                default -> throw new IllegalStateException();
             }
         }
     }
 
-    /** Softmax of z[off .. off + k) into a, shifted by the max so exp never overflows. */
-    static void softmax(double[] z, double[] a, int off, int k) {
+    /** Softmax of the k values z[off], z[off + stride], ... into a, shifted by the max so exp never overflows. */
+    static void softmax(double[] z, double[] a, int off, int stride, int k) {
         double m = z[off];
         for (int j = 1; j < k; j++) {
-            m = Math.max(m, z[off + j]);
+            m = Math.max(m, z[off + j * stride]);
         }
         double sum = 0;
         for (int j = 0; j < k; j++) {
-            double e = Math.exp(z[off + j] - m);
-            a[off + j] = e;
+            double e = Math.exp(z[off + j * stride] - m);
+            a[off + j * stride] = e;
             sum += e;
         }
         for (int j = 0; j < k; j++) {
-            a[off + j] /= sum;
+            a[off + j * stride] /= sum;
         }
     }
 
-    /** dz = da * f'(z) for {@code count} values (not softmax: its gradient comes from the loss). */
-    static void backward(ActivationKind kind, double[] z, double[] a, double[] da, double[] dz, int count) {
-        switch (kind) {
-            case LINEAR -> System.arraycopy(da, 0, dz, 0, count);
-            case RELU -> {
-                for (int j = 0; j < count; j++) {
-                    dz[j] = z[j] > 0 ? da[j] : 0.0;
+    /** dz = da * f'(z) over {@code units} rows of stride {@code cap}, first {@code n} examples (not softmax). */
+    static void backward(ActivationKind kind, double[] z, double[] a, double[] da, double[] dz, int units, int cap,
+                         int n) {
+        for (int u = 0; u < units; u++) {
+            int from = u * cap;
+            int to = from + n;
+            switch (kind) {
+                case LINEAR -> System.arraycopy(da, from, dz, from, n);
+                case RELU -> {
+                    for (int j = from; j < to; j++) {
+                        dz[j] = z[j] > 0 ? da[j] : 0.0;
+                    }
                 }
-            }
-            case LEAKY_RELU -> {
-                for (int j = 0; j < count; j++) {
-                    dz[j] = z[j] > 0 ? da[j] : da[j] * LEAKY_SLOPE;
+                case LEAKY_RELU -> {
+                    for (int j = from; j < to; j++) {
+                        dz[j] = z[j] > 0 ? da[j] : da[j] * LEAKY_SLOPE;
+                    }
                 }
-            }
-            case TANH -> {
-                for (int j = 0; j < count; j++) {
-                    dz[j] = da[j] * (1.0 - a[j] * a[j]);
+                case TANH -> {
+                    for (int j = from; j < to; j++) {
+                        dz[j] = da[j] * (1.0 - a[j] * a[j]);
+                    }
                 }
-            }
-            case SIGMOID -> {
-                for (int j = 0; j < count; j++) {
-                    dz[j] = da[j] * (a[j] * (1.0 - a[j]));
+                case SIGMOID -> {
+                    for (int j = from; j < to; j++) {
+                        dz[j] = da[j] * (a[j] * (1.0 - a[j]));
+                    }
                 }
+                case SOFTMAX -> throw new IllegalStateException("softmax is only used as the output with cross_entropy");
             }
-            case SOFTMAX -> throw new IllegalStateException("softmax is only used as the output with cross_entropy");
         }
     }
 }

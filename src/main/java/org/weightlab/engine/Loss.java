@@ -20,99 +20,99 @@ public final class Loss {
     }
 
     /**
-     * The loss of one example whose output row is {@code z[off .. off + k)}, {@code a[...]}; writes
-     * dL/dz of the row into {@code dz} and dL/da into {@code da}.
+     * The summed loss of the first {@code n} examples of a unit-major output buffer ({@code k} rows
+     * of stride {@code cap}), example by example in order; writes dL/da and dL/dz of each.
      */
-    static double example(LossKind loss, ActivationKind outAct, double[] z, double[] a, int off, int k,
-                          double label, double[] da, double[] dz) {
+    static double batch(LossKind loss, ActivationKind outAct, double[] z, double[] a, int k, int cap, int n,
+                        double[] labels, double[] da, double[] dz) {
+        double total = 0;
         switch (loss) {
             case MSE -> {
-                double sum = 0;
-                for (int j = 0; j < k; j++) {
-                    double d = a[off + j] - label;
-                    sum += d * d;
-                    da[off + j] = d;
-                    dz[off + j] = d * Activation.derivative(outAct, z[off + j], a[off + j]);
+                for (int b = 0; b < n; b++) {
+                    double sum = 0;
+                    for (int j = 0; j < k; j++) {
+                        int idx = j * cap + b;
+                        double d = a[idx] - labels[b];
+                        sum += d * d;
+                        da[idx] = d;
+                    }
+                    total += 0.5 * sum;
                 }
-                return 0.5 * sum;
+                Activation.backward(outAct, z, a, da, dz, k, cap, n);
             }
             case BCE -> {
-                double t = (label + 1) / 2;
-                double zz = z[off];
-                double p = a[off];
-                da[off] = -(t / p - (1 - t) / (1 - p));
-                dz[off] = p - t;
-                return Math.max(zz, 0) - zz * t + Math.log1p(Math.exp(-Math.abs(zz)));
+                for (int b = 0; b < n; b++) {
+                    double t = (labels[b] + 1) / 2;
+                    double zz = z[b];
+                    double p = a[b];
+                    da[b] = -(t / p - (1 - t) / (1 - p));
+                    dz[b] = p - t;
+                    total += Math.max(zz, 0) - zz * t + Math.log1p(Math.exp(-Math.abs(zz)));
+                }
             }
             case CROSS_ENTROPY -> {
-                int c = (int) label;
-                double m = z[off];
-                for (int j = 1; j < k; j++) {
-                    m = Math.max(m, z[off + j]);
+                for (int b = 0; b < n; b++) {
+                    int c = (int) labels[b];
+                    for (int j = 0; j < k; j++) {
+                        int idx = j * cap + b;
+                        double p = a[idx];
+                        da[idx] = j == c ? -1.0 / p : 0.0;
+                        dz[idx] = j == c ? p - 1.0 : p;
+                    }
+                    total += value(loss, z, a, b, cap, k, labels[b]);
                 }
-                double sum = 0;
-                for (int j = 0; j < k; j++) {
-                    sum += Math.exp(z[off + j] - m);
-                }
-                for (int j = 0; j < k; j++) {
-                    double p = a[off + j];
-                    da[off + j] = j == c ? -1.0 / p : 0.0;
-                    dz[off + j] = j == c ? p - 1.0 : p;
-                }
-                return m + Math.log(sum) - z[off + c];
             }
-            default -> throw new IllegalStateException("unknown loss " + loss);
         }
+        return total;
     }
 
-    /** The loss of one example without gradients (evaluation). */
-    static double value(LossKind loss, double[] z, double[] a, int off, int k, double label) {
+    /** The loss of example {@code b} of a unit-major output buffer, without gradients. */
+    static double value(LossKind loss, double[] z, double[] a, int b, int cap, int k, double label) {
         switch (loss) {
             case MSE -> {
                 double sum = 0;
                 for (int j = 0; j < k; j++) {
-                    double d = a[off + j] - label;
+                    double d = a[j * cap + b] - label;
                     sum += d * d;
                 }
                 return 0.5 * sum;
             }
             case BCE -> {
                 double t = (label + 1) / 2;
-                double zz = z[off];
+                double zz = z[b];
                 return Math.max(zz, 0) - zz * t + Math.log1p(Math.exp(-Math.abs(zz)));
             }
             case CROSS_ENTROPY -> {
                 int c = (int) label;
-                double m = z[off];
+                double m = z[b];
                 for (int j = 1; j < k; j++) {
-                    m = Math.max(m, z[off + j]);
+                    m = Math.max(m, z[j * cap + b]);
                 }
                 double sum = 0;
                 for (int j = 0; j < k; j++) {
-                    sum += Math.exp(z[off + j] - m);
+                    sum += Math.exp(z[j * cap + b] - m);
                 }
-                return m + Math.log(sum) - z[off + c];
+                return m + Math.log(sum) - z[c * cap + b];
             }
             default -> throw new IllegalStateException("unknown loss " + loss);
         }
     }
 
     /**
-     * Whether the output row classifies the example correctly: argmax for softmax, p > 0.5 for a
-     * sigmoid output, and the sign otherwise (labels -1/+1).
+     * Whether example {@code b} is classified correctly: argmax for softmax, p > 0.5 for a sigmoid
+     * output, and the sign otherwise (labels -1/+1).
      */
-    static boolean correct(LossKind loss, ActivationKind outAct, double[] a, int off, int k, double label) {
+    static boolean correct(LossKind loss, ActivationKind outAct, double[] a, int b, int cap, int k, double label) {
         if (loss == LossKind.CROSS_ENTROPY) {
             int best = 0;
             for (int j = 1; j < k; j++) {
-                if (a[off + j] > a[off + best]) {
+                if (a[j * cap + b] > a[best * cap + b]) {
                     best = j;
                 }
             }
             return best == (int) label;
         }
         double threshold = outAct == ActivationKind.SIGMOID ? 0.5 : 0.0;
-        boolean positive = a[off] > threshold;
-        return positive == (label > 0);
+        return (a[b] > threshold) == (label > 0);
     }
 }

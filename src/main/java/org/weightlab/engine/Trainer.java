@@ -200,9 +200,13 @@ public final class Trainer {
         if (batch.capacity < n) {
             batch = new Workspace(net, n);
         }
+        int cap = batch.capacity;
+        double[] bx = batch.x;
         for (int b = 0; b < n; b++) {
             int e = order[cursor + b];
-            System.arraycopy(trainX, e * inputs, batch.x, b * inputs, inputs);
+            for (int f = 0; f < inputs; f++) {
+                bx[f * cap + b] = trainX[e * inputs + f];
+            }
             batch.labels[b] = trainY[e];
         }
         double dropout = config.dropout();
@@ -212,20 +216,19 @@ public final class Trainer {
         net.addRegularization(config.regularization(), gradW);
         double lr = learningRate();
 
-        String bad = Double.isFinite(loss) ? null : "the loss (" + loss + ")";
-        if (bad == null) {
-            bad = firstNonFinite("gradient", gradW, gradB);
-        }
-        if (bad == null) {
-            propose(lr, gradW, gradB, nextW, nextB, false);
-            bad = firstNonFinite("weight", nextW, nextB);
-        }
-        if (bad != null) {
+        propose(lr, gradW, gradB, nextW, nextB, false);
+        if (!Double.isFinite(loss) || anyNonFinite(gradW, gradB, nextW, nextB)) {
+            String bad = !Double.isFinite(loss) ? "the loss (" + loss + ")" : firstNonFinite("gradient", gradW, gradB);
+            if (bad == null) {
+                bad = firstNonFinite("weight", nextW, nextB);
+            }
             dropoutRng.setState(dropoutBefore);
             divergence = new Divergence(step + 1, epoch, bad);
             return new StepResult(step, epoch, loss, n, false, divergence);
         }
-        propose(lr, gradW, gradB, nextW, nextB, true);
+        if (!Optimizer.stateless(config.optimizer())) {
+            propose(lr, gradW, gradB, nextW, nextB, true); // same values again, now advancing the state
+        }
         for (int l = 0; l < net.layerCount(); l++) {
             Layer layer = net.layer(l);
             apply(layer.weights, nextW[l], layer.weightUpdates);
@@ -259,6 +262,24 @@ public final class Trainer {
             Optimizer.update(config.optimizer(), lr, optimizer.biases[l], layer.biases, gB[l],
                     layer.frozenBiases, nB[l], commit);
         }
+    }
+
+    /** True if any gradient or proposed value is NaN or infinite (x * 0 is NaN exactly for those). */
+    private static boolean anyNonFinite(double[][] gW, double[][] gB, double[][] nW, double[][] nB) {
+        double acc = 0;
+        for (int l = 0; l < gW.length; l++) {
+            double[] g = gW[l];
+            double[] v = nW[l];
+            for (int j = 0; j < g.length; j++) {
+                acc += g[j] * 0.0 + v[j] * 0.0;
+            }
+            g = gB[l];
+            v = nB[l];
+            for (int j = 0; j < g.length; j++) {
+                acc += g[j] * 0.0 + v[j] * 0.0;
+            }
+        }
+        return acc != 0.0;
     }
 
     private static String firstNonFinite(String what, double[][] w, double[][] b) {
@@ -489,17 +510,28 @@ public final class Trainer {
         int correct = 0;
         for (int start = 0; start < size; start += EVAL_CHUNK) {
             int n = Math.min(EVAL_CHUNK, size - start);
-            System.arraycopy(x, start * inputs, ws.x, 0, n * inputs);
+            load(x, start, n, ws);
             net.forward(ws, n, 0, null);
             for (int b = 0; b < n; b++) {
                 double label = y[start + b];
-                loss += Loss.value(net.loss(), ws.z[last], ws.a[last], b * k, k, label);
-                if (Loss.correct(net.loss(), out.activation(), ws.a[last], b * k, k, label)) {
+                loss += Loss.value(net.loss(), ws.z[last], ws.a[last], b, ws.capacity, k, label);
+                if (Loss.correct(net.loss(), out.activation(), ws.a[last], b, ws.capacity, k, label)) {
                     correct++;
                 }
             }
         }
         return new double[]{loss / size, (double) correct / size};
+    }
+
+    /** Copies examples start .. start + n - 1 of a row-major feature matrix into the unit-major ws.x. */
+    private void load(double[] x, int start, int n, Workspace ws) {
+        int cap = ws.capacity;
+        for (int b = 0; b < n; b++) {
+            int row = (start + b) * inputs;
+            for (int f = 0; f < inputs; f++) {
+                ws.x[f * cap + b] = x[row + f];
+            }
+        }
     }
 
     private Workspace evalSpace() {
@@ -558,7 +590,7 @@ public final class Trainer {
         for (int l = 0; l < layers; l++) {
             Layer layer = net.layer(l);
             int width = layer.outputs();
-            double[] mask = l < layers - 1 ? Arrays.copyOf(ws.mask[l], width) : filled(width);
+            double[] mask = l < layers - 1 && ws.masked[l] ? Arrays.copyOf(ws.mask[l], width) : filled(width);
             out.add(new TraceLayer(layer, Arrays.copyOf(ws.in[l], layer.inputs()), Arrays.copyOf(ws.z[l], width),
                     Arrays.copyOf(ws.a[l], width), mask, Arrays.copyOf(ws.da[l], width),
                     Arrays.copyOf(ws.dz[l], width), dataW[l], gW[l], gB[l], nW[l], nB[l]));
@@ -631,7 +663,7 @@ public final class Trainer {
         Workspace ws = evalSpace();
         for (int start = 0; start < trainSize; start += EVAL_CHUNK) {
             int n = Math.min(EVAL_CHUNK, trainSize - start);
-            System.arraycopy(trainX, start * inputs, ws.x, 0, n * inputs);
+            load(trainX, start, n, ws);
             net.forward(ws, n, 0, null);
             for (int l = 0; l < layers; l++) {
                 Layer layer = net.layer(l);
@@ -639,8 +671,8 @@ public final class Trainer {
                 ActivationKind kind = layer.activation();
                 for (int b = 0; b < n; b++) {
                     for (int o = 0; o < out; o++) {
-                        double z = ws.z[l][b * out + o];
-                        double a = ws.a[l][b * out + o];
+                        double z = ws.z[l][o * ws.capacity + b];
+                        double a = ws.a[l][o * ws.capacity + b];
                         if (z > 0) {
                             active[l][o]++;
                         }

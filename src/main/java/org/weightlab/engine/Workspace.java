@@ -2,29 +2,32 @@ package org.weightlab.engine;
 
 /**
  * Buffers for one forward and backward pass over up to {@code capacity} examples, allocated once
- * so that the per-example loops allocate nothing. Row {@code b} of a {@code [n][width]} buffer
- * starts at {@code b * width}.
+ * so that the per-example loops allocate nothing. Buffers are unit-major, {@code [width][capacity]}:
+ * the value of unit {@code u} for example {@code b} is at {@code u * capacity + b}, so the inner
+ * loops run along the batch over contiguous memory.
  */
 final class Workspace {
 
     final int capacity;
-    /** Input features of the batch, [n][inputs]. */
+    /** Input features of the batch, [inputs][capacity]. */
     final double[] x;
     /** Label of each example of the batch. */
     final double[] labels;
-    /** Per layer: pre-activations z = W x + b, [n][out]. */
+    /** Per layer: pre-activations z = W x + b, [out][capacity]. */
     final double[][] z;
-    /** Per layer: activations a = f(z), [n][out] (before dropout). */
+    /** Per layer: activations a = f(z), [out][capacity] (before dropout). */
     final double[][] a;
-    /** Per hidden layer: a times the inverted-dropout scale (0 or 1 / (1 - p)), [n][out]. */
+    /** Per hidden layer: a times the inverted-dropout scale (0 or 1 / (1 - p)), [out][capacity]. */
     final double[][] dropped;
-    /** Per hidden layer: the dropout scale of each unit, [n][out]. */
+    /** Per hidden layer: the dropout scale of each unit, [out][capacity]. */
     final double[][] mask;
     /** Per layer: the input this pass fed it (x, a of the layer below, or its dropped copy). */
     final double[][] in;
-    /** Per layer: dL/da of each example, [n][out] (for the output, the loss's dL/da). */
+    /** Per hidden layer: whether this pass applied dropout (else mask is not filled and means 1). */
+    final boolean[] masked;
+    /** Per layer: dL/da of each example, [out][capacity] (for the output, the loss's dL/da). */
     final double[][] da;
-    /** Per layer: dL/dz of each example, [n][out]. */
+    /** Per layer: dL/dz of each example, [out][capacity]. */
     final double[][] dz;
 
     Workspace(Network net, int capacity) {
@@ -37,6 +40,7 @@ final class Workspace {
         dropped = new double[layers][];
         mask = new double[layers][];
         in = new double[layers][];
+        masked = new boolean[layers];
         da = new double[layers][];
         dz = new double[layers][];
         for (int l = 0; l < layers; l++) {

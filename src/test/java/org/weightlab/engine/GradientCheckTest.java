@@ -117,7 +117,7 @@ class GradientCheckTest {
             double x1 = data.nextDouble() * 6 - 3;
             double x2 = data.nextDouble() * 6 - 3;
             for (int f = 0; f < net.inputs(); f++) {
-                ws.x[b * net.inputs() + f] = net.features().get(f).apply(x1, x2);
+                ws.x[f * n + b] = net.features().get(f).apply(x1, x2);
             }
             ws.labels[b] = switch (loss) {
                 case CROSS_ENTROPY -> data.nextInt(3);
@@ -167,7 +167,7 @@ class GradientCheckTest {
         int last = net.layerCount() - 1;
         double total = 0;
         for (int b = 0; b < n; b++) {
-            total += Loss.value(net.loss(), ws.z[last], ws.a[last], b * k, k, ws.labels[b]);
+            total += Loss.value(net.loss(), ws.z[last], ws.a[last], b, n, k, ws.labels[b]);
         }
         return total / n + net.penalty(reg);
     }
