@@ -23,6 +23,11 @@ public final class Optimizer {
     private Optimizer() {
     }
 
+    /** True when the optimizer keeps no state (plain SGD): committing then only applies the values. */
+    static boolean stateless(OptimizerConfig c) {
+        return c.kind() == org.weightlab.engine.config.OptimizerKind.SGD && c.momentum() == 0;
+    }
+
     /**
      * Computes the new value of every entry of {@code p} into {@code next}. With {@code commit}
      * the slot's state advances; without, nothing but {@code next} is written (a preview: the

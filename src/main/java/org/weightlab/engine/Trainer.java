@@ -216,20 +216,19 @@ public final class Trainer {
         net.addRegularization(config.regularization(), gradW);
         double lr = learningRate();
 
-        String bad = Double.isFinite(loss) ? null : "the loss (" + loss + ")";
-        if (bad == null) {
-            bad = firstNonFinite("gradient", gradW, gradB);
-        }
-        if (bad == null) {
-            propose(lr, gradW, gradB, nextW, nextB, false);
-            bad = firstNonFinite("weight", nextW, nextB);
-        }
-        if (bad != null) {
+        propose(lr, gradW, gradB, nextW, nextB, false);
+        if (!Double.isFinite(loss) || anyNonFinite(gradW, gradB, nextW, nextB)) {
+            String bad = !Double.isFinite(loss) ? "the loss (" + loss + ")" : firstNonFinite("gradient", gradW, gradB);
+            if (bad == null) {
+                bad = firstNonFinite("weight", nextW, nextB);
+            }
             dropoutRng.setState(dropoutBefore);
             divergence = new Divergence(step + 1, epoch, bad);
             return new StepResult(step, epoch, loss, n, false, divergence);
         }
-        propose(lr, gradW, gradB, nextW, nextB, true);
+        if (!Optimizer.stateless(config.optimizer())) {
+            propose(lr, gradW, gradB, nextW, nextB, true); // same values again, now advancing the state
+        }
         for (int l = 0; l < net.layerCount(); l++) {
             Layer layer = net.layer(l);
             apply(layer.weights, nextW[l], layer.weightUpdates);
@@ -263,6 +262,24 @@ public final class Trainer {
             Optimizer.update(config.optimizer(), lr, optimizer.biases[l], layer.biases, gB[l],
                     layer.frozenBiases, nB[l], commit);
         }
+    }
+
+    /** True if any gradient or proposed value is NaN or infinite (x * 0 is NaN exactly for those). */
+    private static boolean anyNonFinite(double[][] gW, double[][] gB, double[][] nW, double[][] nB) {
+        double acc = 0;
+        for (int l = 0; l < gW.length; l++) {
+            double[] g = gW[l];
+            double[] v = nW[l];
+            for (int j = 0; j < g.length; j++) {
+                acc += g[j] * 0.0 + v[j] * 0.0;
+            }
+            g = gB[l];
+            v = nB[l];
+            for (int j = 0; j < g.length; j++) {
+                acc += g[j] * 0.0 + v[j] * 0.0;
+            }
+        }
+        return acc != 0.0;
     }
 
     private static String firstNonFinite(String what, double[][] w, double[][] b) {

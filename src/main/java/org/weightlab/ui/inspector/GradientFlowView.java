@@ -1,0 +1,158 @@
+package org.weightlab.ui.inspector;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import org.weightlab.session.diagnostics.LayerSummary;
+import org.weightlab.session.diagnostics.StepSummary;
+
+/**
+ * Gradient flow over the steps, one line per layer: either the gradient norm ||dL/dW|| on a log
+ * scale, or the update-to-weight ratio ||dW|| / ||W|| as log10 with a guide at -3 (the rule of
+ * thumb: about a thousandth of the weights per step).
+ */
+final class GradientFlowView extends CanvasPane {
+
+    enum Measure { GRADIENT_NORM, UPDATE_RATIO }
+
+    static final double RATIO_GUIDE = -3;
+    private static final int PAD_LEFT = 52;
+    private static final int PAD_RIGHT = 8;
+    private static final int PAD_TOP = 22;
+    private static final int PAD_BOTTOM = 32;
+
+    private final Measure measure;
+    private List<StepSummary> history = List.of();
+    private int selectedLayer;
+
+    GradientFlowView(Measure measure) {
+        super(420, 230);
+        this.measure = measure;
+        getStyleClass().add("wl-gradient-flow");
+    }
+
+    void setData(List<StepSummary> history, int selectedLayer) {
+        this.history = history;
+        this.selectedLayer = selectedLayer;
+        redraw();
+    }
+
+    private ToDoubleFunction<LayerSummary> value() {
+        return measure == Measure.GRADIENT_NORM ? LayerSummary::gradientNorm : LayerSummary::updateRatio;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        String title = measure == Measure.GRADIENT_NORM ? "Gradient norm \u2016dL/dW\u2016 per layer (log scale)"
+                : "Update / weight ratio per layer (log10; guide at \u22123)";
+        text(g, title, PAD_LEFT, 2, TextAlignment.LEFT, VPos.TOP, palette.text());
+        double x0 = PAD_LEFT;
+        double x1 = w - PAD_RIGHT;
+        double y0 = PAD_TOP;
+        double y1 = h - PAD_BOTTOM;
+        g.setStroke(palette.guide());
+        g.setLineWidth(1);
+        g.strokeRect(x0 + 0.5, y0 + 0.5, x1 - x0, y1 - y0);
+        int n = history.size();
+        if (n == 0) {
+            text(g, "no steps recorded yet", (x0 + x1) / 2, (y0 + y1) / 2, TextAlignment.CENTER, VPos.CENTER,
+                    palette.text());
+            return;
+        }
+        int layers = history.get(n - 1).layers().size();
+        ToDoubleFunction<LayerSummary> f = value();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (StepSummary s : history) {
+            for (LayerSummary l : s.layers()) {
+                double v = f.applyAsDouble(l);
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, Math.log10(v));
+                    hi = Math.max(hi, Math.log10(v));
+                }
+            }
+        }
+        if (measure == Measure.UPDATE_RATIO) {
+            // Keep the guide in view: it is the point of this chart.
+            lo = Math.min(lo, RATIO_GUIDE - 0.5);
+            hi = Math.max(hi, RATIO_GUIDE + 0.5);
+        }
+        if (!(lo <= hi)) {
+            text(g, "no gradients yet", (x0 + x1) / 2, (y0 + y1) / 2, TextAlignment.CENTER, VPos.CENTER,
+                    palette.text());
+            return;
+        }
+        lo = Math.floor(lo);
+        hi = Math.max(lo + 1, Math.ceil(hi));
+        double vlo = lo;
+        double vhi = hi;
+        java.util.function.DoubleUnaryOperator y = v -> y1 - (v - vlo) / (vhi - vlo) * (y1 - y0);
+        // Decade grid lines with their labels.
+        int decades = (int) (hi - lo);
+        int every = Math.max(1, decades / 5);
+        for (int d = (int) lo; d <= (int) hi; d += every) {
+            double yy = y.applyAsDouble(d);
+            g.setStroke(fade(palette.guide(), 0.25));
+            g.strokeLine(x0, yy, x1, yy);
+            String label = measure == Measure.UPDATE_RATIO ? Integer.toString(d).replace('-', '\u2212') : "1e" + d;
+            text(g, label, x0 - 4, yy, TextAlignment.RIGHT, VPos.CENTER, palette.text());
+        }
+        if (measure == Measure.UPDATE_RATIO) {
+            double yy = y.applyAsDouble(RATIO_GUIDE);
+            g.setStroke(palette.guide());
+            g.setLineWidth(1.5);
+            g.setLineDashes(6, 4);
+            g.strokeLine(x0, yy, x1, yy);
+            g.setLineDashes();
+            text(g, "1e\u22123", x1 - 2, yy - 2, TextAlignment.RIGHT, VPos.BOTTOM, palette.text());
+        }
+        long s0 = history.get(0).step();
+        long s1 = history.get(n - 1).step();
+        double span = Math.max(1, s1 - s0);
+        for (int l = 0; l < layers; l++) {
+            Color c = palette.seriesColor(l);
+            g.setStroke(c);
+            g.setLineWidth(l == selectedLayer ? 3 : 1.5);
+            g.beginPath();
+            boolean started = false;
+            for (StepSummary s : history) {
+                if (l >= s.layers().size()) {
+                    continue;
+                }
+                double v = f.applyAsDouble(s.layers().get(l));
+                if (!(v > 0 && Double.isFinite(v))) {
+                    started = false;
+                    continue;
+                }
+                double xx = n == 1 ? (x0 + x1) / 2 : x0 + (s.step() - s0) / span * (x1 - x0);
+                double yy = y.applyAsDouble(Math.log10(v));
+                if (started) {
+                    g.lineTo(xx, yy);
+                } else {
+                    g.moveTo(xx, yy);
+                    started = true;
+                }
+                if (n == 1) {
+                    g.lineTo(xx + 1, yy);
+                }
+            }
+            g.stroke();
+        }
+        g.setLineWidth(1);
+        text(g, "step " + step(s0), x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.text());
+        text(g, step(s1), x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.text());
+        // Legend: one swatch per layer along the bottom.
+        double lx = x0 + 70;
+        double ly = h - 8;
+        for (int l = 0; l < layers; l++) {
+            String name = l == layers - 1 ? "out" : "L" + (l + 1);
+            g.setFill(palette.seriesColor(l));
+            g.fillRect(lx, ly - 4, 12, l == selectedLayer ? 5 : 3);
+            text(g, name, lx + 15, ly, TextAlignment.LEFT, VPos.CENTER, palette.text());
+            lx += 22 + name.length() * 8;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.weightlab.ui.inspector;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The incoming weights of one neuron as horizontal bars around zero (blue positive, orange
+ * negative), its bias as the last bar; frozen bars are drawn hatched-grey outlined and the
+ * selected edge's bar is outlined.
+ */
+final class IncomingWeightsView extends CanvasPane {
+
+    private static final int LABEL_WIDTH = 52;
+    private static final int VALUE_WIDTH = 64;
+
+    private String[] tags = new String[0];
+    private double[] values = new double[0];
+    private boolean[] frozen = new boolean[0];
+    private int selected = -1;
+
+    IncomingWeightsView() {
+        super(260, 160);
+        getStyleClass().add("wl-incoming-weights");
+    }
+
+    /** {@code values} holds the weights then the bias; {@code tags} one label each. */
+    void setData(String[] tags, double[] values, boolean[] frozen, int selected) {
+        this.tags = tags;
+        this.values = values;
+        this.frozen = frozen;
+        this.selected = selected;
+        redraw();
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        int n = values.length;
+        if (n == 0) {
+            text(g, "Click a cell, a bias or an edge in the graph", w / 2, h / 2, TextAlignment.CENTER, VPos.CENTER,
+                    palette.text());
+            return;
+        }
+        double m = DivergingScale.symmetricMax(values);
+        if (m == 0) {
+            m = 1;
+        }
+        double row = Math.min(22, h / n);
+        // Below this a label per bar is unreadable (784 inputs): bars only, the selected one labelled.
+        boolean labels = row >= 11;
+        double x0 = LABEL_WIDTH;
+        double x1 = w - VALUE_WIDTH;
+        double mid = (x0 + x1) / 2;
+        g.setStroke(palette.guide());
+        g.strokeLine(mid + 0.5, 0, mid + 0.5, row * n);
+        for (int i = 0; i < n; i++) {
+            double y = i * row;
+            double v = values[i];
+            if (labels || i == selected || i == n - 1) {
+                text(g, tags[i], x0 - 6, y + row / 2, TextAlignment.RIGHT, VPos.CENTER, palette.text());
+            }
+            if (!Double.isFinite(v)) {
+                g.setFill(palette.missing());
+                g.fillRect(x0, y + 2, x1 - x0, row - 4);
+                text(g, "NaN", x1 + 6, y + row / 2, TextAlignment.LEFT, VPos.CENTER, palette.text());
+                continue;
+            }
+            double len = Math.abs(v) / m * (x1 - mid);
+            double bx = v >= 0 ? mid : mid - len;
+            g.setFill(v >= 0 ? palette.positive() : palette.negative());
+            double inset = labels ? 3 : 0;
+            g.fillRect(bx, y + inset, Math.max(1, len), Math.max(0.5, row - 2 * inset));
+            if (i < frozen.length && frozen[i]) {
+                g.setStroke(palette.frozen());
+                g.setLineWidth(1);
+                g.setLineDashes(3, 2);
+                g.strokeRect(bx + 0.5, y + 3.5, Math.max(1, len) - 1, row - 7);
+                g.setLineDashes();
+            }
+            if (i == selected) {
+                g.setStroke(palette.selection());
+                g.setLineWidth(2.5);
+                g.strokeRect(bx - 1, y + 1.5, Math.max(1, len) + 2, row - 3);
+                g.setLineWidth(1);
+            }
+            if (labels || i == selected || i == n - 1) {
+                text(g, num(v), x1 + 6, y + row / 2, TextAlignment.LEFT, VPos.CENTER, palette.text());
+            }
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package org.weightlab.ui.inspector;
+
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import org.weightlab.session.LayerSnapshot;
+import org.weightlab.session.TrainingSnapshot;
+import org.weightlab.session.diagnostics.Diagnosis;
+import org.weightlab.session.diagnostics.StepSummary;
+import org.weightlab.ui.network.EdgeRef;
+
+/**
+ * The weight inspector: every weight of one layer at once (W, dL/dW and the last update as
+ * heatmaps), how the weight and gradient populations move over the steps, the gradient flow of
+ * all layers, plain-word diagnostics and the selected neuron. Everything is drawn from
+ * {@link InspectorModel}; the view only binds and paints, and only while it is in a scene and
+ * visible (a hidden inspector costs the model's summaries, nothing more).
+ *
+ * <p>Colours come from CSS ({@code -wl-inspector-*}, mapped to the app palette in
+ * {@code inspector.css}), so a projector theme is one stylesheet.
+ */
+public final class InspectorView extends BorderPane {
+
+    public static final String STYLESHEET = "/org/weightlab/ui/inspector/inspector.css";
+    public static final String STYLE_CLASS = "wl-inspector";
+
+    private static final StyleablePropertyFactory<InspectorView> CSS =
+            new StyleablePropertyFactory<>(BorderPane.getClassCssMetaData());
+
+    private final StyleableProperty<Color> positive = color("positive", v -> v.positive,
+            InspectorPalette.DEFAULT.positive());
+    private final StyleableProperty<Color> negative = color("negative", v -> v.negative,
+            InspectorPalette.DEFAULT.negative());
+    private final StyleableProperty<Color> zero = color("zero", v -> v.zero, InspectorPalette.DEFAULT.zero());
+    private final StyleableProperty<Color> missing = color("missing", v -> v.missing,
+            InspectorPalette.DEFAULT.missing());
+    private final StyleableProperty<Color> frozen = color("frozen", v -> v.frozen, InspectorPalette.DEFAULT.frozen());
+    private final StyleableProperty<Color> selectionColor = color("selection", v -> v.selectionColor,
+            InspectorPalette.DEFAULT.selection());
+    private final StyleableProperty<Color> weightsColor = color("weights", v -> v.weightsColor,
+            InspectorPalette.DEFAULT.weights());
+    private final StyleableProperty<Color> gradientsColor = color("gradients", v -> v.gradientsColor,
+            InspectorPalette.DEFAULT.gradients());
+    private final StyleableProperty<Color> guide = color("guide", v -> v.guide, InspectorPalette.DEFAULT.guide());
+    private final StyleableProperty<Color> textColor = color("text", v -> v.textColor,
+            InspectorPalette.DEFAULT.text());
+    private final StyleableProperty<Font> chartFont = CSS.createStyleableFontProperty(this, "chartFont",
+            "-wl-inspector-chart-font", v -> v.chartFont, Font.font(13));
+
+    private final InspectorModel model;
+    private final HBox layerButtons = new HBox(4);
+    private final ToggleGroup layerGroup = new ToggleGroup();
+    private final Label stepLabel = new Label();
+    private final Label hoverLabel = new Label(" ");
+    private final MatrixPanel weightsPanel = new MatrixPanel("weightsMatrix", "Weights W");
+    private final MatrixPanel gradientsPanel = new MatrixPanel("gradientsMatrix", "Gradient dL/dW");
+    private final MatrixPanel updatesPanel = new MatrixPanel("updatesMatrix", "Last update \u0394W");
+    private final PercentileBandsView weightBands = new PercentileBandsView("Weights over steps (percentiles)", false);
+    private final PercentileBandsView gradientBands = new PercentileBandsView("Gradients over steps (percentiles)",
+            true);
+    private final HistogramView weightHistogram = new HistogramView("Weights now", true);
+    private final HistogramView gradientHistogram = new HistogramView("Gradients now", true);
+    private final GradientFlowView normFlow = new GradientFlowView(GradientFlowView.Measure.GRADIENT_NORM);
+    private final GradientFlowView ratioFlow = new GradientFlowView(GradientFlowView.Measure.UPDATE_RATIO);
+    private final VBox diagnosticsBox = new VBox(4);
+    private final NeuronPanel neuronPanel = new NeuronPanel();
+    private String layerShapeKey = "";
+    private boolean dirty = true;
+    private boolean repaintQueued;
+
+    public InspectorView(InspectorModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+    }
+
+    public InspectorModel model() {
+        return model;
+    }
+
+    private void createView() {
+        getStyleClass().add(STYLE_CLASS);
+        getStylesheets().add(InspectorView.class.getResource(STYLESHEET).toExternalForm());
+        setId("inspector");
+
+        Label title = new Label("Weight inspector");
+        title.getStyleClass().add("wl-inspector-title");
+        stepLabel.setId("inspectorStep");
+        stepLabel.getStyleClass().add("wl-inspector-step");
+        layerButtons.setId("inspectorLayers");
+        layerButtons.setAlignment(Pos.CENTER_LEFT);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        stepLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(12, title, layerButtons, spacer, stepLabel);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("wl-inspector-header");
+        header.setPadding(new Insets(6, 10, 6, 10));
+        setTop(header);
+
+        HBox matrices = new HBox(24, weightsPanel, gradientsPanel, updatesPanel);
+        matrices.setId("inspectorMatrices");
+        hoverLabel.setId("inspectorHover");
+        hoverLabel.getStyleClass().add("wl-inspector-hover");
+        hoverLabel.setWrapText(true);
+
+        diagnosticsBox.setId("inspectorDiagnostics");
+        diagnosticsBox.getStyleClass().add("wl-diagnostics");
+        diagnosticsBox.setVisible(false);
+        diagnosticsBox.setManaged(false);
+
+        HBox.setHgrow(weightBands, Priority.ALWAYS);
+        HBox.setHgrow(gradientBands, Priority.ALWAYS);
+        HBox populations = new HBox(8, weightBands, weightHistogram, gradientBands, gradientHistogram);
+        populations.setId("inspectorPopulations");
+        HBox.setHgrow(normFlow, Priority.ALWAYS);
+        HBox.setHgrow(ratioFlow, Priority.ALWAYS);
+        HBox flow = new HBox(8, normFlow, ratioFlow);
+        flow.setId("inspectorFlow");
+
+        VBox main = new VBox(10, diagnosticsBox, matrices, hoverLabel, populations, flow);
+        main.setPadding(new Insets(8, 10, 10, 10));
+        ScrollPane scroll = new ScrollPane(main);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
+
+        neuronPanel.setPadding(new Insets(8, 10, 10, 10));
+        setRight(neuronPanel);
+    }
+
+    private void initListeners() {
+        model.snapshotProperty().addListener((obs, old, s) -> invalidate());
+        model.layerProperty().addListener((obs, old, l) -> invalidate());
+        model.selectionProperty().addListener((obs, old, e) -> invalidate());
+        model.neuronProperty().addListener((obs, old, n) -> invalidate());
+        model.diagnoses().addListener((javafx.collections.ListChangeListener<Diagnosis>) c -> showDiagnoses());
+        sceneProperty().addListener((obs, old, scene) -> invalidate());
+        visibleProperty().addListener((obs, old, visible) -> invalidate());
+        for (StyleableProperty<?> p : List.of(positive, negative, zero, missing, frozen, selectionColor, weightsColor,
+                gradientsColor, guide, textColor, chartFont)) {
+            ((ObservableValue<?>) p).addListener((obs, old, v) -> invalidate());
+        }
+        MatrixHeatmapView.CellHandler click = (r, c) -> {
+            if (model.snapshot() != null) {
+                model.selectEdge(model.layerProperty().get(), r, c);
+            }
+        };
+        MatrixHeatmapView.CellHandler hover = this::describeCell;
+        for (MatrixPanel p : List.of(weightsPanel, gradientsPanel, updatesPanel)) {
+            p.matrix.setOnCellClicked(click);
+            p.matrix.setOnCellHovered(hover);
+            p.bias.setOnCellClicked((r, c) -> {
+                if (model.snapshot() != null) {
+                    model.selectNeuron(model.layerProperty().get(), r);
+                }
+            });
+            p.bias.setOnCellHovered((r, c) -> describeCell(r, -1));
+        }
+        layerGroup.selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t != null) {
+                int l = (Integer) t.getUserData();
+                if (l != model.layerProperty().get()) {
+                    model.selectLayer(l);
+                }
+            } else if (old != null) {
+                // A toggle group lets a click deselect; a layer stays chosen.
+                old.setSelected(true);
+            }
+        });
+    }
+
+    /**
+     * Marks the drawing stale. One repaint is queued however many changes arrive together (a
+     * click changes the edge, the neuron and the layer), and none while the inspector cannot be
+     * seen: it repaints when it is shown again.
+     */
+    private void invalidate() {
+        dirty = true;
+        if (!repaintQueued && getScene() != null && isVisible()) {
+            repaintQueued = true;
+            Platform.runLater(() -> {
+                repaintQueued = false;
+                if (getScene() != null && isVisible()) {
+                    refresh();
+                }
+            });
+        }
+    }
+
+    private InspectorPalette palette() {
+        return new InspectorPalette(positive.getValue(), negative.getValue(), zero.getValue(), missing.getValue(),
+                frozen.getValue(), selectionColor.getValue(), weightsColor.getValue(), gradientsColor.getValue(),
+                guide.getValue(), textColor.getValue(), InspectorPalette.OKABE_ITO);
+    }
+
+    /** Paints everything from the model's state. */
+    void refresh() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        TrainingSnapshot s = model.snapshot();
+        InspectorPalette palette = palette();
+        Font font = chartFont.getValue();
+        for (CanvasPane c : List.of(weightBands, gradientBands, weightHistogram, gradientHistogram, normFlow,
+                ratioFlow)) {
+            c.setPalette(palette, font);
+        }
+        neuronPanel.setPalette(palette, font);
+        if (s == null) {
+            stepLabel.setText("no run yet");
+            neuronPanel.show(null, null, null);
+            return;
+        }
+        rebuildLayerButtons(s);
+        int l = Math.min(model.layerProperty().get(), s.layers().size() - 1);
+        LayerSnapshot layer = s.layers().get(l);
+        stepLabel.setText("step " + s.step() + "   epoch " + s.epoch());
+        int rows = layer.outputs();
+        int cols = layer.inputs();
+        weightsPanel.setData(layer.weights(), layer.biases(), rows, cols, layer.frozenWeights(), layer.frozenBiases(),
+                palette);
+        gradientsPanel.setData(layer.weightGradients(), layer.biasGradients(), rows, cols, layer.frozenWeights(),
+                layer.frozenBiases(), palette);
+        updatesPanel.setData(layer.weightUpdates(), layer.biasUpdates(), rows, cols, layer.frozenWeights(),
+                layer.frozenBiases(), palette);
+        EdgeRef edge = model.selectionProperty().get();
+        NeuronRef neuron = model.neuronProperty().get();
+        for (MatrixPanel p : List.of(weightsPanel, gradientsPanel, updatesPanel)) {
+            if (edge != null && edge.layer() == l) {
+                p.matrix.setSelectedCell(edge.out(), edge.in());
+            } else {
+                p.matrix.setSelectedCell(-1, -1);
+            }
+            if (neuron != null && neuron.layer() == l) {
+                p.bias.setSelectedCell(neuron.out(), 0);
+            } else {
+                p.bias.setSelectedCell(-1, -1);
+            }
+        }
+        List<StepSummary> history = model.shownHistoryProperty().get();
+        weightBands.setData(history, l);
+        gradientBands.setData(history, l);
+        weightHistogram.setValues(layer.weights(), "");
+        gradientHistogram.setValues(layer.weightGradients(), "");
+        normFlow.setData(history, l);
+        ratioFlow.setData(history, l);
+        neuronPanel.show(s, neuron, edge);
+    }
+
+    private void rebuildLayerButtons(TrainingSnapshot s) {
+        StringBuilder key = new StringBuilder();
+        for (LayerSnapshot layer : s.layers()) {
+            key.append(layer.outputs()).append('x').append(layer.inputs()).append(layer.activation()).append(';');
+        }
+        if (!key.toString().equals(layerShapeKey)) {
+            layerShapeKey = key.toString();
+            layerButtons.getChildren().clear();
+            layerGroup.getToggles().clear();
+            int n = s.layers().size();
+            for (int l = 0; l < n; l++) {
+                LayerSnapshot layer = s.layers().get(l);
+                String name = l == n - 1 ? "Output" : "Layer " + (l + 1);
+                ToggleButton b = new ToggleButton(name + "  " + layer.outputs() + "\u00d7" + layer.inputs());
+                b.setTooltip(new javafx.scene.control.Tooltip(layer.outputs() + " " + layer.activation().id()
+                        + " neurons, " + layer.inputs() + " inputs each"));
+                b.setMinWidth(Region.USE_PREF_SIZE);
+                b.setId("inspectorLayer" + l);
+                b.setUserData(l);
+                b.setToggleGroup(layerGroup);
+                layerButtons.getChildren().add(b);
+            }
+        }
+        int l = Math.min(model.layerProperty().get(), s.layers().size() - 1);
+        if (layerGroup.getToggles().size() > l && layerGroup.getSelectedToggle() != layerGroup.getToggles().get(l)) {
+            layerGroup.selectToggle(layerGroup.getToggles().get(l));
+        }
+    }
+
+    private void showDiagnoses() {
+        diagnosticsBox.getChildren().clear();
+        for (Diagnosis d : model.diagnoses()) {
+            Label label = new Label("\u26a0 " + d.kind().title() + ". " + d.message());
+            label.setWrapText(true);
+            label.getStyleClass().addAll("wl-diagnosis", "wl-diagnosis-" + d.kind().name().toLowerCase());
+            diagnosticsBox.getChildren().add(label);
+        }
+        boolean any = !model.diagnoses().isEmpty();
+        diagnosticsBox.setVisible(any);
+        diagnosticsBox.setManaged(any);
+    }
+
+    /** The hover line: the cell's weight, gradient and update, and which neurons it connects. */
+    private void describeCell(int row, int col) {
+        TrainingSnapshot s = model.snapshot();
+        if (s == null || row < 0) {
+            hoverLabel.setText(" ");
+            return;
+        }
+        int l = Math.min(model.layerProperty().get(), s.layers().size() - 1);
+        LayerSnapshot layer = s.layers().get(l);
+        int layers = s.layers().size();
+        if (col < 0) {
+            hoverLabel.setText("bias of " + Names.neuron(l, row, layers) + " = " + ColorLegend.format(layer.biases()[row])
+                    + "   gradient " + ColorLegend.format(layer.biasGradients()[row]) + "   last update "
+                    + ColorLegend.format(layer.biasUpdates()[row]) + (layer.frozenBiases()[row] ? "   (frozen)" : ""));
+            return;
+        }
+        int k = row * layer.inputs() + col;
+        hoverLabel.setText("w = " + ColorLegend.format(layer.weights()[k]) + "   from " + Names.input(s, l, col)
+                + " to " + Names.neuron(l, row, layers) + "   gradient " + ColorLegend.format(layer.weightGradients()[k])
+                + "   last update " + ColorLegend.format(layer.weightUpdates()[k])
+                + (layer.frozenWeights()[k] ? "   (frozen)" : ""));
+    }
+
+    /** The text of the hover line (for tests and for screen readers). */
+    public String hoverText() {
+        return hoverLabel.getText();
+    }
+
+    NeuronPanel neuronPanelForTiming() {
+        return neuronPanel;
+    }
+
+    MatrixPanel weightsPanel() {
+        return weightsPanel;
+    }
+
+    MatrixPanel gradientsPanel() {
+        return gradientsPanel;
+    }
+
+    private StyleableProperty<Color> color(String name, java.util.function.Function<InspectorView,
+            StyleableProperty<Color>> field, Color initial) {
+        return CSS.createStyleableColorProperty(this, name, "-wl-inspector-" + name, field, initial);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+}
