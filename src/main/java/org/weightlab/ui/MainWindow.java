@@ -42,6 +42,8 @@ import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.controls.ControlsPanel;
 import org.weightlab.ui.fx.FxSnapshotPump;
 import org.weightlab.ui.heatmap.DecisionHeatmapView;
+import org.weightlab.ui.inspector.InspectorModel;
+import org.weightlab.ui.inspector.InspectorView;
 import org.weightlab.ui.loss.LossChartView;
 import org.weightlab.ui.network.NetworkGraphView;
 import org.weightlab.ui.network.NodeRef;
@@ -88,6 +90,8 @@ public final class MainWindow {
     private final StepThroughView stepperView = new StepThroughView(stepper);
     private final Tab stepperTab = new Tab("Step-through", stepperView);
     private final Tab networkTab = new Tab("Network");
+    private final InspectorModel inspector = new InspectorModel();
+    private final Tab inspectorTab = new Tab("Inspector");
     private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
     private DataSplit data;
     private Stage stage;
@@ -132,7 +136,10 @@ public final class MainWindow {
         networkTab.setContent(graph);
         networkTab.setClosable(false);
         stepperTab.setClosable(false);
-        centre.getTabs().add(networkTab);
+        inspectorTab.setContent(new InspectorView(inspector));
+        inspectorTab.setClosable(false);
+        inspectorTab.setTooltip(new Tooltip("Every weight of a layer, histograms over time, gradient flow, diagnostics (I)"));
+        centre.getTabs().addAll(networkTab, inspectorTab);
         centre.setId("centreTabs");
         frame.setCenter(centre);
 
@@ -186,6 +193,19 @@ public final class MainWindow {
         pump.onLossPoints(this::onLossPoints);
         pump.onEvent(this::onEvent);
         graph.hoveredNodeProperty().addListener((obs, was, node) -> showHoveredField(node));
+        // Linked selection: an edge picked in either view is selected in the other.
+        graph.selectedEdgeProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.equals(inspector.selectionProperty().get())) {
+                inspector.selectionProperty().set(now);
+            }
+        });
+        inspector.selectionProperty().addListener((obs, was, now) -> {
+            if (!java.util.Objects.equals(now, graph.selectedEdgeProperty().get())) {
+                graph.selectEdge(now);
+            }
+        });
+        // Statistics cost the engine time: ask for them only while the inspector is on screen.
+        inspectorTab.selectedProperty().addListener((obs, was, on) -> host.requestStats(on));
         stepper.setTrainingControl(host);
         stepper.setOnExit(this::leaveStepThrough);
         stepThrough.setOnAction(e -> {
@@ -228,6 +248,7 @@ public final class MainWindow {
         }
         graph.show(s);
         heatmap.show(s);
+        inspector.show(s);
         status.show(s);
     }
 
@@ -246,8 +267,12 @@ public final class MainWindow {
         } else if (e instanceof SessionEvent.Diverged d) {
             long lastGood = host.timeline().snapshotAt(Math.max(0, d.step() - 1)).step();
             banner.show(d, lastGood);
+        } else if (e instanceof SessionEvent.Jumped j) {
+            banner.hide();
+            lossChart.cutAfter(j.toStep());
         } else if (e instanceof SessionEvent.Rebuilt r) {
             banner.hide();
+            inspector.clearHistory();
             if (r.reason().startsWith("opened")) {
                 lossChart.clear();
                 timelineBar.reset();
@@ -347,6 +372,8 @@ public final class MainWindow {
                 case E -> transport.stepEpoch();
                 case R -> transport.reset();
                 case T -> enterStepThrough();
+                case I -> centre.getSelectionModel().select(
+                        centre.getSelectionModel().getSelectedItem() == inspectorTab ? networkTab : inspectorTab);
                 case F3 -> meter.setVisible(!meter.isVisible());
                 case F11 -> setPresentation(!presentation);
                 case ESCAPE -> {

@@ -313,6 +313,12 @@ public final class LossChartView extends BorderPane {
         resetZoom();
     }
 
+    /** Drops everything after {@code step}: the run went back there (time travel) and forks. */
+    public void cutAfter(long step) {
+        forkAt(step + 0.5);
+        requestRedraw();
+    }
+
     private void forkAt(double step) {
         for (LossSeries s : series) {
             s.truncateFrom(step);

@@ -114,6 +114,8 @@ public final class NetworkGraphView extends BorderPane {
     private final ObjectProperty<EdgeMode> edgeMode = new SimpleObjectProperty<>(this, "edgeMode", EdgeMode.WEIGHT);
     private final ReadOnlyObjectWrapper<NodeRef> hovered = new ReadOnlyObjectWrapper<>(this, "hoveredNode");
     private final ReadOnlyObjectWrapper<EdgeRef> selectedEdge = new ReadOnlyObjectWrapper<>(this, "selectedEdge");
+    /** Drawn around the selected edge: a translucent amber that reads on both themes. */
+    private static final Color SELECTION_GLOW = Color.rgb(255, 190, 0, 0.45);
 
     /** One buffer for every thumbnail: each is copied into its image by one setPixels call. */
     private final int[] thumbPixels = new int[THUMB * THUMB];
@@ -192,6 +194,10 @@ public final class NetworkGraphView extends BorderPane {
     }
 
     private void initListeners() {
+        selectedEdge.addListener((obs, old, now) -> {
+            highlight(old, false);
+            highlight(now, true);
+        });
         modes.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true); // one mode is always on
@@ -237,6 +243,31 @@ public final class NetworkGraphView extends BorderPane {
     /** The edge last clicked, or null. */
     public ReadOnlyObjectProperty<EdgeRef> selectedEdgeProperty() {
         return selectedEdge.getReadOnlyProperty();
+    }
+
+    /** Selects (highlights) an edge, e.g. one picked in the weight inspector; null clears. */
+    public void selectEdge(EdgeRef r) {
+        selectedEdge.set(r != null && edgeOf(r) != null ? r : null);
+    }
+
+    private Edge edgeOf(EdgeRef r) {
+        if (r == null || edges == null || r.layer() < 0 || r.layer() >= edges.length) {
+            return null;
+        }
+        for (Edge e : edges[r.layer()]) {
+            if (e.ref.equals(r)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private void highlight(EdgeRef r, boolean on) {
+        Edge e = edgeOf(r);
+        if (e != null) {
+            e.hit.setStroke(on ? SELECTION_GLOW : Color.TRANSPARENT);
+            e.hit.setStrokeWidth(on ? maxEdgeWidth + 8 : 9);
+        }
     }
 
     /** What the edges show. */

@@ -25,6 +25,7 @@ public final class ShortcutSheet extends StackPane {
             new Shortcut("E", "Step one epoch"),
             new Shortcut("R", "Reset to the initial weights"),
             new Shortcut("T", "Step-through: one example, neuron by neuron"),
+            new Shortcut("I", "Weight inspector / network"),
             new Shortcut("\u2192 / \u2190 (step-through)", "Next / previous neuron; Shift: whole layer"),
             new Shortcut("Home / End / Enter", "First stage / last stage / apply the step"),
             new Shortcut("Ctrl+\u2190 / Ctrl+\u2192", "Timeline: back / forward"),
