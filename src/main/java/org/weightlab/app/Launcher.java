@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import org.weightlab.scenario.ScenarioException;
+import org.weightlab.ui.MainWindow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ public final class Launcher implements Callable<Integer> {
 
     /** Runs the command line without exiting the JVM; returns the exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Launcher());
+        CommandLine cli = new CommandLine(new Launcher()).setCaseInsensitiveEnumValuesAllowed(true);
         // Bad arguments: one line naming the problem, exit code 2, no stack trace.
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("weightlab: " + ex.getMessage());
@@ -49,6 +50,10 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--play", description = "start training as soon as the window opens")
     private boolean play;
 
+    @Option(names = "--view", paramLabel = "VIEW",
+            description = "the view to show first: ${COMPLETION-CANDIDATES} (default: network)")
+    private MainWindow.View view;
+
     @Override
     public Integer call() throws ScenarioException {
         List<String> appArgs = new ArrayList<>();
@@ -58,6 +63,9 @@ public final class Launcher implements Callable<Integer> {
         }
         if (play) {
             appArgs.add(WeightLabApp.PLAY);
+        }
+        if (view != null) {
+            appArgs.add(WeightLabApp.VIEW + view.name());
         }
         Application.launch(WeightLabApp.class, appArgs.toArray(String[]::new));
         return 0;

@@ -18,6 +18,8 @@ public final class WeightLabApp extends Application {
     static final String OPEN = "--open=";
     /** Application parameter: start training at once. */
     static final String PLAY = "--play";
+    /** Application parameter: the view to show first. */
+    static final String VIEW = "--view=";
     /** The lesson a new window opens with: TF Playground's default circle task. */
     static final String FIRST_LESSON = "circle-basics";
 
@@ -28,9 +30,12 @@ public final class WeightLabApp extends Application {
     public void start(Stage stage) throws ScenarioException {
         String open = FIRST_LESSON;
         boolean play = false;
+        MainWindow.View view = MainWindow.View.NETWORK;
         for (String a : getParameters().getRaw()) {
             if (a.startsWith(OPEN)) {
                 open = a.substring(OPEN.length());
+            } else if (a.startsWith(VIEW)) {
+                view = MainWindow.View.valueOf(a.substring(VIEW.length()));
             } else if (PLAY.equals(a)) {
                 play = true;
             }
@@ -41,9 +46,10 @@ public final class WeightLabApp extends Application {
         host.open(scenario.config(), initial);
         window = new MainWindow(host, scenario.config());
         window.show(stage);
-        if (play) {
+        if (play && view != MainWindow.View.STEPPER) {
             host.play();
         }
+        window.showView(view);
     }
 
     @Override

@@ -115,6 +115,9 @@ public final class MainWindow {
         this.banner = new DivergenceBanner(host);
         createView();
         initListeners();
+        dataConfig = config;
+        data = DataGenerator.generate(config);
+        heatmap.setData(data);
     }
 
     public Region root() {
@@ -328,6 +331,18 @@ public final class MainWindow {
             }
         }
         return best;
+    }
+
+    /** The views a window can open on: the network graph, the weight inspector, the step-through. */
+    public enum View { NETWORK, INSPECTOR, STEPPER }
+
+    /** Brings {@code view} to the front (the step-through pauses training and starts a walk). */
+    public void showView(View view) {
+        switch (view) {
+            case NETWORK -> centre.getSelectionModel().select(networkTab);
+            case INSPECTOR -> centre.getSelectionModel().select(inspectorTab);
+            case STEPPER -> enterStepThrough();
+        }
     }
 
     public StepThroughViewModel stepThrough() {
