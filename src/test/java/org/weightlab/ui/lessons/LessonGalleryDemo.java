@@ -46,7 +46,8 @@ public final class LessonGalleryDemo {
             side.setPrefWidth(440);
             BorderPane root = new BorderPane(gallery);
             root.setRight(side);
-            Scene scene = new Scene(root, 1600, 1000);
+            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
             scene.getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
             if (args.contains("--projector")) {
                 scene.getStylesheets().add(MainWindow.class.getResource("/org/weightlab/ui/projector.css").toExternalForm());
