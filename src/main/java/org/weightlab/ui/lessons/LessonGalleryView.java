@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.AccessibleAction;
 import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
@@ -20,8 +23,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import java.util.stream.Collectors;
-import javafx.geometry.VPos;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.scenario.Lesson;
@@ -160,11 +161,11 @@ public final class LessonGalleryView extends BorderPane {
         return card;
     }
 
-    /** Screen readers "press" a card through its accessible action. */
+    /** A card is an HBox that screen readers can "press" through its accessible action. */
     private static final class Card extends HBox {
         private final Runnable action;
 
-        Card(double spacing, Runnable action, javafx.scene.Node... children) {
+        Card(double spacing, Runnable action, Node... children) {
             super(spacing, children);
             this.action = action;
         }
