@@ -55,11 +55,21 @@ public final class ScenarioFile {
     }
 
     private static Lesson readLesson(JsonIn in) {
-        Obj o = in.obj("title", "text");
+        Obj o = in.obj("title", "summary", "look", "try", "explain", "text", "opens");
         String title = o.req("title").string();
-        JsonIn textIn = o.opt("text");
-        String text = textIn == null ? "" : textIn.string();
-        return JsonIn.build(o, () -> new Lesson(title, text));
+        String summary = optString(o, "summary");
+        String look = optString(o, "look");
+        String tryIt = optString(o, "try");
+        String explain = optString(o, "explain");
+        String text = optString(o, "text");
+        JsonIn opensIn = o.opt("opens");
+        Lesson.Opens opens = opensIn == null ? null : opensIn.named(Lesson.Opens::fromId);
+        return JsonIn.build(o, () -> new Lesson(title, summary, look, tryIt, explain, text, opens));
+    }
+
+    private static String optString(Obj o, String name) {
+        JsonIn in = o.opt(name);
+        return in == null ? "" : in.string();
     }
 
     /** The scenario as the text of a file. */
@@ -74,12 +84,26 @@ public final class ScenarioFile {
             Codec.writeState(out, s.initial());
         }
         if (s.lesson() != null) {
-            out.field("lesson").startObject();
-            out.field("title", s.lesson().title()).field("text", s.lesson().text());
-            out.endObject();
+            writeLesson(out, s.lesson());
         }
         out.endObject();
         return out.finish();
+    }
+
+    private static void writeLesson(JsonOut out, Lesson lesson) {
+        out.field("lesson").startObject();
+        out.field("title", lesson.title());
+        String[][] texts = {{"summary", lesson.summary()}, {"look", lesson.look()}, {"try", lesson.tryIt()},
+                {"explain", lesson.explain()}, {"text", lesson.text()}};
+        for (String[] t : texts) {
+            if (!t[1].isEmpty()) {
+                out.field(t[0], t[1]);
+            }
+        }
+        if (lesson.opens() != null) {
+            out.field("opens", lesson.opens().id());
+        }
+        out.endObject();
     }
 
     /** Saves atomically: the file is either the old one or the complete new one. */
