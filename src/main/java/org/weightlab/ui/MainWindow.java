@@ -2,8 +2,44 @@ package org.weightlab.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javax.imageio.ImageIO;
+import org.weightlab.engine.Network;
+import org.weightlab.scenario.HistoryPoint;
+import org.weightlab.scenario.LessonCatalog;
+import org.weightlab.scenario.Lesson;
+import org.weightlab.scenario.RunExport;
+import org.weightlab.scenario.RunExportFile;
+import org.weightlab.scenario.Scenario;
+import org.weightlab.scenario.ScenarioException;
+import org.weightlab.scenario.ScenarioFile;
+import org.weightlab.ui.lessons.LessonGalleryView;
+import org.weightlab.ui.lessons.LessonPanel;
+import org.weightlab.ui.shell.RunFiles;
 import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -94,6 +130,16 @@ public final class MainWindow {
     private final Tab inspectorTab = new Tab("Inspector");
     private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
     private DataSplit data;
+    private final LessonPanel lessonPanel = new LessonPanel();
+    private final Menu recentMenu = new Menu("Open recent");
+    /** Layout, theme, size and recent files; tests point {@code weightlab.preferences} elsewhere. */
+    private final Preferences prefs = Preferences.userRoot().node(
+            System.getProperty("weightlab.preferences", "org/weightlab/ui"));
+    /** The scenario open now (its lesson text is kept when the instructor saves). */
+    private Scenario scenario;
+    private Stage galleryStage;
+    private int scalePercent = 100;
+    private static final int MAX_RECENT = 8;
     private Stage stage;
     private Scene scene;
     /** The data the heatmap draws, regenerated only when the config's data part changes. */
@@ -127,7 +173,10 @@ public final class MainWindow {
     private void createView() {
         root.getStyleClass().add("wl-root");
         frame.setTop(new VBox(createMenuBar(), createToolBar()));
-        ScrollPane controlsScroll = new ScrollPane(controls);
+        lessonPanel.setId("lessonPanel");
+        lessonPanel.setVisible(false);
+        lessonPanel.setManaged(false);
+        ScrollPane controlsScroll = new ScrollPane(new VBox(8, lessonPanel, controls));
         controlsScroll.setId("controlsColumn");
         controlsScroll.setFitToWidth(true);
         controlsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -170,7 +219,345 @@ public final class MainWindow {
     private MenuBar createMenuBar() {
         MenuBar bar = new MenuBar();
         bar.setId("menuBar");
+
+        MenuItem open = item("Open scenario\u2026", "mdi2f-folder-open-outline", "Shortcut+O", this::chooseAndOpen);
+        MenuItem save = item("Save scenario\u2026", "mdi2c-content-save-outline", "Shortcut+S", this::chooseAndSave);
+        MenuItem exportRun = item("Export run\u2026", "mdi2f-file-export-outline", "Shortcut+E", this::exportRun);
+        MenuItem exportPng = item("Export window as PNG\u2026", "mdi2i-image-outline", "Shortcut+P",
+                () -> exportPng(root));
+        MenuItem exportNetwork = item("Export network view as PNG\u2026", null, null, () -> exportPng(graph));
+        MenuItem exportOutput = item("Export output view as PNG\u2026", null, null, () -> exportPng(heatmap));
+        MenuItem exportLossPng = item("Export loss chart as PNG\u2026", null, null, () -> exportPng(lossChart));
+        MenuItem exportCsv = item("Export loss history as CSV\u2026", "mdi2t-table-arrow-right", null,
+                this::exportCsv);
+        MenuItem quit = item("Quit", null, "Shortcut+Q", () -> {
+            if (stage != null) {
+                stage.close();
+            }
+        });
+        refreshRecent();
+        Menu file = new Menu("File", null, open, recentMenu, save, new SeparatorMenuItem(), exportRun, exportPng,
+                exportNetwork, exportOutput, exportLossPng, exportCsv, new SeparatorMenuItem(), quit);
+
+        MenuItem gallery = item("Lesson gallery\u2026", "mdi2s-school-outline", "Shortcut+L", this::showGallery);
+        Menu lessons = new Menu("Lessons", null, gallery, new SeparatorMenuItem());
+        try {
+            for (LessonCatalog.Entry e : LessonCatalog.builtIn()) {
+                lessons.getItems().add(item(e.number() + ". " + e.scenario().lesson().title(), null, null,
+                        () -> openScenario(e.scenario(), e.name())));
+            }
+        } catch (ScenarioException ex) {
+            LOG.log(System.Logger.Level.WARNING, "built-in lessons could not be read", ex);
+        }
+
+        MenuItem network = item("Network", null, null, () -> showView(View.NETWORK));
+        MenuItem inspect = item("Weight inspector", null, null, () -> showView(View.INSPECTOR));
+        MenuItem walk = item("Step-through", null, null, () -> showView(View.STEPPER));
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.selectedProperty().bindBidirectional(darkTheme.selectedProperty());
+        CheckMenuItem present = new CheckMenuItem("Presentation mode");
+        present.setAccelerator(KeyCombination.keyCombination("F11"));
+        present.setOnAction(e -> setPresentation(present.isSelected()));
+        present.setId("presentationItem");
+        Menu size = new Menu("Interface size");
+        ToggleGroup sizes = new ToggleGroup();
+        for (int percent : new int[] {100, 125, 150, 200}) {
+            RadioMenuItem r = new RadioMenuItem(percent + "%");
+            r.setToggleGroup(sizes);
+            r.setSelected(percent == 100);
+            r.setOnAction(e -> setScale(percent));
+            size.getItems().add(r);
+        }
+        CheckMenuItem meterItem = new CheckMenuItem("Frame-time meter");
+        meterItem.selectedProperty().bindBidirectional(meter.visibleProperty());
+        Menu view = new Menu("View", null, network, inspect, walk, new SeparatorMenuItem(), dark, present, size,
+                meterItem);
+
+        MenuItem keys = item("Keyboard shortcuts", "mdi2k-keyboard-outline", null, () -> shortcuts.setVisible(true));
+        Menu help = new Menu("Help", null, keys);
+        bar.getMenus().addAll(file, lessons, view, help);
         return bar;
+    }
+
+    private static MenuItem item(String text, String icon, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text, icon == null ? null : new FontIcon(icon));
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    // ------------------------------------------------------------------ scenarios and files
+
+    /**
+     * Opens a scenario: a new run from its config and initial weights, its lesson text beside the
+     * controls. A scenario that cannot start (its data or weights do not fit) leaves the current
+     * run untouched and says why.
+     */
+    public void openScenario(Scenario s, String name) {
+        Network initial;
+        try {
+            initial = s.initial() == null ? null : s.initial().toNetwork(s.config());
+            host.open(s.config(), initial);
+        } catch (RuntimeException e) {
+            error("Could not open " + name, e.getMessage());
+            return;
+        }
+        stepper.exit();
+        scenario = s;
+        dataConfig = null;
+        shown = null;
+        timelineBar.reset();
+        controls.setConfig(s.config());
+        Lesson lesson = s.lesson();
+        lessonPanel.setLesson(lesson);
+        lessonPanel.setVisible(lesson != null);
+        lessonPanel.setManaged(lesson != null);
+        if (galleryStage != null) {
+            galleryStage.hide();
+        }
+        if (stage != null) {
+            stage.setTitle(TITLE + " \u2013 " + (lesson != null ? lesson.title() : name));
+        }
+        if (lesson != null && lesson.opens() == Lesson.Opens.STEPPER) {
+            data = DataGenerator.generate(s.config());
+            dataConfig = s.config();
+            heatmap.setData(data);
+            enterStepThrough();
+        }
+    }
+
+    /** Reads a scenario file off the FX thread, then opens it; a bad file changes nothing. */
+    public CompletableFuture<Void> openFile(Path file) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ScenarioFile.read(file);
+            } catch (ScenarioException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }).handle((s, ex) -> {
+            Platform.runLater(() -> {
+                if (ex != null) {
+                    Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+                    error("Could not open " + file.getFileName(), cause.getMessage());
+                } else {
+                    openScenario(s, file.getFileName().toString());
+                    remember(file);
+                }
+            });
+            return null;
+        });
+    }
+
+    private void chooseAndOpen() {
+        FileChooser chooser = chooser("Open scenario", "WeightLab scenario", "*.json");
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            openFile(f.toPath());
+        }
+    }
+
+    /** The scenario of the moment shown: its config and its weights and frozen parts as "initial". */
+    public Scenario currentScenario() {
+        TrainingSnapshot s = shown;
+        if (s == null) {
+            return scenario;
+        }
+        return new Scenario(s.config(), RunFiles.networkState(s), scenario == null ? null : scenario.lesson());
+    }
+
+    private void chooseAndSave() {
+        Scenario s = currentScenario();
+        if (s == null) {
+            return;
+        }
+        FileChooser chooser = chooser("Save scenario", "WeightLab scenario", "*.json");
+        chooser.setInitialFileName("scenario.json");
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        try {
+            ScenarioFile.write(s, f.toPath());
+            remember(f.toPath());
+            status.setMessage("Saved " + f.getName());
+        } catch (ScenarioException e) {
+            error("Could not save " + f.getName(), e.getMessage());
+        }
+    }
+
+    private void exportRun() {
+        TrainingSnapshot last = shown;
+        TrainingSnapshot first = host.timeline().snapshotAt(0);
+        if (last == null || first == null || data == null) {
+            return;
+        }
+        List<HistoryPoint> history = new ArrayList<>();
+        var train = lossChart.series(LossChartView.Curve.TRAIN);
+        var test = lossChart.series(LossChartView.Curve.TEST);
+        for (int i = 0; i < train.size() && i < test.size(); i++) {
+            if (train.step(i) <= last.step()) {
+                history.add(new HistoryPoint((long) train.step(i), (int) train.epoch(i), train.value(i), test.value(i),
+                        Double.NaN, Double.NaN));
+            }
+        }
+        RunExport run;
+        try {
+            run = new RunExport(last.config(), data, RunFiles.networkState(first), RunFiles.networkState(last),
+                    history);
+        } catch (IllegalArgumentException e) {
+            error("Could not export this run", e.getMessage() + " (the network changed shape during the run)");
+            return;
+        }
+        FileChooser chooser = chooser("Export run", "WeightLab run", "*.json");
+        chooser.setInitialFileName("run.json");
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        try {
+            RunExportFile.write(run, f.toPath());
+            status.setMessage("Exported the run to " + f.getName());
+        } catch (ScenarioException e) {
+            error("Could not export the run", e.getMessage());
+        }
+    }
+
+    private void exportCsv() {
+        List<LossPoint> points = new ArrayList<>();
+        var batch = lossChart.series(LossChartView.Curve.BATCH);
+        for (int i = 0; i < batch.size(); i++) {
+            points.add(new LossPoint((long) batch.step(i), (int) batch.epoch(i), batch.value(i), Double.NaN, false));
+        }
+        var train = lossChart.series(LossChartView.Curve.TRAIN);
+        var test = lossChart.series(LossChartView.Curve.TEST);
+        for (int i = 0; i < train.size() && i < test.size(); i++) {
+            points.add(new LossPoint((long) train.step(i), (int) train.epoch(i), train.value(i), test.value(i), true));
+        }
+        points.sort(java.util.Comparator.comparingLong(LossPoint::step));
+        FileChooser chooser = chooser("Export loss history", "CSV", "*.csv");
+        chooser.setInitialFileName("loss.csv");
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        try {
+            RunFiles.writeAtomically(f.toPath(), RunFiles.lossCsv(points));
+            status.setMessage("Exported " + points.size() + " loss points to " + f.getName());
+        } catch (IOException e) {
+            error("Could not write " + f.getName(), e.getMessage());
+        }
+    }
+
+    /** Saves a picture of {@code node} (a view or the whole window) for slides. */
+    private void exportPng(Node node) {
+        WritableImage image = node.snapshot(null, null);
+        FileChooser chooser = chooser("Export picture", "PNG image", "*.png");
+        chooser.setInitialFileName("weightlab.png");
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
+            RunFiles.writeAtomically(f.toPath(), out.toByteArray());
+            status.setMessage("Saved " + f.getName());
+        } catch (IOException e) {
+            error("Could not write " + f.getName(), e.getMessage());
+        }
+    }
+
+    private FileChooser chooser(String title, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        String last = prefs.get("lastFolder", null);
+        if (last != null && new File(last).isDirectory()) {
+            chooser.setInitialDirectory(new File(last));
+        }
+        return chooser;
+    }
+
+    private void remember(Path file) {
+        Path abs = file.toAbsolutePath();
+        if (abs.getParent() != null) {
+            prefs.put("lastFolder", abs.getParent().toString());
+        }
+        List<String> recent = recentFiles();
+        recent.remove(abs.toString());
+        recent.add(0, abs.toString());
+        while (recent.size() > MAX_RECENT) {
+            recent.remove(recent.size() - 1);
+        }
+        prefs.put("recent", String.join("\n", recent));
+        refreshRecent();
+    }
+
+    private List<String> recentFiles() {
+        List<String> list = new ArrayList<>();
+        for (String line : prefs.get("recent", "").split("\n")) {
+            if (!line.isBlank()) {
+                list.add(line);
+            }
+        }
+        return list;
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (String f : recentFiles()) {
+            recentMenu.getItems().add(item(f, null, null, () -> openFile(Path.of(f))));
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void showGallery() {
+        if (galleryStage == null) {
+            List<LessonCatalog.Entry> lessons;
+            try {
+                lessons = LessonCatalog.builtIn();
+            } catch (ScenarioException e) {
+                error("Could not read the lessons", e.getMessage());
+                return;
+            }
+            LessonGalleryView gallery = new LessonGalleryView(lessons, s -> openScenario(s,
+                    s.lesson() == null ? "lesson" : s.lesson().title()));
+            galleryStage = new Stage();
+            galleryStage.initOwner(stage);
+            galleryStage.initModality(Modality.NONE);
+            galleryStage.setTitle("WeightLab lessons");
+            Scene galleryScene = new Scene(gallery, 1100, 760);
+            galleryScene.getStylesheets().addAll(scene.getStylesheets());
+            galleryScene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    galleryStage.hide();
+                }
+            });
+            galleryStage.setScene(galleryScene);
+        }
+        galleryStage.show();
+        galleryStage.toFront();
+    }
+
+    private void error(String title, String message) {
+        LOG.log(System.Logger.Level.INFO, title + ": " + message);
+        status.setMessage(title + ": " + message);
+        if (stage == null || !stage.isShowing() || Boolean.getBoolean("testfx.headless")) {
+            return; // headless runs and tests read the status line; no modal dialog to block them
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setHeaderText(title);
+        alert.show();
+    }
+
+    /** Sets the interface size for a projector: 100, 125, 150 or 200 percent. */
+    public void setScale(int percent) {
+        scalePercent = percent;
+        root.setStyle(percent == 100 ? "" : "-fx-font-size: " + (14 * percent / 100.0) + "px;");
+        prefs.putInt("scale", percent);
     }
 
     private ToolBar createToolBar() {
@@ -417,11 +804,14 @@ public final class MainWindow {
             if (!scene.getStylesheets().contains(projector)) {
                 scene.getStylesheets().add(projector);
             }
-            root.setStyle("-fx-font-size: 150%;");
+            root.setStyle("-fx-font-size: " + (14 * Math.max(150, scalePercent) / 100.0) + "px;");
         } else {
             scene.getStylesheets().remove(projector);
-            root.setStyle("");
+            setScale(scalePercent);
         }
+        // Advanced controls give way to the pictures on a projector.
+        frame.getLeft().setVisible(!on);
+        frame.getLeft().setManaged(!on);
         if (stage != null) {
             stage.setFullScreen(on);
         }
@@ -450,6 +840,33 @@ public final class MainWindow {
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(700, screen.getHeight()));
         stage.setFullScreenExitHint("");
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            Dragboard db = e.getDragboard();
+            boolean ok = db.hasFiles() && db.getFiles().size() == 1;
+            if (ok) {
+                openFile(db.getFiles().get(0).toPath());
+            } else if (db.hasFiles()) {
+                error("Drop one scenario file", db.getFiles().size() + " files were dropped");
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        darkTheme.setSelected(prefs.getBoolean("dark", false));
+        darkTheme.selectedProperty().addListener((obs, was, now) -> prefs.putBoolean("dark", now));
+        setScale(prefs.getInt("scale", 100));
+        double w = prefs.getDouble("width", -1);
+        double h = prefs.getDouble("height", -1);
+        if (w >= stage.getMinWidth() && h >= stage.getMinHeight() && w <= screen.getWidth() && h <= screen.getHeight()) {
+            stage.setWidth(w);
+            stage.setHeight(h);
+        }
+        stage.setMaximized(prefs.getBoolean("maximized", false));
         stage.show();
         pump.start();
     }
@@ -461,6 +878,16 @@ public final class MainWindow {
 
     /** Stops following the session; the host is closed by whoever owns it. */
     public void close() {
+        if (stage != null && !stage.isFullScreen()) {
+            prefs.putBoolean("maximized", stage.isMaximized());
+            if (!stage.isMaximized()) {
+                prefs.putDouble("width", stage.getWidth());
+                prefs.putDouble("height", stage.getHeight());
+            }
+        }
+        if (galleryStage != null) {
+            galleryStage.close();
+        }
         pump.close();
         meter.stop();
         stage = null;

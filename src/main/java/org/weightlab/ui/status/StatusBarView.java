@@ -31,6 +31,8 @@ public final class StatusBarView extends HBox {
     private final Label stepsPerSecond = value("statusStepsPerSecond");
     private final Label fps = value("statusFps");
     private final HBox accuracyGroup;
+    /** The last thing the window wants to tell (a file saved, a file refused); it stays until the next. */
+    private final Label message = new Label();
 
     public StatusBarView() {
         getStyleClass().add("wl-status");
@@ -54,11 +56,25 @@ public final class StatusBarView extends HBox {
                 pair("epoch", epoch, "Full passes over the training set so far"),
                 pair("train loss", trainLoss, "Loss over the whole training set (no penalty)"),
                 pair("test loss", testLoss, "Loss over the test set"),
-                accuracyGroup, spacer,
+                accuracyGroup, spacer, message,
                 pair("steps/s", stepsPerSecond, "Training speed"),
                 pair("fps", fps, "Frames drawn per second"));
+        message.setId("statusMessage");
+        message.getStyleClass().add("wl-status-message");
+        message.setMinWidth(0);
+        HBox.setHgrow(message, Priority.SOMETIMES);
         setState(SessionState.PAUSED);
         clearValues();
+    }
+
+    /** Shows a one-line message (what was saved, why a file was refused), with the full text as tooltip. */
+    public void setMessage(String text) {
+        message.setText(text);
+        message.setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+    }
+
+    public String getMessage() {
+        return message.getText();
     }
 
     private static Label value(String id) {

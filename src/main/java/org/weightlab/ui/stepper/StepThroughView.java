@@ -89,7 +89,7 @@ public final class StepThroughView extends BorderPane {
         scroll.getStyleClass().add("wl-formula-scroll");
         scroll.setFocusTraversable(false);
         SplitPane split = new SplitPane(diagram, scroll);
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(0.45);
         split.setFocusTraversable(false);
         setCenter(split);
 

@@ -1,0 +1,78 @@
+package org.weightlab.ui.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.weightlab.scenario.LayerState;
+import org.weightlab.scenario.NetworkState;
+import org.weightlab.session.LayerSnapshot;
+import org.weightlab.session.LossPoint;
+import org.weightlab.session.TrainingSnapshot;
+
+/** Turns what the window shows into the contents of scenario, run and CSV files. */
+public final class RunFiles {
+
+    private RunFiles() {
+    }
+
+    /** The weights, biases and frozen masks of a snapshot, as a scenario's "initial" block holds them. */
+    public static NetworkState networkState(TrainingSnapshot s) {
+        List<LayerState> layers = new ArrayList<>();
+        for (LayerSnapshot l : s.layers()) {
+            double[][] w = new double[l.outputs()][l.inputs()];
+            boolean[][] fw = new boolean[l.outputs()][l.inputs()];
+            for (int o = 0; o < l.outputs(); o++) {
+                for (int i = 0; i < l.inputs(); i++) {
+                    w[o][i] = l.weights()[o * l.inputs() + i];
+                    fw[o][i] = l.frozenWeights()[o * l.inputs() + i];
+                }
+            }
+            layers.add(new LayerState(w, l.biases().clone(), l.activation(), fw, l.frozenBiases().clone()));
+        }
+        return new NetworkState(layers);
+    }
+
+    /**
+     * The loss history as CSV: one line per point, {@code step,epoch,kind,train_loss,test_loss}
+     * where kind is "batch" (the loss of one minibatch) or "epoch" (train and test loss over the
+     * whole sets). Empty cells for values that were not measured.
+     */
+    public static String lossCsv(List<LossPoint> points) {
+        StringBuilder b = new StringBuilder("step,epoch,kind,train_loss,test_loss\n");
+        for (LossPoint p : points) {
+            b.append(p.step()).append(',').append(p.epoch()).append(',')
+                    .append(p.epochEnd() ? "epoch" : "batch").append(',')
+                    .append(number(p.trainLoss())).append(',').append(number(p.testLoss())).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%s", v) : "";
+    }
+
+    /** Writes text through a temporary file and a move, so an interrupted save leaves no half file. */
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".weightlab-", ".tmp");
+        try {
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static void writeAtomically(Path target, String text) throws IOException {
+        writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+}

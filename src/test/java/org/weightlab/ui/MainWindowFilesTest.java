@@ -1,0 +1,112 @@
+package org.weightlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.weightlab.engine.config.DatasetKind;
+import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.data.DataGenerator;
+import org.weightlab.scenario.Scenario;
+import org.weightlab.scenario.ScenarioFile;
+import org.weightlab.session.SessionHost;
+import org.weightlab.session.SnapshotBus;
+import org.weightlab.session.TrainingSession;
+import org.weightlab.ui.status.StatusBarView;
+
+/** Opening scenarios and lessons in the window, and what a bad file does (nothing). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFilesTest {
+
+    private SessionHost host;
+    private MainWindow window;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, TrainingSession.Settings.defaults());
+        host.open(RunConfig.defaults(), null);
+        window = new MainWindow(host, RunConfig.defaults());
+        window.show(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+        host.close();
+    }
+
+    private void waitForSnapshot() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.shownSnapshot() != null);
+    }
+
+    @Test
+    void aMalformedFileIsRefusedWithItsProblemAndTheRunIsUntouched(FxRobot robot) throws Exception {
+        waitForSnapshot();
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"weightlab-scenario\", \"version\": 1, \"config\": {\"dataset\": ");
+        var sessionBefore = host.session();
+        window.openFile(bad).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        String message = robot.lookup("#statusMessage").queryLabeled().getText();
+        assertTrue(message.contains("bad.json"), message);
+        assertTrue(host.session() == sessionBefore, "the open run was replaced");
+    }
+
+    @Test
+    void aSavedScenarioOpensWithItsDataAndWeights(FxRobot robot) throws Exception {
+        waitForSnapshot();
+        RunConfig xor = RunConfig.defaults().withDataset(DatasetKind.XOR);
+        Path file = dir.resolve("xor.json");
+        ScenarioFile.write(Scenario.of(xor), file);
+        window.openFile(file).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> window.shownSnapshot() != null && window.shownSnapshot().config().dataset() == DatasetKind.XOR);
+        Scenario now = window.currentScenario();
+        assertEquals(DatasetKind.XOR, now.config().dataset());
+        assertNotNull(now.initial(), "the scenario carries the weights shown");
+        assertEquals(window.shownSnapshot().layers().get(0).weights()[0],
+                now.initial().layers().get(0).weights()[0][0]);
+    }
+
+    @Test
+    void aLessonOpensWithItsTextBesideTheControls(FxRobot robot) throws Exception {
+        waitForSnapshot();
+        Scenario lesson = ScenarioFile.builtIn("overfitting");
+        robot.interact(() -> window.openScenario(lesson, "overfitting"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> window.shownSnapshot() != null && window.shownSnapshot().config().equals(lesson.config()));
+        Node panel = robot.lookup("#lessonPanel").query();
+        assertTrue(panel.isVisible());
+    }
+
+    @Test
+    void presentationModeHidesTheControlsAndEnlargesText(FxRobot robot) {
+        Node controls = robot.lookup("#controlsColumn").query();
+        robot.interact(() -> window.setPresentation(true));
+        assertFalse(controls.isVisible());
+        assertTrue(window.root().getStyle().contains("font-size"));
+        robot.interact(() -> window.setPresentation(false));
+        assertTrue(controls.isVisible());
+        List<String> sheets = window.root().getScene().getStylesheets();
+        assertFalse(sheets.stream().anyMatch(s -> s.endsWith("projector.css")));
+        assertNotNull(robot.lookup("#statusBar").queryAs(StatusBarView.class));
+    }
+}
