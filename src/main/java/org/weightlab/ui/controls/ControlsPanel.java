@@ -221,6 +221,7 @@ public final class ControlsPanel extends ScrollPane {
         }
         problemLabel.setId("problemLabel");
         problemLabel.getStyleClass().add("wl-problem");
+        problemLabel.setWrapText(true);
         problemLabel.setTooltip(new Tooltip("The kind of problem follows from the data set: "
                 + "classification (labels -1/+1 or three classes) or regression (a real number)."));
 
@@ -231,6 +232,7 @@ public final class ControlsPanel extends ScrollPane {
         trainPercent.setTooltip(new Tooltip("Share of the points used for training; the rest is the test set."));
         trainPercent.setBlockIncrement(10);
         newSeed.setId("newSeedButton");
+        newSeed.setMinWidth(Region.USE_PREF_SIZE);
         newSeed.setTooltip(new Tooltip("Draw a new random seed: new data and new initial weights."));
 
         TilePane features = new TilePane(6, 2);

@@ -20,9 +20,9 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
@@ -170,14 +170,18 @@ public final class LossChartView extends BorderPane {
         keepOneSelected(linear, log);
         log.selectedProperty().bindBidirectional(logScale);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, legend, spacer, xMode, yMode);
+        HBox toggles = new HBox(8, xMode, yMode);
+        toggles.setAlignment(Pos.CENTER_LEFT);
+        // wraps the toggles under the legend when the chart is narrow, instead of widening the window
+        FlowPane header = new FlowPane(16, 4, title, legend, toggles);
         header.getStyleClass().add("wl-loss-header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(4, 8, 4, 8));
+        header.setMinWidth(0);
+        header.prefWrapLengthProperty().bind(widthProperty().subtract(20));
         setTop(header);
 
+        canvas.setId("lossCanvas");
         readout.getStyleClass().add("wl-loss-readout");
         readout.setId("lossReadout");
         readout.setVisible(false);
@@ -455,7 +459,7 @@ public final class LossChartView extends BorderPane {
             labelW = Math.max(labelW, measure.getLayoutBounds().getWidth());
         }
         left = PAD + fontSize * 1.4 + labelW + 8; // room for the rotated axis title, the labels and a gap
-        plotW = Math.max(10, w - left - PAD);
+        plotW = Math.max(10, w - left - 2 * PAD);
         xTicks = AxisTicks.linear(x0, x1, (int) Math.max(2, plotW / (7 * fontSize)));
 
         drawGrid(g, fg, tickFont, inEpochs, log);
@@ -567,13 +571,17 @@ public final class LossChartView extends BorderPane {
         }
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
+        double w = canvas.getWidth();
         for (AxisTicks.Tick t : xTicks) {
             double x = Math.round(px(t.value())) + 0.5;
             g.setStroke(grid);
             g.strokeLine(x, top, x, top + plotH);
             g.setStroke(fg);
             g.strokeLine(x, top + plotH, x, top + plotH + 5);
-            g.fillText(t.label(), x, top + plotH + 7);
+            // keep a label at the right edge whole instead of cutting it
+            measure.setText(t.label());
+            double half = measure.getLayoutBounds().getWidth() / 2;
+            g.fillText(t.label(), Math.min(x, w - half - 2), top + plotH + 7);
         }
         g.setStroke(fg);
         g.setLineWidth(1.5);
@@ -745,7 +753,8 @@ public final class LossChartView extends BorderPane {
                 }
                 double dx = px(xs[i]) - hoverX;
                 double dy = py(v) - hoverY;
-                double d = dx * dx + dy * dy;
+                // the batch band is dense: an epoch-end point within a few pixels wins over batch points
+                double d = dx * dx + dy * dy + (c == Curve.BATCH ? 64 : 0);
                 if (d < bestD) {
                     bestD = d;
                     best = c;
