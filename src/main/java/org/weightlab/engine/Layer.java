@@ -1,0 +1,205 @@
+package org.weightlab.engine;
+
+import java.util.Arrays;
+import org.weightlab.engine.config.ActivationKind;
+
+/**
+ * One dense layer: {@code a = f(W x + b)}. All matrices are flat and row-major {@code [out][in]}:
+ * the weight from input {@code i} to neuron {@code o} is {@code weights[o * inputs + i]}.
+ * Only the engine thread touches a live layer; the {@code *Copy()} methods give snapshots.
+ */
+public final class Layer {
+
+    private final int inputs;
+    private final int outputs;
+    private final ActivationKind activation;
+    /** W, [out][in]. */
+    final double[] weights;
+    /** b, one per neuron. */
+    final double[] biases;
+    /** True where a weight may not move. */
+    final boolean[] frozenWeights;
+    final boolean[] frozenBiases;
+    /** dL/dW of the last step: batch mean of the data-loss gradient plus the regularization term. */
+    final double[] weightGradients;
+    final double[] biasGradients;
+    /** What the last step added to each weight (0 where frozen). */
+    final double[] weightUpdates;
+    final double[] biasUpdates;
+
+    public Layer(int inputs, int outputs, ActivationKind activation) {
+        if (inputs < 1 || outputs < 1) {
+            throw new IllegalArgumentException("a layer needs at least one input and one output, got "
+                    + inputs + " x " + outputs);
+        }
+        if (activation == null) {
+            throw new IllegalArgumentException("layer activation is missing");
+        }
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.activation = activation;
+        int n = inputs * outputs;
+        weights = new double[n];
+        biases = new double[outputs];
+        frozenWeights = new boolean[n];
+        frozenBiases = new boolean[outputs];
+        weightGradients = new double[n];
+        biasGradients = new double[outputs];
+        weightUpdates = new double[n];
+        biasUpdates = new double[outputs];
+    }
+
+    /**
+     * A layer with given parameters (e.g. from a scenario's "initial" section); the arrays are
+     * copied. {@code frozenWeights} / {@code frozenBiases} may be null for "nothing frozen".
+     */
+    public static Layer of(int inputs, int outputs, ActivationKind activation, double[] weights, double[] biases,
+                           boolean[] frozenWeights, boolean[] frozenBiases) {
+        Layer l = new Layer(inputs, outputs, activation);
+        check("weights", weights.length, inputs * outputs);
+        check("biases", biases.length, outputs);
+        System.arraycopy(weights, 0, l.weights, 0, weights.length);
+        System.arraycopy(biases, 0, l.biases, 0, biases.length);
+        if (frozenWeights != null) {
+            check("frozenWeights", frozenWeights.length, inputs * outputs);
+            System.arraycopy(frozenWeights, 0, l.frozenWeights, 0, frozenWeights.length);
+        }
+        if (frozenBiases != null) {
+            check("frozenBiases", frozenBiases.length, outputs);
+            System.arraycopy(frozenBiases, 0, l.frozenBiases, 0, frozenBiases.length);
+        }
+        for (int j = 0; j < weights.length; j++) {
+            if (!Double.isFinite(weights[j])) {
+                throw new IllegalArgumentException("weight " + j + " is not finite: " + weights[j]);
+            }
+        }
+        for (int j = 0; j < biases.length; j++) {
+            if (!Double.isFinite(biases[j])) {
+                throw new IllegalArgumentException("bias " + j + " is not finite: " + biases[j]);
+            }
+        }
+        return l;
+    }
+
+    private static void check(String what, int got, int expected) {
+        if (got != expected) {
+            throw new IllegalArgumentException(what + " holds " + got + " values, expected " + expected);
+        }
+    }
+
+    /** A deep copy: parameters, masks, last gradients and updates. */
+    public Layer copy() {
+        Layer l = new Layer(inputs, outputs, activation);
+        copyInto(l);
+        return l;
+    }
+
+    void copyInto(Layer l) {
+        System.arraycopy(weights, 0, l.weights, 0, weights.length);
+        System.arraycopy(biases, 0, l.biases, 0, biases.length);
+        System.arraycopy(frozenWeights, 0, l.frozenWeights, 0, frozenWeights.length);
+        System.arraycopy(frozenBiases, 0, l.frozenBiases, 0, frozenBiases.length);
+        System.arraycopy(weightGradients, 0, l.weightGradients, 0, weightGradients.length);
+        System.arraycopy(biasGradients, 0, l.biasGradients, 0, biasGradients.length);
+        System.arraycopy(weightUpdates, 0, l.weightUpdates, 0, weightUpdates.length);
+        System.arraycopy(biasUpdates, 0, l.biasUpdates, 0, biasUpdates.length);
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int outputs() {
+        return outputs;
+    }
+
+    public ActivationKind activation() {
+        return activation;
+    }
+
+    public double weight(int out, int in) {
+        return weights[index(out, in)];
+    }
+
+    public double bias(int out) {
+        return biases[checkOut(out)];
+    }
+
+    public boolean weightFrozen(int out, int in) {
+        return frozenWeights[index(out, in)];
+    }
+
+    public boolean biasFrozen(int out) {
+        return frozenBiases[checkOut(out)];
+    }
+
+    public double weightGradient(int out, int in) {
+        return weightGradients[index(out, in)];
+    }
+
+    public double biasGradient(int out) {
+        return biasGradients[checkOut(out)];
+    }
+
+    public double[] weightsCopy() {
+        return weights.clone();
+    }
+
+    public double[] biasesCopy() {
+        return biases.clone();
+    }
+
+    public boolean[] frozenWeightsCopy() {
+        return frozenWeights.clone();
+    }
+
+    public boolean[] frozenBiasesCopy() {
+        return frozenBiases.clone();
+    }
+
+    public double[] weightGradientsCopy() {
+        return weightGradients.clone();
+    }
+
+    public double[] biasGradientsCopy() {
+        return biasGradients.clone();
+    }
+
+    public double[] weightUpdatesCopy() {
+        return weightUpdates.clone();
+    }
+
+    public double[] biasUpdatesCopy() {
+        return biasUpdates.clone();
+    }
+
+    /** Copies the weights into {@code target} (length inputs * outputs), for reused snapshot buffers. */
+    public void copyWeightsTo(double[] target) {
+        System.arraycopy(weights, 0, target, 0, weights.length);
+    }
+
+    int index(int out, int in) {
+        checkOut(out);
+        if (in < 0 || in >= inputs) {
+            throw new IllegalArgumentException("input " + in + " is outside 0.." + (inputs - 1));
+        }
+        return out * inputs + in;
+    }
+
+    int checkOut(int out) {
+        if (out < 0 || out >= outputs) {
+            throw new IllegalArgumentException("neuron " + out + " is outside 0.." + (outputs - 1));
+        }
+        return out;
+    }
+
+    boolean sameShape(Layer o) {
+        return inputs == o.inputs && outputs == o.outputs && activation == o.activation;
+    }
+
+    @Override
+    public String toString() {
+        return "Layer[" + inputs + " -> " + outputs + " " + activation.id() + ", w=" + Arrays.toString(weights)
+                + ", b=" + Arrays.toString(biases) + "]";
+    }
+}

@@ -1,0 +1,372 @@
+package org.weightlab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.engine.config.Feature;
+import org.weightlab.engine.config.LossKind;
+import org.weightlab.engine.config.RegularizationConfig;
+import org.weightlab.engine.config.RunConfig;
+
+/**
+ * A stack of dense layers fed by input features, with a loss. The forward and backward passes
+ * work on a whole minibatch held in a {@link Workspace}. Layer 0 is the first hidden layer;
+ * the last layer is the output.
+ */
+public final class Network {
+
+    private final List<Feature> features;
+    private final LossKind loss;
+    private final Layer[] layers;
+
+    public Network(List<Feature> features, LossKind loss, List<Layer> layers) {
+        if (features == null || features.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one input feature");
+        }
+        if (loss == null || layers == null || layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs a loss and at least one layer");
+        }
+        this.features = List.copyOf(features);
+        this.loss = loss;
+        this.layers = layers.toArray(new Layer[0]);
+        int width = features.size();
+        for (int l = 0; l < this.layers.length; l++) {
+            Layer layer = this.layers[l];
+            if (layer.inputs() != width) {
+                throw new IllegalArgumentException("layer " + l + " takes " + layer.inputs() + " inputs but gets "
+                        + width);
+            }
+            boolean last = l == this.layers.length - 1;
+            if (!last && layer.activation() == ActivationKind.SOFTMAX) {
+                throw new IllegalArgumentException("softmax is for the output layer only (layer " + l + ")");
+            }
+            width = layer.outputs();
+        }
+        ActivationKind out = output().activation();
+        if ((out == ActivationKind.SOFTMAX) != (loss == LossKind.CROSS_ENTROPY)) {
+            throw new IllegalArgumentException("cross_entropy goes with a softmax output, and softmax with cross_entropy");
+        }
+        if (loss == LossKind.BCE && (out != ActivationKind.SIGMOID || output().outputs() != 1)) {
+            throw new IllegalArgumentException("bce needs one sigmoid output");
+        }
+    }
+
+    /** A new network shaped by {@code config}, weights then biases of each layer drawn from {@code rng}. */
+    public static Network create(RunConfig config, Rng rng) {
+        List<Layer> layers = new ArrayList<>();
+        int in = config.features().size();
+        int hidden = config.hidden().size();
+        for (int l = 0; l <= hidden; l++) {
+            boolean last = l == hidden;
+            int out = last ? config.outputs() : config.hidden().get(l);
+            Layer layer = new Layer(in, out, last ? config.outputActivation() : config.hiddenActivation(l));
+            Init.fill(config.init(), in, out, layer.weights, rng);
+            Init.fill(config.biasInit(), in, out, layer.biases, rng);
+            layers.add(layer);
+            in = out;
+        }
+        return new Network(config.features(), config.loss(), layers);
+    }
+
+    /** A new network shaped by {@code config}, initialized from the config's seed. */
+    public static Network create(RunConfig config) {
+        return create(config, Rng.stream(config.seed(), 1));
+    }
+
+    /** A deep copy (weights, biases, frozen masks, last gradients and updates). */
+    public Network copy() {
+        List<Layer> copies = new ArrayList<>(layers.length);
+        for (Layer l : layers) {
+            copies.add(l.copy());
+        }
+        return new Network(features, loss, copies);
+    }
+
+    void copyInto(Network target) {
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].copyInto(target.layers[l]);
+        }
+    }
+
+    /** True when {@code o} has the same features, loss and layer shapes and activations. */
+    public boolean sameTopology(Network o) {
+        if (!features.equals(o.features) || loss != o.loss || layers.length != o.layers.length) {
+            return false;
+        }
+        for (int l = 0; l < layers.length; l++) {
+            if (!layers[l].sameShape(o.layers[l])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public List<Feature> features() {
+        return features;
+    }
+
+    public LossKind loss() {
+        return loss;
+    }
+
+    public int inputs() {
+        return features.size();
+    }
+
+    public int outputs() {
+        return output().outputs();
+    }
+
+    public int layerCount() {
+        return layers.length;
+    }
+
+    public Layer layer(int l) {
+        if (l < 0 || l >= layers.length) {
+            throw new IllegalArgumentException("layer " + l + " is outside 0.." + (layers.length - 1));
+        }
+        return layers[l];
+    }
+
+    public Layer output() {
+        return layers[layers.length - 1];
+    }
+
+    public int parameterCount() {
+        int n = 0;
+        for (Layer l : layers) {
+            n += l.weights.length + l.biases.length;
+        }
+        return n;
+    }
+
+    /** The network's outputs at the raw point (x1, x2), without dropout. */
+    public double[] predict(double x1, double x2) {
+        Workspace ws = new Workspace(this, 1);
+        for (int f = 0; f < features.size(); f++) {
+            ws.x[f] = features.get(f).apply(x1, x2);
+        }
+        forward(ws, 1, 0, null);
+        return java.util.Arrays.copyOf(ws.a[layers.length - 1], outputs()); // capacity 1: [out][1]
+    }
+
+    /**
+     * Forward pass over the first {@code n} examples of {@code ws.x}. With {@code dropout > 0} and
+     * a generator, each hidden unit of each example is kept with probability 1 - dropout and
+     * scaled by 1 / (1 - dropout) (inverted dropout, drawn example by example, unit by unit).
+     * Each z is bias + w_0 x_0 + w_1 x_1 + ... summed in input order.
+     */
+    void forward(Workspace ws, int n, double dropout, Rng rng) {
+        int cap = ws.capacity;
+        double[] x = ws.x;
+        int last = layers.length - 1;
+        for (int l = 0; l <= last; l++) {
+            Layer layer = layers[l];
+            int in = layer.inputs();
+            int out = layer.outputs();
+            double[] w = layer.weights;
+            double[] bias = layer.biases;
+            double[] z = ws.z[l];
+            ws.in[l] = x;
+            for (int o = 0; o < out; o++) {
+                affine(w, o * in, in, bias[o], x, cap, n, z, o * cap);
+            }
+            double[] a = ws.a[l];
+            Activation.forward(layer.activation(), z, a, out, cap, n);
+            if (l < last && dropout > 0 && rng != null) {
+                double keepScale = 1.0 / (1.0 - dropout);
+                double[] mask = ws.mask[l];
+                double[] d = ws.dropped[l];
+                for (int b = 0; b < n; b++) {
+                    for (int o = 0; o < out; o++) {
+                        int j = o * cap + b;
+                        mask[j] = rng.nextDouble() >= dropout ? keepScale : 0.0;
+                        d[j] = a[j] * mask[j];
+                    }
+                }
+                ws.masked[l] = true;
+                x = d;
+            } else {
+                if (l < last) {
+                    ws.masked[l] = false;
+                }
+                x = a;
+            }
+        }
+    }
+
+    /**
+     * Backward pass after {@link #forward}: the mean data loss over the {@code n} examples, and its
+     * gradient (batch mean, no regularization) written into {@code gW[l]} and {@code gB[l]}.
+     * Sums over the batch run in example order.
+     */
+    double backward(Workspace ws, int n, double[][] gW, double[][] gB) {
+        int cap = ws.capacity;
+        int last = layers.length - 1;
+        Layer outLayer = layers[last];
+        double total = Loss.batch(loss, outLayer.activation(), ws.z[last], ws.a[last], outLayer.outputs(), cap, n,
+                ws.labels, ws.da[last], ws.dz[last]);
+        for (int l = last; l >= 0; l--) {
+            Layer layer = layers[l];
+            int in = layer.inputs();
+            int out = layer.outputs();
+            double[] x = ws.in[l];
+            double[] dz = ws.dz[l];
+            double[] gw = gW[l];
+            double[] gb = gB[l];
+            // Each sum runs over the batch in example order.
+            for (int o = 0; o < out; o++) {
+                int dzo = o * cap;
+                int i = 0;
+                for (; i + 3 < in; i += 4) { // four weights' sums at once: independent chains
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    int x0 = i * cap;
+                    for (int b = 0; b < n; b++) {
+                        double d = dz[dzo + b];
+                        s0 += d * x[x0 + b];
+                        s1 += d * x[x0 + cap + b];
+                        s2 += d * x[x0 + 2 * cap + b];
+                        s3 += d * x[x0 + 3 * cap + b];
+                    }
+                    gw[o * in + i] = s0 / n;
+                    gw[o * in + i + 1] = s1 / n;
+                    gw[o * in + i + 2] = s2 / n;
+                    gw[o * in + i + 3] = s3 / n;
+                }
+                for (; i < in; i++) {
+                    int xo = i * cap;
+                    double s = 0;
+                    for (int b = 0; b < n; b++) {
+                        s += dz[dzo + b] * x[xo + b];
+                    }
+                    gw[o * in + i] = s / n;
+                }
+                double s = 0;
+                for (int b = 0; b < n; b++) {
+                    s += dz[dzo + b];
+                }
+                gb[o] = s / n;
+            }
+            if (l > 0) {
+                double[] w = layer.weights;
+                double[] daPrev = ws.da[l - 1];
+                for (int i = 0; i < in; i++) {
+                    backAffine(w, i, in, out, dz, cap, n, daPrev, i * cap);
+                }
+                if (ws.masked[l - 1]) {
+                    double[] mask = ws.mask[l - 1];
+                    for (int i = 0; i < in; i++) {
+                        int row = i * cap;
+                        for (int b = 0; b < n; b++) {
+                            daPrev[row + b] *= mask[row + b];
+                        }
+                    }
+                }
+                Activation.backward(layers[l - 1].activation(), ws.z[l - 1], ws.a[l - 1], daPrev, ws.dz[l - 1],
+                        in, cap, n);
+            }
+        }
+        return total / n;
+    }
+
+    /**
+     * z[zo + b] = bias + w[wo] x[b] + w[wo + 1] x[cap + b] + ... (inputs in order) for b < n. Four
+     * examples at a time in registers: four independent chains, no store in the inner loop.
+     */
+    static void affine(double[] w, int wo, int in, double bias, double[] x, int cap, int n, double[] z, int zo) {
+        int b = 0;
+        for (; b + 3 < n; b += 4) {
+            double s0 = bias;
+            double s1 = bias;
+            double s2 = bias;
+            double s3 = bias;
+            for (int i = 0; i < in; i++) {
+                double wv = w[wo + i];
+                int xo = i * cap + b;
+                s0 += wv * x[xo];
+                s1 += wv * x[xo + 1];
+                s2 += wv * x[xo + 2];
+                s3 += wv * x[xo + 3];
+            }
+            z[zo + b] = s0;
+            z[zo + b + 1] = s1;
+            z[zo + b + 2] = s2;
+            z[zo + b + 3] = s3;
+        }
+        for (; b < n; b++) {
+            double s = bias;
+            for (int i = 0; i < in; i++) {
+                s += w[wo + i] * x[i * cap + b];
+            }
+            z[zo + b] = s;
+        }
+    }
+
+    /**
+     * da[row + b] = 0 + w[0][i] dz[0][b] + w[1][i] dz[1][b] + ... (neurons in order): dL/d(input i)
+     * for b < n, four examples at a time.
+     */
+    private static void backAffine(double[] w, int i, int in, int out, double[] dz, int cap, int n, double[] da,
+                                   int row) {
+        int b = 0;
+        for (; b + 3 < n; b += 4) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int o = 0; o < out; o++) {
+                double wv = w[o * in + i];
+                int d = o * cap + b;
+                s0 += wv * dz[d];
+                s1 += wv * dz[d + 1];
+                s2 += wv * dz[d + 2];
+                s3 += wv * dz[d + 3];
+            }
+            da[row + b] = s0;
+            da[row + b + 1] = s1;
+            da[row + b + 2] = s2;
+            da[row + b + 3] = s3;
+        }
+        for (; b < n; b++) {
+            double s = 0;
+            for (int o = 0; o < out; o++) {
+                s += w[o * in + i] * dz[o * cap + b];
+            }
+            da[row + b] = s;
+        }
+    }
+
+    /** Adds the regularization gradient (rate w for l2, rate sign(w) for l1) of every weight to gW. */
+    void addRegularization(RegularizationConfig reg, double[][] gW) {
+        if (reg.kind() == org.weightlab.engine.config.RegularizationKind.NONE) {
+            return;
+        }
+        double rate = reg.rate();
+        boolean l1 = reg.kind() == org.weightlab.engine.config.RegularizationKind.L1;
+        for (int l = 0; l < layers.length; l++) {
+            double[] w = layers[l].weights;
+            double[] g = gW[l];
+            for (int j = 0; j < w.length; j++) {
+                g[j] += l1 ? rate * Math.signum(w[j]) : rate * w[j];
+            }
+        }
+    }
+
+    /** The penalty whose gradient {@link #addRegularization} adds: rate/2 sum w^2 (l2), rate sum |w| (l1). */
+    public double penalty(RegularizationConfig reg) {
+        if (reg.kind() == org.weightlab.engine.config.RegularizationKind.NONE) {
+            return 0;
+        }
+        boolean l1 = reg.kind() == org.weightlab.engine.config.RegularizationKind.L1;
+        double sum = 0;
+        for (Layer layer : layers) {
+            for (double w : layer.weights) {
+                sum += l1 ? Math.abs(w) : w * w;
+            }
+        }
+        return l1 ? reg.rate() * sum : 0.5 * reg.rate() * sum;
+    }
+}

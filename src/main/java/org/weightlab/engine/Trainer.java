@@ -1,0 +1,714 @@
+package org.weightlab.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.engine.config.Feature;
+import org.weightlab.engine.config.LossKind;
+import org.weightlab.engine.config.ProblemKind;
+import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.data.DataSplit;
+import org.weightlab.engine.data.Dataset;
+
+/**
+ * Owns the training loop of one run: minibatches, epochs, the optimizer, freezing and edits,
+ * divergence, checkpoints, traces, statistics and fields. Not thread-safe: one engine thread
+ * drives it; others get copies ({@link Network#copy()}, {@link #checkpoint()}).
+ *
+ * <p>Randomness comes from the config's seed through three {@link Rng} streams: 1 initial
+ * weights, 2 the example order of each epoch, 3 dropout masks. The same config and data give
+ * bit-identical weights and losses.
+ */
+public final class Trainer {
+
+    private static final int EVAL_CHUNK = 256;
+
+    private RunConfig config;
+    private final int inputs;
+    /** Training and test features [n][inputs] and labels, computed once from the raw points. */
+    private final double[] trainX;
+    private final double[] trainY;
+    private final double[] testX;
+    private final double[] testY;
+    private final int trainSize;
+    private final int testSize;
+    private final Dataset trainSet;
+
+    private final Network net;
+    private OptimizerState optimizer;
+    private Workspace batch;
+    private Workspace evalSpace;
+    /** Gradient of the current batch, then the proposed new parameters, per layer. */
+    private final double[][] gradW;
+    private final double[][] gradB;
+    private final double[][] nextW;
+    private final double[][] nextB;
+
+    /** Example order of epoch {@code orderEpoch}; batches are its consecutive slices. */
+    private int[] order;
+    private int orderEpoch = -1;
+    private int cursor;
+    private long step;
+    private int epoch;
+    private final Rng shuffleRng;
+    private final Rng dropoutRng;
+    private Divergence divergence;
+
+    /** Bumped whenever a parameter or the config changes: keys the caches below. */
+    private long version;
+    private Evaluation cachedEvaluation;
+    private long cachedEvaluationVersion = -1;
+    private UnitCounts cachedCounts;
+    private long cachedCountsVersion = -1;
+    private FieldComputer field;
+
+    /** A new run: the network is built and initialized from {@code config} and its seed. */
+    public Trainer(RunConfig config, DataSplit data) {
+        this(config, data, null);
+    }
+
+    /**
+     * A run that starts from {@code initial} (weights, biases and frozen masks, e.g. from a
+     * scenario file), copied; null means "initialize from the config".
+     */
+    public Trainer(RunConfig config, DataSplit data, Network initial) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(data, "data");
+        if (data.train() == null || data.train().size() == 0) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        if (initial == null) {
+            net = Network.create(config);
+        } else {
+            checkMatches(config, initial);
+            net = initial.copy();
+        }
+        inputs = net.inputs();
+        trainSize = data.train().size();
+        trainSet = data.train();
+        trainX = features(config.features(), data.train());
+        trainY = labels(config, data.train(), "training");
+        Dataset test = data.test() == null ? new Dataset(new double[0], new double[0]) : data.test();
+        testSize = test.size();
+        testX = features(config.features(), test);
+        testY = labels(config, test, "test");
+        optimizer = new OptimizerState(net);
+        int layers = net.layerCount();
+        gradW = new double[layers][];
+        gradB = new double[layers][];
+        nextW = new double[layers][];
+        nextB = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            gradW[l] = new double[net.layer(l).weights.length];
+            gradB[l] = new double[net.layer(l).biases.length];
+            nextW[l] = new double[gradW[l].length];
+            nextB[l] = new double[gradB[l].length];
+        }
+        batch = new Workspace(net, Math.min(config.batchSize(), trainSize));
+        shuffleRng = Rng.stream(config.seed(), 2);
+        dropoutRng = Rng.stream(config.seed(), 3);
+    }
+
+    private static void checkMatches(RunConfig c, Network n) {
+        if (!n.features().equals(c.features())) {
+            throw new IllegalArgumentException("initial weights take features " + ids(n.features())
+                    + " but the config has " + ids(c.features()));
+        }
+        if (n.loss() != c.loss()) {
+            throw new IllegalArgumentException("initial weights are for loss " + n.loss().id() + ", config says "
+                    + c.loss().id());
+        }
+        if (n.layerCount() != c.hidden().size() + 1) {
+            throw new IllegalArgumentException("initial weights have " + n.layerCount() + " layers, the config "
+                    + (c.hidden().size() + 1));
+        }
+        for (int l = 0; l < n.layerCount(); l++) {
+            boolean last = l == n.layerCount() - 1;
+            int out = last ? c.outputs() : c.hidden().get(l);
+            ActivationKind act = last ? c.outputActivation() : c.hiddenActivation(l);
+            Layer layer = n.layer(l);
+            if (layer.outputs() != out || layer.activation() != act) {
+                throw new IllegalArgumentException("initial layer " + l + " is " + layer.outputs() + " "
+                        + layer.activation().id() + " neurons, the config says " + out + " " + act.id());
+            }
+        }
+    }
+
+    private static String ids(List<Feature> f) {
+        return f.stream().map(Feature::id).toList().toString();
+    }
+
+    private static double[] features(List<Feature> features, Dataset d) {
+        int f = features.size();
+        double[] x = new double[d.size() * f];
+        for (int i = 0; i < d.size(); i++) {
+            for (int j = 0; j < f; j++) {
+                x[i * f + j] = features.get(j).apply(d.x1(i), d.x2(i));
+            }
+        }
+        return x;
+    }
+
+    private static double[] labels(RunConfig c, Dataset d, String which) {
+        double[] y = d.labels().clone();
+        int classes = c.outputs();
+        for (int i = 0; i < y.length; i++) {
+            double v = y[i];
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(which + " label " + i + " is not finite: " + v);
+            }
+            if (c.loss() == LossKind.CROSS_ENTROPY && (v != Math.rint(v) || v < 0 || v >= classes)) {
+                throw new IllegalArgumentException(which + " label " + i + " is " + v + ", expected a class index 0.."
+                        + (classes - 1));
+            }
+        }
+        return y;
+    }
+
+    /**
+     * True when going from {@code a} to {@code b} needs a new run (new data, features, topology,
+     * activations, loss or initializer); every other change can be applied with
+     * {@link #updateHyperparameters}.
+     */
+    public static boolean needsRebuild(RunConfig a, RunConfig b) {
+        if (a.dataset() != b.dataset() || a.samples() != b.samples() || a.noise() != b.noise()
+                || a.trainFraction() != b.trainFraction() || a.seed() != b.seed()
+                || !a.features().equals(b.features()) || a.problem() != b.problem()
+                || !a.hidden().equals(b.hidden()) || a.outputActivation() != b.outputActivation()
+                || a.loss() != b.loss() || !a.init().equals(b.init()) || !a.biasInit().equals(b.biasInit())) {
+            return true;
+        }
+        for (int l = 0; l < a.hidden().size(); l++) {
+            if (a.hiddenActivation(l) != b.hiddenActivation(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- the loop ----
+
+    /** One optimizer step on the next minibatch. Does nothing once diverged. */
+    public StepResult step() {
+        if (divergence != null) {
+            return new StepResult(step, epoch, Double.NaN, 0, false, divergence);
+        }
+        prepareOrder();
+        int n = Math.min(config.batchSize(), trainSize - cursor);
+        if (batch.capacity < n) {
+            batch = new Workspace(net, n);
+        }
+        int cap = batch.capacity;
+        double[] bx = batch.x;
+        for (int b = 0; b < n; b++) {
+            int e = order[cursor + b];
+            for (int f = 0; f < inputs; f++) {
+                bx[f * cap + b] = trainX[e * inputs + f];
+            }
+            batch.labels[b] = trainY[e];
+        }
+        double dropout = config.dropout();
+        long dropoutBefore = dropoutRng.state();
+        net.forward(batch, n, dropout, dropout > 0 ? dropoutRng : null);
+        double loss = net.backward(batch, n, gradW, gradB);
+        net.addRegularization(config.regularization(), gradW);
+        double lr = learningRate();
+
+        String bad = Double.isFinite(loss) ? null : "the loss (" + loss + ")";
+        if (bad == null) {
+            bad = firstNonFinite("gradient", gradW, gradB);
+        }
+        if (bad == null) {
+            propose(lr, gradW, gradB, nextW, nextB, false);
+            bad = firstNonFinite("weight", nextW, nextB);
+        }
+        if (bad != null) {
+            dropoutRng.setState(dropoutBefore);
+            divergence = new Divergence(step + 1, epoch, bad);
+            return new StepResult(step, epoch, loss, n, false, divergence);
+        }
+        propose(lr, gradW, gradB, nextW, nextB, true);
+        for (int l = 0; l < net.layerCount(); l++) {
+            Layer layer = net.layer(l);
+            apply(layer.weights, nextW[l], layer.weightUpdates);
+            apply(layer.biases, nextB[l], layer.biasUpdates);
+            System.arraycopy(gradW[l], 0, layer.weightGradients, 0, gradW[l].length);
+            System.arraycopy(gradB[l], 0, layer.biasGradients, 0, gradB[l].length);
+        }
+        cursor += n;
+        step++;
+        version++;
+        boolean epochEnded = cursor >= trainSize;
+        if (epochEnded) {
+            cursor = 0;
+            epoch++;
+        }
+        return new StepResult(step, epoch, loss, n, epochEnded, null);
+    }
+
+    private static void apply(double[] params, double[] next, double[] updates) {
+        for (int j = 0; j < params.length; j++) {
+            updates[j] = next[j] - params[j];
+            params[j] = next[j];
+        }
+    }
+
+    private void propose(double lr, double[][] gW, double[][] gB, double[][] nW, double[][] nB, boolean commit) {
+        for (int l = 0; l < net.layerCount(); l++) {
+            Layer layer = net.layer(l);
+            Optimizer.update(config.optimizer(), lr, optimizer.weights[l], layer.weights, gW[l],
+                    layer.frozenWeights, nW[l], commit);
+            Optimizer.update(config.optimizer(), lr, optimizer.biases[l], layer.biases, gB[l],
+                    layer.frozenBiases, nB[l], commit);
+        }
+    }
+
+    private static String firstNonFinite(String what, double[][] w, double[][] b) {
+        for (int l = 0; l < w.length; l++) {
+            for (int j = 0; j < w[l].length; j++) {
+                if (!Double.isFinite(w[l][j])) {
+                    return "the " + what + " of layer " + l + " weight " + j + " (" + w[l][j] + ")";
+                }
+            }
+            for (int j = 0; j < b[l].length; j++) {
+                if (!Double.isFinite(b[l][j])) {
+                    return "the " + what + " of layer " + l + " bias " + j + " (" + b[l][j] + ")";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Draws the example order at the first step of each epoch (identity without shuffling). */
+    private void prepareOrder() {
+        if (orderEpoch == epoch && order != null) {
+            return;
+        }
+        if (order == null) {
+            order = new int[trainSize];
+        }
+        for (int i = 0; i < trainSize; i++) {
+            order[i] = i;
+        }
+        if (config.shuffle()) {
+            for (int i = trainSize - 1; i > 0; i--) { // Fisher-Yates
+                int j = shuffleRng.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        orderEpoch = epoch;
+    }
+
+    /** Steps until the current epoch ends (a whole epoch when at its start), or training diverges. */
+    public void runEpoch() {
+        while (divergence == null) {
+            if (step().epochEnded()) {
+                return;
+            }
+        }
+    }
+
+    public void runEpochs(int n) {
+        for (int i = 0; i < n && divergence == null; i++) {
+            runEpoch();
+        }
+    }
+
+    /** Runs {@code n} steps (fewer if training diverges). */
+    public void runSteps(long n) {
+        for (long i = 0; i < n && divergence == null; i++) {
+            step();
+        }
+    }
+
+    // ---- state ----
+
+    public long stepCount() {
+        return step;
+    }
+
+    public int epochCount() {
+        return epoch;
+    }
+
+    /** Examples of the current epoch already used (the next batch starts there). */
+    public int epochPosition() {
+        return cursor;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    /** The live network: engine thread only. Use {@link Network#copy()} to hand it elsewhere. */
+    public Network network() {
+        return net;
+    }
+
+    public int trainSize() {
+        return trainSize;
+    }
+
+    public int testSize() {
+        return testSize;
+    }
+
+    /** The learning rate the next step uses: the schedule applied to the base rate at this epoch. */
+    public double learningRate() {
+        return config.schedule().rateAt(config.optimizer().learningRate(), epoch);
+    }
+
+    /** Null while training is healthy. */
+    public Divergence divergence() {
+        return divergence;
+    }
+
+    /** Lets training continue after a divergence (e.g. after lowering the learning rate). */
+    public void clearDivergence() {
+        divergence = null;
+    }
+
+    /**
+     * Applies changed hyperparameters (learning rate, optimizer and its parameters, regularization,
+     * schedule, batch size, shuffle, dropout) keeping all optimizer state, the step count and the
+     * position in the epoch. A new batch size applies from the next step; a shuffle change from
+     * the next epoch.
+     *
+     * @throws IllegalArgumentException if the change needs a rebuild ({@link #needsRebuild})
+     */
+    public void updateHyperparameters(RunConfig next) {
+        Objects.requireNonNull(next, "config");
+        if (needsRebuild(config, next)) {
+            throw new IllegalArgumentException("this change needs a new run (data, features, topology, loss or "
+                    + "initializer changed)");
+        }
+        config = next;
+        version++;
+    }
+
+    // ---- freezing and edits ----
+
+    public void freezeWeight(int layer, int out, int in, boolean frozen) {
+        Layer l = net.layer(layer);
+        l.frozenWeights[l.index(out, in)] = frozen;
+    }
+
+    public void freezeBias(int layer, int out, boolean frozen) {
+        Layer l = net.layer(layer);
+        l.frozenBiases[l.checkOut(out)] = frozen;
+    }
+
+    /** Freezes a neuron: its incoming weights and its bias. */
+    public void freezeNeuron(int layer, int out, boolean frozen) {
+        Layer l = net.layer(layer);
+        l.checkOut(out);
+        Arrays.fill(l.frozenWeights, out * l.inputs(), (out + 1) * l.inputs(), frozen);
+        l.frozenBiases[out] = frozen;
+    }
+
+    public void freezeLayer(int layer, boolean frozen) {
+        Layer l = net.layer(layer);
+        Arrays.fill(l.frozenWeights, frozen);
+        Arrays.fill(l.frozenBiases, frozen);
+    }
+
+    /** Sets one weight; the optimizer state of that weight is kept. */
+    public void setWeight(int layer, int out, int in, double value) {
+        checkFinite(value);
+        Layer l = net.layer(layer);
+        l.weights[l.index(out, in)] = value;
+        version++;
+    }
+
+    public void setBias(int layer, int out, double value) {
+        checkFinite(value);
+        Layer l = net.layer(layer);
+        l.biases[l.checkOut(out)] = value;
+        version++;
+    }
+
+    private static void checkFinite(double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("a weight must be a finite number, got " + v);
+        }
+    }
+
+    // ---- checkpoints ----
+
+    public Checkpoint checkpoint() {
+        return new Checkpoint(config, net.copy(), optimizer.copy(), step, epoch, cursor,
+                order == null ? null : order.clone(), orderEpoch, shuffleRng.state(), dropoutRng.state(),
+                divergence);
+    }
+
+    /** Puts the run back exactly as it was when {@code c} was taken (from this run or one like it). */
+    public void restore(Checkpoint c) {
+        if (!c.network.sameTopology(net) || (c.order != null && c.order.length != trainSize)) {
+            throw new IllegalArgumentException("the checkpoint belongs to a run with another shape or data");
+        }
+        c.network.copyInto(net);
+        optimizer = c.optimizer.copy();
+        config = c.config;
+        step = c.step;
+        epoch = c.epoch;
+        cursor = c.cursor;
+        order = c.order == null ? null : c.order.clone();
+        orderEpoch = c.orderEpoch;
+        shuffleRng.setState(c.shuffleState);
+        dropoutRng.setState(c.dropoutState);
+        divergence = c.divergence;
+        version++;
+    }
+
+    // ---- evaluation ----
+
+    /** Data losses and accuracies over the training and test sets (no dropout), and the penalty. */
+    public Evaluation evaluate() {
+        if (cachedEvaluation != null && cachedEvaluationVersion == version) {
+            return cachedEvaluation;
+        }
+        double[] train = evaluateSet(trainX, trainY, trainSize);
+        double[] test = evaluateSet(testX, testY, testSize);
+        boolean classification = config.problem() == ProblemKind.CLASSIFICATION;
+        cachedEvaluation = new Evaluation(train[0], test[0], classification ? train[1] : Double.NaN,
+                classification ? test[1] : Double.NaN, net.penalty(config.regularization()));
+        cachedEvaluationVersion = version;
+        return cachedEvaluation;
+    }
+
+    /** {mean loss, accuracy} over a set; NaN for an empty set. */
+    private double[] evaluateSet(double[] x, double[] y, int size) {
+        if (size == 0) {
+            return new double[]{Double.NaN, Double.NaN};
+        }
+        Workspace ws = evalSpace();
+        Layer out = net.output();
+        int k = out.outputs();
+        int last = net.layerCount() - 1;
+        double loss = 0;
+        int correct = 0;
+        for (int start = 0; start < size; start += EVAL_CHUNK) {
+            int n = Math.min(EVAL_CHUNK, size - start);
+            load(x, start, n, ws);
+            net.forward(ws, n, 0, null);
+            for (int b = 0; b < n; b++) {
+                double label = y[start + b];
+                loss += Loss.value(net.loss(), ws.z[last], ws.a[last], b, ws.capacity, k, label);
+                if (Loss.correct(net.loss(), out.activation(), ws.a[last], b, ws.capacity, k, label)) {
+                    correct++;
+                }
+            }
+        }
+        return new double[]{loss / size, (double) correct / size};
+    }
+
+    /** Copies examples start .. start + n - 1 of a row-major feature matrix into the unit-major ws.x. */
+    private void load(double[] x, int start, int n, Workspace ws) {
+        int cap = ws.capacity;
+        for (int b = 0; b < n; b++) {
+            int row = (start + b) * inputs;
+            for (int f = 0; f < inputs; f++) {
+                ws.x[f * cap + b] = x[row + f];
+            }
+        }
+    }
+
+    private Workspace evalSpace() {
+        if (evalSpace == null) {
+            evalSpace = new Workspace(net, EVAL_CHUNK);
+        }
+        return evalSpace;
+    }
+
+    // ---- trace ----
+
+    /** The trace of training example {@code index} (of the training set as stored). */
+    public Trace trace(int index) {
+        if (index < 0 || index >= trainSize) {
+            throw new IllegalArgumentException("training example " + index + " is outside 0.." + (trainSize - 1));
+        }
+        return trace(trainSet.x1(index), trainSet.x2(index), trainX, index * inputs, trainY[index]);
+    }
+
+    /** The trace of the raw point (x1, x2) with the given label. Changes nothing. */
+    public Trace trace(double x1, double x2, double label) {
+        double[] f = new double[inputs];
+        for (int j = 0; j < inputs; j++) {
+            f[j] = config.features().get(j).apply(x1, x2);
+        }
+        return trace(x1, x2, f, 0, label);
+    }
+
+    private Trace trace(double x1, double x2, double[] x, int offset, double label) {
+        Workspace ws = new Workspace(net, 1);
+        System.arraycopy(x, offset, ws.x, 0, inputs);
+        ws.labels[0] = label;
+        int layers = net.layerCount();
+        double[][] gW = new double[layers][];
+        double[][] gB = new double[layers][];
+        double[][] nW = new double[layers][];
+        double[][] nB = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            gW[l] = new double[gradW[l].length];
+            gB[l] = new double[gradB[l].length];
+            nW[l] = new double[gW[l].length];
+            nB[l] = new double[gB[l].length];
+        }
+        double dropout = config.dropout();
+        // The masks the next step would draw for a one-example batch, from a copy of the generator.
+        net.forward(ws, 1, dropout, dropout > 0 ? dropoutRng.copy() : null);
+        double loss = net.backward(ws, 1, gW, gB);
+        double[][] dataW = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            dataW[l] = gW[l].clone();
+        }
+        net.addRegularization(config.regularization(), gW);
+        double lr = learningRate();
+        propose(lr, gW, gB, nW, nB, false);
+        List<TraceLayer> out = new ArrayList<>(layers);
+        for (int l = 0; l < layers; l++) {
+            Layer layer = net.layer(l);
+            int width = layer.outputs();
+            double[] mask = l < layers - 1 && ws.masked[l] ? Arrays.copyOf(ws.mask[l], width) : filled(width);
+            out.add(new TraceLayer(layer, Arrays.copyOf(ws.in[l], layer.inputs()), Arrays.copyOf(ws.z[l], width),
+                    Arrays.copyOf(ws.a[l], width), mask, Arrays.copyOf(ws.da[l], width),
+                    Arrays.copyOf(ws.dz[l], width), dataW[l], gW[l], gB[l], nW[l], nB[l]));
+        }
+        return new Trace(x1, x2, label, Arrays.copyOfRange(x, offset, offset + inputs), out, loss,
+                net.penalty(config.regularization()), lr, step);
+    }
+
+    private static double[] filled(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, 1.0);
+        return a;
+    }
+
+    // ---- statistics ----
+
+    /** Statistics of weight layer {@code layer} (0 = first hidden layer) at this moment. */
+    public LayerStats stats(int layer) {
+        Layer l = net.layer(layer);
+        double[] w = l.weights;
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : w) {
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double mean = sum / w.length;
+        double sq = 0;
+        for (double v : w) {
+            sq += (v - mean) * (v - mean);
+        }
+        double std = Math.sqrt(sq / w.length);
+        double range = Math.max(Math.abs(min), Math.abs(max));
+        if (range == 0) {
+            range = 1;
+        }
+        int[] hist = new int[LayerStatsBins.BINS];
+        for (double v : w) {
+            int bin = (int) Math.floor((v + range) / (2 * range) * LayerStatsBins.BINS);
+            hist[Math.max(0, Math.min(LayerStatsBins.BINS - 1, bin))]++;
+        }
+        double wNorm = norm(w);
+        UnitCounts counts = unitCounts();
+        return new LayerStats(mean, std, min, max, hist, -range, range, norm(l.weightGradients),
+                wNorm == 0 ? 0 : norm(l.weightUpdates) / wNorm, counts.dead[layer], counts.saturated[layer]);
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** Dead and saturated units of every layer over the training set, cached until something changes. */
+    private UnitCounts unitCounts() {
+        if (cachedCounts != null && cachedCountsVersion == version) {
+            return cachedCounts;
+        }
+        int layers = net.layerCount();
+        int[][] active = new int[layers][];
+        int[][] saturated = new int[layers][];
+        for (int l = 0; l < layers; l++) {
+            active[l] = new int[net.layer(l).outputs()];
+            saturated[l] = new int[net.layer(l).outputs()];
+        }
+        Workspace ws = evalSpace();
+        for (int start = 0; start < trainSize; start += EVAL_CHUNK) {
+            int n = Math.min(EVAL_CHUNK, trainSize - start);
+            load(trainX, start, n, ws);
+            net.forward(ws, n, 0, null);
+            for (int l = 0; l < layers; l++) {
+                Layer layer = net.layer(l);
+                int out = layer.outputs();
+                ActivationKind kind = layer.activation();
+                for (int b = 0; b < n; b++) {
+                    for (int o = 0; o < out; o++) {
+                        double z = ws.z[l][o * ws.capacity + b];
+                        double a = ws.a[l][o * ws.capacity + b];
+                        if (z > 0) {
+                            active[l][o]++;
+                        }
+                        if ((kind == ActivationKind.TANH && Math.abs(a) > LayerStatsBins.SATURATED_TANH)
+                                || (kind == ActivationKind.SIGMOID
+                                && (a < 1 - LayerStatsBins.SATURATED_SIGMOID || a > LayerStatsBins.SATURATED_SIGMOID))) {
+                            saturated[l][o]++;
+                        }
+                    }
+                }
+            }
+        }
+        int[] dead = new int[layers];
+        int[] sat = new int[layers];
+        for (int l = 0; l < layers; l++) {
+            ActivationKind kind = net.layer(l).activation();
+            boolean reluFamily = kind == ActivationKind.RELU || kind == ActivationKind.LEAKY_RELU;
+            for (int o = 0; o < active[l].length; o++) {
+                if (reluFamily && active[l][o] == 0) {
+                    dead[l]++;
+                }
+                if (2 * saturated[l][o] > trainSize) {
+                    sat[l]++;
+                }
+            }
+        }
+        cachedCounts = new UnitCounts(dead, sat);
+        cachedCountsVersion = version;
+        return cachedCounts;
+    }
+
+    private record UnitCounts(int[] dead, int[] saturated) {
+    }
+
+    // ---- field ----
+
+    /**
+     * The output of every node over a {@code grid x grid} raster of [min, max]^2, in the layout of
+     * {@code session.FieldSnapshot}: {@code out[0][feature]}, {@code out[l + 1][neuron]}, each
+     * {@code grid * grid} values, index {@code row * grid + col}, x1 = min + col * step,
+     * x2 = max - row * step (row 0 at the top). Reuses {@code out} when its shape fits; returns
+     * the array written (a new one when {@code out} is null or misshapen).
+     */
+    public float[][][] computeField(int grid, double min, double max, float[][][] out) {
+        if (grid < 2) {
+            throw new IllegalArgumentException("the field grid needs at least 2 points a side, got " + grid);
+        }
+        if (!(min < max)) {
+            throw new IllegalArgumentException("the field range needs min < max, got " + min + ", " + max);
+        }
+        if (field == null) {
+            field = new FieldComputer(net);
+        }
+        return field.compute(grid, min, max, out);
+    }
+}

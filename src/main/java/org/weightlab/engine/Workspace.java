@@ -1,0 +1,62 @@
+package org.weightlab.engine;
+
+/**
+ * Buffers for one forward and backward pass over up to {@code capacity} examples, allocated once
+ * so that the per-example loops allocate nothing. Buffers are unit-major, {@code [width][capacity]}:
+ * the value of unit {@code u} for example {@code b} is at {@code u * capacity + b}, so the inner
+ * loops run along the batch over contiguous memory.
+ */
+final class Workspace {
+
+    final int capacity;
+    /** Input features of the batch, [inputs][capacity]. */
+    final double[] x;
+    /** Label of each example of the batch. */
+    final double[] labels;
+    /** Per layer: pre-activations z = W x + b, [out][capacity]. */
+    final double[][] z;
+    /** Per layer: activations a = f(z), [out][capacity] (before dropout). */
+    final double[][] a;
+    /** Per hidden layer: a times the inverted-dropout scale (0 or 1 / (1 - p)), [out][capacity]. */
+    final double[][] dropped;
+    /** Per hidden layer: the dropout scale of each unit, [out][capacity]. */
+    final double[][] mask;
+    /** Per layer: the input this pass fed it (x, a of the layer below, or its dropped copy). */
+    final double[][] in;
+    /** Per hidden layer: whether this pass applied dropout (else mask is not filled and means 1). */
+    final boolean[] masked;
+    /** Per layer: dL/da of each example, [out][capacity] (for the output, the loss's dL/da). */
+    final double[][] da;
+    /** Per layer: dL/dz of each example, [out][capacity]. */
+    final double[][] dz;
+
+    Workspace(Network net, int capacity) {
+        this.capacity = capacity;
+        int layers = net.layerCount();
+        x = new double[capacity * net.inputs()];
+        labels = new double[capacity];
+        z = new double[layers][];
+        a = new double[layers][];
+        dropped = new double[layers][];
+        mask = new double[layers][];
+        in = new double[layers][];
+        masked = new boolean[layers];
+        da = new double[layers][];
+        dz = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            int width = capacity * net.layer(l).outputs();
+            z[l] = new double[width];
+            a[l] = new double[width];
+            da[l] = new double[width];
+            dz[l] = new double[width];
+            if (l < layers - 1) {
+                dropped[l] = new double[width];
+                mask[l] = new double[width];
+            }
+        }
+    }
+
+    boolean fits(Network net, int n) {
+        return n <= capacity && x.length == capacity * net.inputs() && z.length == net.layerCount();
+    }
+}

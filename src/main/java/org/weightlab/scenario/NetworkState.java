@@ -1,0 +1,101 @@
+package org.weightlab.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.weightlab.engine.Layer;
+import org.weightlab.engine.Network;
+import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.engine.config.Feature;
+import org.weightlab.engine.config.RunConfig;
+
+/**
+ * The parameters of a whole network, first hidden layer to output layer: a scenario's optional
+ * starting point, or a run export's "initial" and "final" (DESIGN 4 and 5).
+ */
+public record NetworkState(List<LayerState> layers) {
+
+    public NetworkState {
+        if (layers == null || layers.isEmpty()) {
+            throw new IllegalArgumentException("a network has at least one layer");
+        }
+        layers = List.copyOf(layers);
+        for (int l = 1; l < layers.size(); l++) {
+            if (layers.get(l).inputs() != layers.get(l - 1).outputs()) {
+                throw new IllegalArgumentException("layer " + (l + 1) + " takes " + layers.get(l).inputs()
+                        + " inputs but layer " + l + " has " + layers.get(l - 1).outputs() + " neurons");
+            }
+        }
+    }
+
+    /** A copy of the network's parameters and frozen masks. */
+    public static NetworkState of(Network network) {
+        List<LayerState> layers = new ArrayList<>();
+        for (int l = 0; l < network.layerCount(); l++) {
+            Layer layer = network.layer(l);
+            layers.add(LayerState.fromFlat(layer.inputs(), layer.outputs(), layer.weightsCopy(), layer.biasesCopy(),
+                    layer.activation(), layer.frozenWeightsCopy(), layer.frozenBiasesCopy()));
+        }
+        return new NetworkState(layers);
+    }
+
+    /**
+     * A new engine network holding these parameters and masks, for {@code config}'s features and
+     * loss.
+     *
+     * @throws IllegalArgumentException if the state does not fit the config or is not finite
+     */
+    public Network toNetwork(RunConfig config) {
+        String problem = shapeProblem(config);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        List<Layer> engineLayers = new ArrayList<>();
+        for (LayerState s : layers) {
+            engineLayers.add(Layer.of(s.inputs(), s.outputs(), s.activation(), s.flatWeights(), s.biases(),
+                    s.flatFrozenWeights(), s.frozenBiases()));
+        }
+        return new Network(config.features(), config.loss(), engineLayers);
+    }
+
+    /** True when every weight and bias is a finite number. */
+    public boolean isFinite() {
+        return layers.stream().allMatch(LayerState::isFinite);
+    }
+
+    /**
+     * What keeps this state from fitting {@code config}'s network (features -> hidden -> outputs,
+     * with its activations), as {@code "layers[i].field: problem"}; null when it fits.
+     */
+    public String shapeProblem(RunConfig config) {
+        List<Integer> hidden = config.hidden();
+        if (layers.size() != hidden.size() + 1) {
+            return "layers: has " + layers.size() + " layers; the config's network has " + (hidden.size() + 1)
+                    + " (" + (hidden.isEmpty() ? "no hidden layers" : "hidden " + hidden) + " and the output layer)";
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            LayerState layer = layers.get(l);
+            boolean output = l == hidden.size();
+            int in = l == 0 ? config.features().size() : hidden.get(l - 1);
+            int out = output ? config.outputs() : hidden.get(l);
+            ActivationKind act = output ? config.outputActivation() : config.hiddenActivation(l);
+            String at = "layers[" + l + "]";
+            String name = output ? "the output layer" : "hidden layer " + (l + 1);
+            if (layer.outputs() != out) {
+                return at + ".weights: has " + layer.outputs() + " rows (neurons); " + name + " of the config has "
+                        + out;
+            }
+            if (layer.inputs() != in) {
+                String from = l == 0 ? " (features " + config.features().stream().map(Feature::id)
+                        .collect(Collectors.joining(", ")) + ")" : "";
+                return at + ".weights: rows have " + layer.inputs() + " entries (inputs); " + name
+                        + " of the config takes " + in + from;
+            }
+            if (layer.activation() != act) {
+                return at + ".activation: is " + layer.activation().id() + ", but the config gives " + name + " "
+                        + act.id();
+            }
+        }
+        return null;
+    }
+}
