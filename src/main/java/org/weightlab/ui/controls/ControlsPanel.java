@@ -226,7 +226,8 @@ public final class ControlsPanel extends ScrollPane {
                 + "classification (labels -1/+1 or three classes) or regression (a real number)."));
 
         noise.setId("noiseSlider");
-        noise.setTooltip(new Tooltip("Noise added to the points, 0% to 50%: more noise, fuzzier class borders."));
+        noise.setTooltip(new Tooltip("Noise added to the points, 0% to 50% (as in TensorFlow Playground): "
+                + "more noise, fuzzier class borders."));
         noise.setBlockIncrement(5);
         trainPercent.setId("trainSlider");
         trainPercent.setTooltip(new Tooltip("Share of the points used for training; the rest is the test set."));
@@ -434,8 +435,9 @@ public final class ControlsPanel extends ScrollPane {
         });
         samples.setOnCommit(v -> apply("samples " + (int) v, false, samples,
                 c -> c.withData((int) v, c.noise(), c.trainFraction(), c.seed())));
+        // the config's noise runs 0..1 and stands for TF Playground's 0%..50% (see DataGenerator)
         onSliderCommit(noise, v -> apply("noise " + Math.round(v) + "%", false,
-                c -> c.withData(c.samples(), Math.round(v) / 100.0, c.trainFraction(), c.seed())));
+                c -> c.withData(c.samples(), Math.round(v) / 50.0, c.trainFraction(), c.seed())));
         noise.valueProperty().addListener((o, a, v) -> noiseValue.setText(Math.round(v.doubleValue()) + "%"));
         onSliderCommit(trainPercent, v -> apply("training share " + Math.round(v) + "%", false,
                 c -> c.withData(c.samples(), c.noise(), Math.round(v) / 100.0, c.seed())));
@@ -673,8 +675,8 @@ public final class ControlsPanel extends ScrollPane {
             problemLabel.setText("Problem: " + c.problem().id()
                     + (c.problem() == ProblemKind.CLASSIFICATION ? " (" + c.dataset().classes() + " classes)" : ""));
             samples.setValue(c.samples());
-            noise.setValue(c.noise() * 100);
-            noiseValue.setText(Math.round(c.noise() * 100) + "%");
+            noise.setValue(c.noise() * 50);
+            noiseValue.setText(Math.round(c.noise() * 50) + "%");
             trainPercent.setValue(c.trainFraction() * 100);
             trainValue.setText(Math.round(c.trainFraction() * 100) + "%");
             seed.setValue(c.seed());

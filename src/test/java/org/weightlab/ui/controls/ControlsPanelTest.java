@@ -185,6 +185,15 @@ class ControlsPanelTest {
     }
 
     @Test
+    void theNoiseSliderRunsToFiftyPercentWhichIsTheConfigsOne(FxRobot robot) {
+        Slider noise = node(robot, "#noiseSlider", Slider.class);
+        robot.interact(() -> noise.setValue(20));
+        assertEquals(0.4, control.lastConfig().noise(), 1e-12, "20% is TF Playground's noise 20, config noise 0.4");
+        robot.interact(() -> noise.setValue(50));
+        assertEquals(1.0, control.lastConfig().noise(), 1e-12);
+    }
+
+    @Test
     void reinitializeAsksForNewWeights(FxRobot robot) {
         robot.interact(() -> node(robot, "#reinitButton", javafx.scene.control.Button.class).fire());
         assertEquals(List.of("reinitialize"), control.commands);

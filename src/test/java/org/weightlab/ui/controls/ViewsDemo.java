@@ -49,12 +49,20 @@ public final class ViewsDemo {
             if (getParameters().getRaw().contains("log")) {
                 chart.logScaleProperty().set(true);
             }
+            if (getParameters().getRaw().contains("adam")) {
+                controls.setConfig(config.withOptimizer(
+                        org.weightlab.engine.config.OptimizerConfig.defaults(
+                                org.weightlab.engine.config.OptimizerKind.ADAMW, 0.003)));
+            }
             BorderPane root = new BorderPane(chart, banner, null, status, controls);
             Scene scene = new Scene(root, 1024, 768);
             scene.getStylesheets().add(ViewsDemo.class.getResource("/org/weightlab/ui/weightlab.css").toExternalForm());
             stage.setScene(scene);
             stage.setTitle("WeightLab views");
             stage.show();
+            if (getParameters().getRaw().contains("scroll")) {
+                controls.setVvalue(getParameters().getRaw().contains("bottom") ? 1.0 : 0.55);
+            }
 
             Random random = new Random(3);
             long[] step = {0};

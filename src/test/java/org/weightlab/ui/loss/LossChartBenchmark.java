@@ -153,6 +153,8 @@ public final class LossChartBenchmark {
         if (frame == WARMUP_FRAMES) {
             // warm-up done (JIT compiled): start again from an empty chart
             step = 0;
+            runStartNanos = System.nanoTime();
+            runStartCpu = os.getProcessCpuTime();
             if (canvasChart != null) {
                 canvasChart.clear();
             } else {
@@ -197,7 +199,14 @@ public final class LossChartBenchmark {
         }
     }
 
+    private long runStartNanos;
+    private long runStartCpu;
+
     private void report(String which) {
+        double wall = (System.nanoTime() - runStartNanos) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - runStartCpu) / 1e9;
+        System.out.printf(Locale.ROOT, "total: %.1f s wall, %.1f s process cpu for %d points (%.1f ms wall per 1,000)%n",
+                wall, cpuSeconds, TOTAL, wall * 1000 / (TOTAL / 1000.0));
         System.out.printf(Locale.ROOT, "chart=%s frames=%d points=%d per_frame=%d%n", which, rows.size(), TOTAL,
                 PER_FRAME);
         System.out.println("points_upto  interval_med/p95_ms  fx_wall_med/p95_ms  fx_cpu_med/p95_ms  process_cpu_med/p95_ms");
