@@ -14,6 +14,8 @@ import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
@@ -115,6 +117,10 @@ public final class LossChartView extends BorderPane {
     private double hoverY = Double.NaN;
     private double dragX = Double.NaN;
     private double dragY = Double.NaN;
+
+    /** The dense batch band: premultiplied ARGB pixels of the plot area, reused between frames. */
+    private WritableImage band;
+    private int[] bandPixels;
 
     private boolean dirty = true;
     private boolean scheduled;
@@ -605,6 +611,11 @@ public final class LossChartView extends BorderPane {
             return;
         }
         Paint colour = swatchColour(c);
+        if (c == Curve.BATCH && n > plotW) {
+            // more than one vertex per pixel column: a raster band is exact and far cheaper to render
+            drawBand(g, line, colour);
+            return;
+        }
         g.setStroke(colour);
         g.setFill(colour);
         g.setLineDashes();
@@ -624,6 +635,60 @@ public final class LossChartView extends BorderPane {
                 g.fillOval(px(line.x(k)) - r, py(line.y(k)) - r, 2 * r, 2 * r);
             }
         }
+    }
+
+    /**
+     * Fills, per pixel column, the span from the column's lowest to highest vertex, joined to the
+     * previous column's last vertex so the band has no gaps: what the polyline would cover, as
+     * pixels. One setPixels call into a reused buffer; the render thread only copies an image.
+     */
+    private void drawBand(GraphicsContext g, MinMaxDecimator line, Paint colour) {
+        int w = (int) Math.ceil(plotW);
+        int h = (int) Math.ceil(plotH);
+        if (band == null || band.getWidth() != w || band.getHeight() != h) {
+            band = new WritableImage(w, h);
+            bandPixels = new int[w * h];
+        } else {
+            java.util.Arrays.fill(bandPixels, 0);
+        }
+        Color c = colour instanceof Color col ? col : Color.web("#1b7837");
+        double alpha = 0.55;
+        // premultiplied ARGB
+        int a = (int) Math.round(alpha * 255);
+        int argb = a << 24 | (int) Math.round(c.getRed() * alpha * 255) << 16
+                | (int) Math.round(c.getGreen() * alpha * 255) << 8 | (int) Math.round(c.getBlue() * alpha * 255);
+        int n = line.count();
+        int k = 0;
+        double prevY = Double.NaN;
+        while (k < n) {
+            int col = (int) Math.floor(px(line.x(k)) - left);
+            double lo = py(line.y(k));
+            double hi = lo;
+            double last = lo;
+            int j = k;
+            for (; j < n && (int) Math.floor(px(line.x(j)) - left) == col; j++) {
+                double y = py(line.y(j));
+                lo = Math.min(lo, y);
+                hi = Math.max(hi, y);
+                last = y;
+            }
+            if (!Double.isNaN(prevY)) {
+                lo = Math.min(lo, prevY);
+                hi = Math.max(hi, prevY);
+            }
+            prevY = last;
+            k = j;
+            if (col < 0 || col >= w) {
+                continue;
+            }
+            int y0 = (int) Math.max(0, Math.floor(lo - top));
+            int y1 = (int) Math.min(h - 1, Math.floor(hi - top));
+            for (int y = y0; y <= y1; y++) {
+                bandPixels[y * w + col] = argb;
+            }
+        }
+        band.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), bandPixels, 0, w);
+        g.drawImage(band, left, top);
     }
 
     private Paint swatchColour(Curve c) {
