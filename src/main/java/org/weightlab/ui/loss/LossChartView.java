@@ -691,6 +691,14 @@ public final class LossChartView extends BorderPane {
         g.drawImage(band, left, top);
     }
 
+    /** The marker labels' background, from CSS (so a dark theme gets a dark box). */
+    private Paint markerBackground() {
+        if (markerStyle.getBackground() != null && !markerStyle.getBackground().getFills().isEmpty()) {
+            return markerStyle.getBackground().getFills().get(0).getFill();
+        }
+        return Color.rgb(255, 255, 255, 0.85);
+    }
+
     private Paint swatchColour(Curve c) {
         Region r = swatches[c.ordinal()];
         if (r.getBackground() != null && !r.getBackground().getFills().isEmpty()) {
@@ -740,7 +748,7 @@ public final class LossChartView extends BorderPane {
             }
             laneEnd[lane] = tx + tw + 6;
             double ty = top + 4 + lane * (lineH + 4);
-            g.setFill(Color.rgb(255, 255, 255, 0.85));
+            g.setFill(markerBackground());
             g.fillRoundRect(tx, ty, tw, lineH, 6, 6);
             g.setStroke(colour);
             g.setLineWidth(1);
