@@ -70,8 +70,10 @@ final class DatasetThumbnails {
         double maxLabel = 1e-12;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        double xMax = 1e-12;
         for (Dataset d : new Dataset[] {split.train(), split.test()}) {
             for (int i = 0; i < d.size(); i++) {
+                xMax = Math.max(xMax, Math.abs(d.x1(i)));
                 maxLabel = Math.max(maxLabel, Math.abs(d.label(i)));
                 lo = Math.min(lo, d.label(i));
                 hi = Math.max(hi, d.label(i));
@@ -85,7 +87,8 @@ final class DatasetThumbnails {
                 if (kind.oneDimensional()) {
                     y = hi > lo ? -5 + 10 * (label - lo) / (hi - lo) : 0;
                 }
-                out[3 * k] = d.x1(i);
+                // 1-D sets use their own x range (line: -1..1), stretched to the picture's width
+                out[3 * k] = kind.oneDimensional() ? d.x1(i) / xMax * 5 : d.x1(i);
                 out[3 * k + 1] = y;
                 out[3 * k + 2] = kind.problem() == ProblemKind.REGRESSION ? label / maxLabel : label;
             }

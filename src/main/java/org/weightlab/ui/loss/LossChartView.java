@@ -620,18 +620,28 @@ public final class LossChartView extends BorderPane {
         g.setFill(colour);
         g.setLineDashes();
         g.setGlobalAlpha(c == Curve.BATCH ? 0.5 : 1.0);
-        g.setLineWidth(c == Curve.BATCH ? 1.5 : 3);
         g.beginPath();
         g.moveTo(px(line.x(0)), py(line.y(0)));
         for (int k = 1; k < n; k++) {
             g.lineTo(px(line.x(k)), py(line.y(k)));
         }
+        if (c != Curve.BATCH) {
+            // a halo in the background colour keeps the epoch curves readable on top of the batch band
+            g.setStroke(markerBackground());
+            g.setLineWidth(7);
+            g.stroke();
+            g.setStroke(colour);
+        }
+        g.setLineWidth(c == Curve.BATCH ? 1.5 : 3);
         g.stroke();
         g.setGlobalAlpha(1.0);
         // epoch-end curves have few points: show each as a dot while they are far apart
         if (c != Curve.BATCH && n > 0 && plotW / n >= 10) {
             double r = c == Curve.TEST ? 4.5 : 4;
             for (int k = 0; k < n; k++) {
+                g.setFill(markerBackground());
+                g.fillOval(px(line.x(k)) - r - 1.5, py(line.y(k)) - r - 1.5, 2 * r + 3, 2 * r + 3);
+                g.setFill(colour);
                 g.fillOval(px(line.x(k)) - r, py(line.y(k)) - r, 2 * r, 2 * r);
             }
         }

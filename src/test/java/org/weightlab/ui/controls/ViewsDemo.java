@@ -22,7 +22,8 @@ import org.weightlab.ui.status.StatusBarView;
 /**
  * Shows the controls column, the loss chart (fed 1,000 synthetic points per frame up to 120,000,
  * with two setting markers), the divergence banner and the status bar in a 1024x768 window, to
- * look at them. Commands go to a recording control and are printed.
+ * look at them. Commands go to a recording control and are printed. Arguments: {@code dark},
+ * {@code log}, {@code adam}, {@code scroll}, {@code bottom}.
  * <pre>mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.weightlab.ui.controls.ViewsDemo</pre>
  */
 public final class ViewsDemo {
@@ -38,7 +39,9 @@ public final class ViewsDemo {
     public static final class App extends Application {
         @Override
         public void start(Stage stage) {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(getParameters().getRaw().contains("dark")
+                    ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
             RecordingControl control = new RecordingControl();
             RunConfig config = RunConfig.defaults();
             ControlsPanel controls = new ControlsPanel(control, config);

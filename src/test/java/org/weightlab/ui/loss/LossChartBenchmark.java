@@ -27,8 +27,13 @@ import org.weightlab.session.LossPoint;
  * java -cp ... -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
  *      -Djavafx.animation.fullspeed=true org.weightlab.ui.loss.LossChartBenchmark canvas|chartfx
  * </pre>
- * Prints, per 20,000 points, the median and 95th percentile of the frame interval (what a user
- * sees: FX thread plus rendering) and of the FX thread's time per pulse.
+ * Prints, per 20,000 points, the median and 95th percentile of the frame interval, of the FX
+ * thread's wall and CPU time per pulse, and of the whole process's CPU time per frame (FX thread,
+ * render thread and GC), then the total time for all points. Options: {@code total=N},
+ * {@code warmup=FRAMES}, {@code modena} (JavaFX's own theme instead of AtlantaFX), and for ChartFX
+ * {@code background}: append from a producer thread under the data set's write lock, as ChartFX
+ * documents. Appending on the FX thread (as our views get points) stalled ChartFX 11.3.1 here on
+ * the second frame: DoubleDataSet.add waits forever for the data set's write lock.
  */
 public final class LossChartBenchmark {
 
@@ -112,7 +117,7 @@ public final class LossChartBenchmark {
                 .toExternalForm());
         // the FX thread's share of a frame ends after layout (ChartFX draws in its own post-layout hook,
         // registered later, so this is measured one listener early for ChartFX; see the report)
-        if (!getParameters().getRaw().contains("nolistener")) scene.addPostLayoutPulseListener(() -> {
+        scene.addPostLayoutPulseListener(() -> {
             if (pulseStart != 0 && rows.size() > 0) {
                 double[] row = rows.get(rows.size() - 1);
                 row[2] = (System.nanoTime() - pulseStart) / 1e6;
@@ -120,7 +125,6 @@ public final class LossChartBenchmark {
             }
         });
         stage.setScene(scene);
-        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> e.printStackTrace());
         stage.show();
         new AnimationTimer() {
             @Override
