@@ -30,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.DatasetKind;
@@ -118,6 +119,7 @@ public final class ControlsPanel extends ScrollPane {
             "Cosine schedule: the learning rate at the end of the period.");
     private final NumberField batch = new NumberField("batchField", "Batch size", 1, 250, true,
             "Examples per step: 1 (noisy, fast steps) up to the whole training set (smooth, slow steps).");
+    private final ToggleSwitch shuffle = new ToggleSwitch("Shuffle every epoch");
     private final ComboBox<RegularizationKind> regularization =
             new ComboBox<>(FXCollections.observableArrayList(RegularizationKind.values()));
     private final NumberField regRate = new NumberField("regRateField", "Rate", 0, 10, false,
@@ -315,8 +317,11 @@ public final class ControlsPanel extends ScrollPane {
         HBox reg = new HBox(6, regularization, regRate);
         reg.setAlignment(Pos.TOP_LEFT);
         HBox.setHgrow(regRate, Priority.ALWAYS);
+        shuffle.setId("shuffleSwitch");
+        shuffle.setTooltip(new Tooltip("On: each epoch visits the training examples in a new order drawn from the "
+                + "seed. Off: always in the stored order."));
         return new VBox(6, lr, labelled("Optimizer", optimizer), optimizerParams,
-                labelled("LR schedule", schedule), scheduleParams, batch,
+                labelled("LR schedule", schedule), scheduleParams, batch, shuffle,
                 caption("Regularization"), reg, sliderRow("Dropout", dropout, dropoutValue));
     }
 
@@ -501,6 +506,11 @@ public final class ControlsPanel extends ScrollPane {
         minLr.setOnCommit(v -> apply("schedule minimum lr " + fmt(v), Effect.LIVE, minLr,
                 c -> c.withSchedule(sched(c.schedule(), c.schedule().kind(), "minLr", v))));
         batch.setOnCommit(v -> apply("batch size " + (int) v, Effect.LIVE, batch, c -> c.withBatch((int) v, c.shuffle())));
+        shuffle.selectedProperty().addListener((o, was, on) -> {
+            if (!updating) {
+                apply("shuffle " + (on ? "on" : "off"), Effect.LIVE, c -> c.withBatch(c.batchSize(), on));
+            }
+        });
         regularization.valueProperty().addListener((o, was, k) -> {
             if (!updating && k != null && k != config.regularization().kind()) {
                 apply("regularization " + k.id(), Effect.LIVE,
@@ -715,6 +725,7 @@ public final class ControlsPanel extends ScrollPane {
             int trainSize = ConfigEdits.trainSize(c.samples(), c.trainFraction());
             batch.setRange(1, Math.max(trainSize, c.batchSize()));
             batch.setValue(c.batchSize());
+            shuffle.setSelected(c.shuffle());
             regularization.setValue(c.regularization().kind());
             regRate.setValue(c.regularization().rate());
             regRate.setDisable(c.regularization().kind() == RegularizationKind.NONE);

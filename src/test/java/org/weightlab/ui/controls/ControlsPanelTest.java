@@ -194,6 +194,15 @@ class ControlsPanelTest {
     }
 
     @Test
+    void theShuffleSwitchSendsShuffleOff(FxRobot robot) {
+        org.controlsfx.control.ToggleSwitch sw = node(robot, "#shuffleSwitch", org.controlsfx.control.ToggleSwitch.class);
+        assertTrue(sw.isSelected());
+        robot.interact(() -> sw.setSelected(false));
+        assertFalse(control.lastConfig().shuffle());
+        assertEquals(RunConfig.defaults().batchSize(), control.lastConfig().batchSize());
+    }
+
+    @Test
     void reinitializeAsksForNewWeights(FxRobot robot) {
         robot.interact(() -> node(robot, "#reinitButton", javafx.scene.control.Button.class).fire());
         assertEquals(List.of("reinitialize"), control.commands);
@@ -202,7 +211,8 @@ class ControlsPanelTest {
     @Test
     void everyControlHasATooltipAndEverySectionSaysLiveOrRebuild(FxRobot robot) {
         int checked = 0;
-        for (String kind : new String[] {".combo-box", ".text-field", ".slider", ".check-box", ".toggle-button", ".button"}) {
+        for (String kind : new String[] {".combo-box", ".text-field", ".slider", ".check-box", ".toggle-button", ".button",
+            ".toggle-switch"}) {
             for (Node n : robot.lookup(kind).queryAll()) {
                 if (n instanceof Control c && !(n.getParent() instanceof ComboBox)) {
                     assertNotNull(c.getTooltip(), "no tooltip on " + n);
