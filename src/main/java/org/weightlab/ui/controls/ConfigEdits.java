@@ -73,8 +73,8 @@ final class ConfigEdits {
         }
     }
 
-    /** Number of training examples for these data settings. */
+    /** Number of training examples for these data settings (as DataGenerator splits: floor, one point each side at least). */
     static int trainSize(int samples, double trainFraction) {
-        return Math.max(1, (int) Math.round(samples * trainFraction));
+        return Math.max(1, Math.min(samples - 1, (int) Math.floor(samples * trainFraction)));
     }
 }

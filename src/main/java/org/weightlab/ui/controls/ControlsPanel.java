@@ -30,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.DatasetKind;
@@ -118,6 +119,7 @@ public final class ControlsPanel extends ScrollPane {
             "Cosine schedule: the learning rate at the end of the period.");
     private final NumberField batch = new NumberField("batchField", "Batch size", 1, 250, true,
             "Examples per step: 1 (noisy, fast steps) up to the whole training set (smooth, slow steps).");
+    private final ToggleSwitch shuffle = new ToggleSwitch("Shuffle every epoch");
     private final ComboBox<RegularizationKind> regularization =
             new ComboBox<>(FXCollections.observableArrayList(RegularizationKind.values()));
     private final NumberField regRate = new NumberField("regRateField", "Rate", 0, 10, false,
@@ -221,16 +223,19 @@ public final class ControlsPanel extends ScrollPane {
         }
         problemLabel.setId("problemLabel");
         problemLabel.getStyleClass().add("wl-problem");
+        problemLabel.setWrapText(true);
         problemLabel.setTooltip(new Tooltip("The kind of problem follows from the data set: "
                 + "classification (labels -1/+1 or three classes) or regression (a real number)."));
 
         noise.setId("noiseSlider");
-        noise.setTooltip(new Tooltip("Noise added to the points, 0% to 50%: more noise, fuzzier class borders."));
+        noise.setTooltip(new Tooltip("Noise added to the points, 0% to 50% (as in TensorFlow Playground): "
+                + "more noise, fuzzier class borders."));
         noise.setBlockIncrement(5);
         trainPercent.setId("trainSlider");
         trainPercent.setTooltip(new Tooltip("Share of the points used for training; the rest is the test set."));
         trainPercent.setBlockIncrement(10);
         newSeed.setId("newSeedButton");
+        newSeed.setMinWidth(Region.USE_PREF_SIZE);
         newSeed.setTooltip(new Tooltip("Draw a new random seed: new data and new initial weights."));
 
         TilePane features = new TilePane(6, 2);
@@ -312,8 +317,11 @@ public final class ControlsPanel extends ScrollPane {
         HBox reg = new HBox(6, regularization, regRate);
         reg.setAlignment(Pos.TOP_LEFT);
         HBox.setHgrow(regRate, Priority.ALWAYS);
+        shuffle.setId("shuffleSwitch");
+        shuffle.setTooltip(new Tooltip("On: each epoch visits the training examples in a new order drawn from the "
+                + "seed. Off: always in the stored order."));
         return new VBox(6, lr, labelled("Optimizer", optimizer), optimizerParams,
-                labelled("LR schedule", schedule), scheduleParams, batch,
+                labelled("LR schedule", schedule), scheduleParams, batch, shuffle,
                 caption("Regularization"), reg, sliderRow("Dropout", dropout, dropoutValue));
     }
 
@@ -427,22 +435,23 @@ public final class ControlsPanel extends ScrollPane {
             }
             DatasetKind kind = (DatasetKind) now.getUserData();
             if (!updating && kind != config.dataset()) {
-                apply("data set " + kind.id(), false, c -> ConfigEdits.withDataset(c, kind));
+                apply("data set " + kind.id(), Effect.DATA, c -> ConfigEdits.withDataset(c, kind));
             }
         });
-        samples.setOnCommit(v -> apply("samples " + (int) v, false, samples,
+        samples.setOnCommit(v -> apply("samples " + (int) v, Effect.DATA, samples,
                 c -> c.withData((int) v, c.noise(), c.trainFraction(), c.seed())));
-        onSliderCommit(noise, v -> apply("noise " + Math.round(v) + "%", false,
-                c -> c.withData(c.samples(), Math.round(v) / 100.0, c.trainFraction(), c.seed())));
+        // the config's noise runs 0..1 and stands for TF Playground's 0%..50% (see DataGenerator)
+        onSliderCommit(noise, v -> apply("noise " + Math.round(v) + "%", Effect.DATA,
+                c -> c.withData(c.samples(), Math.round(v) / 50.0, c.trainFraction(), c.seed())));
         noise.valueProperty().addListener((o, a, v) -> noiseValue.setText(Math.round(v.doubleValue()) + "%"));
-        onSliderCommit(trainPercent, v -> apply("training share " + Math.round(v) + "%", false,
+        onSliderCommit(trainPercent, v -> apply("training share " + Math.round(v) + "%", Effect.DATA,
                 c -> c.withData(c.samples(), c.noise(), Math.round(v) / 100.0, c.seed())));
         trainPercent.valueProperty().addListener((o, a, v) -> trainValue.setText(Math.round(v.doubleValue()) + "%"));
-        seed.setOnCommit(v -> apply("seed " + (long) v, false, seed,
+        seed.setOnCommit(v -> apply("seed " + (long) v, Effect.DATA, seed,
                 c -> c.withData(c.samples(), c.noise(), c.trainFraction(), (long) v)));
         newSeed.setOnAction(e -> {
             long s = seeds.nextInt(1_000_000);
-            apply("seed " + s, false, c -> c.withData(c.samples(), c.noise(), c.trainFraction(), s));
+            apply("seed " + s, Effect.DATA, c -> c.withData(c.samples(), c.noise(), c.trainFraction(), s));
         });
         for (Map.Entry<Feature, CheckBox> e : featureBoxes.entrySet()) {
             e.getValue().selectedProperty().addListener((o, was, on) -> {
@@ -462,85 +471,90 @@ public final class ControlsPanel extends ScrollPane {
         lrField.setOnCommit(v -> setLearningRate(v, lrField));
         optimizer.valueProperty().addListener((o, was, k) -> {
             if (!updating && k != null && k != config.optimizer().kind()) {
-                apply("optimizer " + optimizer.getConverter().toString(k), true,
+                apply("optimizer " + optimizer.getConverter().toString(k), Effect.LIVE,
                         c -> c.withOptimizer(c.optimizer().withKind(k)));
             }
             showOptimizerParams(k);
         });
-        momentum.setOnCommit(v -> apply("momentum " + NumberField.formatNumber(v, false), true, momentum,
+        momentum.setOnCommit(v -> apply("momentum " + NumberField.formatNumber(v, false), Effect.LIVE, momentum,
                 c -> c.withOptimizer(c.optimizer().withMomentum(v, c.optimizer().nesterov() && v > 0))));
         nesterov.selectedProperty().addListener((o, was, on) -> {
             if (!updating) {
-                apply("nesterov " + (on ? "on" : "off"), true,
+                apply("nesterov " + (on ? "on" : "off"), Effect.LIVE,
                         c -> c.withOptimizer(c.optimizer().withMomentum(c.optimizer().momentum(), on)));
             }
         });
-        alpha.setOnCommit(v -> apply("alpha " + fmt(v), true, alpha, c -> c.withOptimizer(opt(c.optimizer(), "alpha", v))));
-        eps.setOnCommit(v -> apply("eps " + fmt(v), true, eps, c -> c.withOptimizer(opt(c.optimizer(), "eps", v))));
-        beta1.setOnCommit(v -> apply("beta1 " + fmt(v), true, beta1, c -> c.withOptimizer(opt(c.optimizer(), "beta1", v))));
-        beta2.setOnCommit(v -> apply("beta2 " + fmt(v), true, beta2, c -> c.withOptimizer(opt(c.optimizer(), "beta2", v))));
-        weightDecay.setOnCommit(v -> apply("weight decay " + fmt(v), true, weightDecay,
+        alpha.setOnCommit(v -> apply("alpha " + fmt(v), Effect.LIVE, alpha, c -> c.withOptimizer(opt(c.optimizer(), "alpha", v))));
+        eps.setOnCommit(v -> apply("eps " + fmt(v), Effect.LIVE, eps, c -> c.withOptimizer(opt(c.optimizer(), "eps", v))));
+        beta1.setOnCommit(v -> apply("beta1 " + fmt(v), Effect.LIVE, beta1, c -> c.withOptimizer(opt(c.optimizer(), "beta1", v))));
+        beta2.setOnCommit(v -> apply("beta2 " + fmt(v), Effect.LIVE, beta2, c -> c.withOptimizer(opt(c.optimizer(), "beta2", v))));
+        weightDecay.setOnCommit(v -> apply("weight decay " + fmt(v), Effect.LIVE, weightDecay,
                 c -> c.withOptimizer(opt(c.optimizer(), "weightDecay", v))));
 
         schedule.valueProperty().addListener((o, was, k) -> {
             if (!updating && k != null && k != config.schedule().kind()) {
-                apply("schedule " + k.id(), true, c -> c.withSchedule(sched(c.schedule(), k, "kind", 0)));
+                apply("schedule " + k.id(), Effect.LIVE, c -> c.withSchedule(sched(c.schedule(), k, "kind", 0)));
             }
             showScheduleParams(k);
         });
-        stepSize.setOnCommit(v -> apply("schedule every " + (int) v + " epochs", true, stepSize,
+        stepSize.setOnCommit(v -> apply("schedule every " + (int) v + " epochs", Effect.LIVE, stepSize,
                 c -> c.withSchedule(sched(c.schedule(), c.schedule().kind(), "stepSize", v))));
-        gamma.setOnCommit(v -> apply("schedule gamma " + fmt(v), true, gamma,
+        gamma.setOnCommit(v -> apply("schedule gamma " + fmt(v), Effect.LIVE, gamma,
                 c -> c.withSchedule(sched(c.schedule(), c.schedule().kind(), "gamma", v))));
-        period.setOnCommit(v -> apply("schedule period " + (int) v, true, period,
+        period.setOnCommit(v -> apply("schedule period " + (int) v, Effect.LIVE, period,
                 c -> c.withSchedule(sched(c.schedule(), c.schedule().kind(), "period", v))));
-        minLr.setOnCommit(v -> apply("schedule minimum lr " + fmt(v), true, minLr,
+        minLr.setOnCommit(v -> apply("schedule minimum lr " + fmt(v), Effect.LIVE, minLr,
                 c -> c.withSchedule(sched(c.schedule(), c.schedule().kind(), "minLr", v))));
-        batch.setOnCommit(v -> apply("batch size " + (int) v, true, batch, c -> c.withBatch((int) v, c.shuffle())));
+        batch.setOnCommit(v -> apply("batch size " + (int) v, Effect.LIVE, batch, c -> c.withBatch((int) v, c.shuffle())));
+        shuffle.selectedProperty().addListener((o, was, on) -> {
+            if (!updating) {
+                apply("shuffle " + (on ? "on" : "off"), Effect.LIVE, c -> c.withBatch(c.batchSize(), on));
+            }
+        });
         regularization.valueProperty().addListener((o, was, k) -> {
             if (!updating && k != null && k != config.regularization().kind()) {
-                apply("regularization " + k.id(), true,
+                apply("regularization " + k.id(), Effect.LIVE,
                         c -> c.withRegularization(new RegularizationConfig(k, c.regularization().rate())));
             }
             regRate.setDisable(k == null || k == RegularizationKind.NONE);
         });
-        regRate.setOnCommit(v -> apply("regularization rate " + fmt(v), true, regRate,
+        regRate.setOnCommit(v -> apply("regularization rate " + fmt(v), Effect.LIVE, regRate,
                 c -> c.withRegularization(new RegularizationConfig(c.regularization().kind(), v))));
-        onSliderCommit(dropout, v -> apply("dropout " + fmt(Math.round(v * 100) / 100.0), true,
+        onSliderCommit(dropout, v -> apply("dropout " + fmt(Math.round(v * 100) / 100.0), Effect.LIVE,
                 c -> c.withDropout(Math.round(v * 100) / 100.0)));
         dropout.valueProperty().addListener((o, a, v) ->
                 dropoutValue.setText(String.format(Locale.ROOT, "%.2f", Math.round(v.doubleValue() * 100) / 100.0)));
 
         activation.valueProperty().addListener((o, was, k) -> {
             if (!updating && k != null && k != config.activation()) {
-                apply("hidden activation " + k.id(), false,
+                apply("hidden activation " + k.id(), Effect.MODEL,
                         c -> c.withActivations(k, c.outputActivation(), c.loss(), c.problem()));
             }
         });
         output.valueProperty().addListener((o, was, out) -> {
             if (!updating && out != null
                     && (out.activation() != config.outputActivation() || out.loss() != config.loss())) {
-                apply("output " + out.label(), false,
+                apply("output " + out.label(), Effect.MODEL,
                         c -> c.withActivations(c.activation(), out.activation(), out.loss(), c.problem()));
             }
         });
         init.valueProperty().addListener((o, was, k) -> {
             if (!updating && k != null && k != config.init().kind()) {
-                apply("initializer " + k.id(), false, c -> c.withInit(initOf(c.init(), k), c.biasInit()));
+                apply("initializer " + k.id(), Effect.MODEL, c -> c.withInit(initOf(c.init(), k), c.biasInit()));
             }
             showInitParams(k);
         });
-        initLow.setOnCommit(v -> apply("uniform low " + fmt(v), false, initLow,
+        initLow.setOnCommit(v -> apply("uniform low " + fmt(v), Effect.MODEL, initLow,
                 c -> c.withInit(InitSpec.uniform(v, c.init().high()), c.biasInit())));
-        initHigh.setOnCommit(v -> apply("uniform high " + fmt(v), false, initHigh,
+        initHigh.setOnCommit(v -> apply("uniform high " + fmt(v), Effect.MODEL, initHigh,
                 c -> c.withInit(InitSpec.uniform(c.init().low(), v), c.biasInit())));
-        initStd.setOnCommit(v -> apply("normal std " + fmt(v), false, initStd,
+        initStd.setOnCommit(v -> apply("normal std " + fmt(v), Effect.MODEL, initStd,
                 c -> c.withInit(InitSpec.normal(v), c.biasInit())));
-        initValue.setOnCommit(v -> apply("constant " + fmt(v), false, initValue,
+        initValue.setOnCommit(v -> apply("constant " + fmt(v), Effect.MODEL, initValue,
                 c -> c.withInit(InitSpec.constant(v), c.biasInit())));
         reinit.setOnAction(e -> {
             control.reinitialize();
-            lastChange.setText("New initial weights (" + config.init().label() + "): " + REBUILD_TEXT + ".");
+            lastChange.setText("New initial weights (" + config.init().label() + "): " + Effect.MODEL.text + ".");
         });
 
         sceneProperty().addListener((o, was, scene) -> thumbnailsDrawn = false);
@@ -560,7 +574,7 @@ public final class ControlsPanel extends ScrollPane {
     }
 
     private boolean setLearningRate(double lr, NumberField source) {
-        boolean ok = apply("lr " + fmt(lr), true, source, c -> c.withOptimizer(c.optimizer().withLearningRate(lr)));
+        boolean ok = apply("lr " + fmt(lr), Effect.LIVE, source, c -> c.withOptimizer(c.optimizer().withLearningRate(lr)));
         if (ok) {
             updating = true;
             lrSlider.setValue(Math.log10(lr));
@@ -600,7 +614,7 @@ public final class ControlsPanel extends ScrollPane {
             return;
         }
         hide(featureMessage);
-        apply((on ? "added " : "removed ") + "feature " + f.id(), false, c -> c.withFeatures(next));
+        apply((on ? "added " : "removed ") + "feature " + f.id(), Effect.DATA, c -> c.withFeatures(next));
     }
 
     private static OptimizerConfig opt(OptimizerConfig o, String field, double v) {
@@ -620,8 +634,19 @@ public final class ControlsPanel extends ScrollPane {
         return new InitSpec(k, old.low(), old.high(), old.std(), old.value());
     }
 
-    private boolean apply(String what, boolean live, UnaryOperator<RunConfig> edit) {
-        return apply(what, live, null, edit);
+    /** What a change does to the run, as the panel tells the user. */
+    enum Effect {
+        LIVE(LIVE_TEXT), DATA(REBUILD_TEXT + ": data changed"), MODEL(REBUILD_TEXT + ": model changed");
+
+        private final String text;
+
+        Effect(String text) {
+            this.text = text;
+        }
+    }
+
+    private boolean apply(String what, Effect effect, UnaryOperator<RunConfig> edit) {
+        return apply(what, effect, null, edit);
     }
 
     /**
@@ -629,7 +654,7 @@ public final class ControlsPanel extends ScrollPane {
      * message (next to {@code field}, or under the model section) and the controls go back to the
      * current config; nothing is sent.
      */
-    private boolean apply(String what, boolean live, NumberField field, UnaryOperator<RunConfig> edit) {
+    private boolean apply(String what, Effect effect, NumberField field, UnaryOperator<RunConfig> edit) {
         RunConfig next;
         try {
             next = edit.apply(config);
@@ -647,10 +672,7 @@ public final class ControlsPanel extends ScrollPane {
         config = next;
         hide(modelMessage);
         control.applyConfig(next);
-        lastChange.setText(capitalize(what) + ": " + (live ? LIVE_TEXT : REBUILD_TEXT
-                + (what.startsWith("data") || what.contains("feature") || what.startsWith("samples")
-                || what.startsWith("noise") || what.startsWith("seed") || what.startsWith("training share")
-                ? " (data changed)" : " (model changed)")) + ".");
+        lastChange.setText(capitalize(what) + ": " + effect.text + ".");
         setConfig(next); // dependent fields: output choices, batch range, visible parameters
         return true;
     }
@@ -671,8 +693,8 @@ public final class ControlsPanel extends ScrollPane {
             problemLabel.setText("Problem: " + c.problem().id()
                     + (c.problem() == ProblemKind.CLASSIFICATION ? " (" + c.dataset().classes() + " classes)" : ""));
             samples.setValue(c.samples());
-            noise.setValue(c.noise() * 100);
-            noiseValue.setText(Math.round(c.noise() * 100) + "%");
+            noise.setValue(c.noise() * 50);
+            noiseValue.setText(Math.round(c.noise() * 50) + "%");
             trainPercent.setValue(c.trainFraction() * 100);
             trainValue.setText(Math.round(c.trainFraction() * 100) + "%");
             seed.setValue(c.seed());
@@ -703,6 +725,7 @@ public final class ControlsPanel extends ScrollPane {
             int trainSize = ConfigEdits.trainSize(c.samples(), c.trainFraction());
             batch.setRange(1, Math.max(trainSize, c.batchSize()));
             batch.setValue(c.batchSize());
+            shuffle.setSelected(c.shuffle());
             regularization.setValue(c.regularization().kind());
             regRate.setValue(c.regularization().rate());
             regRate.setDisable(c.regularization().kind() == RegularizationKind.NONE);

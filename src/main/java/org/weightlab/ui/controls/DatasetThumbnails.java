@@ -1,16 +1,19 @@
 package org.weightlab.ui.controls;
 
-import java.util.Random;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import org.weightlab.engine.config.DatasetKind;
+import org.weightlab.engine.config.ProblemKind;
+import org.weightlab.engine.data.DataGenerator;
+import org.weightlab.engine.data.DataSplit;
+import org.weightlab.engine.data.Dataset;
 
 /**
  * Small pictures of the built-in data sets: coloured dots, one picture per {@link DatasetKind}.
- * The points come from a tiny sketch of each data set's shape made here (the real generators
- * live in the engine); a picture only has to show the shape, not the exact points.
+ * The points come from the engine's own {@link DataGenerator}, so a picture shows exactly the
+ * shape that choosing it gives.
  */
 final class DatasetThumbnails {
 
@@ -18,7 +21,7 @@ final class DatasetThumbnails {
     record Palette(Paint negative, Paint positive, Paint third) {
     }
 
-    private static final int POINTS = 90;
+    private static final int POINTS = 100;
 
     private DatasetThumbnails() {
     }
@@ -55,89 +58,41 @@ final class DatasetThumbnails {
         return a.interpolate(b, Math.max(0, Math.min(1, (label + 1) / 2)));
     }
 
-    /** x, y, label triples sketching the data set's shape (fixed seed: the same picture every time). */
+    /**
+     * x, y, label triples of {@code kind} as the engine generates it (fixed seed, no noise: the same
+     * picture every time). 1-D sets (x2 always 0) are drawn as the target against x1, and
+     * regression labels are scaled to [-1, 1] for the colour ramp.
+     */
     static double[] sketch(DatasetKind kind) {
-        Random rnd = new Random(7 + kind.ordinal());
-        double[] out = new double[3 * POINTS];
-        for (int i = 0; i < POINTS; i++) {
-            double x;
-            double y;
-            double label;
-            switch (kind) {
-                case CIRCLE -> {
-                    boolean inner = i % 2 == 0;
-                    double radius = inner ? rnd.nextDouble() * 2.5 : 3.5 + rnd.nextDouble() * 1.5;
-                    double angle = rnd.nextDouble() * 2 * Math.PI;
-                    x = radius * Math.cos(angle);
-                    y = radius * Math.sin(angle);
-                    label = inner ? 1 : -1;
-                }
-                case XOR -> {
-                    x = (rnd.nextDouble() - 0.5) * 10;
-                    y = (rnd.nextDouble() - 0.5) * 10;
-                    x += Math.signum(x) * 0.3;
-                    y += Math.signum(y) * 0.3;
-                    label = x * y >= 0 ? 1 : -1;
-                }
-                case GAUSS -> {
-                    label = i % 2 == 0 ? 1 : -1;
-                    x = label * 2 + rnd.nextGaussian();
-                    y = label * 2 + rnd.nextGaussian();
-                }
-                case SPIRAL, SPIRAL3 -> {
-                    int arms = kind == DatasetKind.SPIRAL ? 2 : 3;
-                    int arm = i % arms;
-                    double t = (double) (i / arms) / (POINTS / arms) * 1.75 * Math.PI;
-                    double radius = t / (1.75 * Math.PI) * 5;
-                    double angle = t + 2 * Math.PI * arm / arms;
-                    x = radius * Math.sin(angle) + rnd.nextGaussian() * 0.15;
-                    y = radius * Math.cos(angle) + rnd.nextGaussian() * 0.15;
-                    label = arms == 2 ? (arm == 0 ? 1 : -1) : arm;
-                }
-                case MOONS -> {
-                    boolean upper = i % 2 == 0;
-                    double t = rnd.nextDouble() * Math.PI;
-                    x = upper ? 3 * Math.cos(t) - 1.5 : 3 * Math.cos(t) * -1 + 1.5;
-                    y = upper ? 3 * Math.sin(t) - 0.8 : -3 * Math.sin(t) + 0.8;
-                    x += rnd.nextGaussian() * 0.2;
-                    y += rnd.nextGaussian() * 0.2;
-                    label = upper ? 1 : -1;
-                }
-                case GAUSS3 -> {
-                    int c = i % 3;
-                    double angle = Math.PI / 2 + c * 2 * Math.PI / 3;
-                    x = 3 * Math.cos(angle) + rnd.nextGaussian() * 0.9;
-                    y = 3 * Math.sin(angle) + rnd.nextGaussian() * 0.9;
-                    label = c;
-                }
-                case PLANE -> {
-                    x = (rnd.nextDouble() - 0.5) * 10;
-                    y = (rnd.nextDouble() - 0.5) * 10;
-                    label = (x + y) / 10;
-                }
-                case MULTIGAUSS -> {
-                    x = (rnd.nextDouble() - 0.5) * 10;
-                    y = (rnd.nextDouble() - 0.5) * 10;
-                    label = bump(x, y, 2.5, 2.5) - bump(x, y, -2.5, -2.5) + bump(x, y, -2.5, 2.5)
-                            - bump(x, y, 2.5, -2.5);
-                }
-                case LINE, SINE -> {
-                    // 1-D data: draw the target against x (x2 is always 0)
-                    x = (rnd.nextDouble() - 0.5) * 10;
-                    double target = kind == DatasetKind.LINE ? 0.8 * x / 5 : Math.sin(x * 1.2);
-                    y = target * 4 + rnd.nextGaussian() * 0.2;
-                    label = target;
-                }
-                default -> throw new IllegalStateException("no sketch for " + kind);
+        DataSplit split = DataGenerator.generate(kind, POINTS, 0.0, 0.5, 1);
+        int n = split.train().size() + split.test().size();
+        double[] out = new double[3 * n];
+        double maxLabel = 1e-12;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double xMax = 1e-12;
+        for (Dataset d : new Dataset[] {split.train(), split.test()}) {
+            for (int i = 0; i < d.size(); i++) {
+                xMax = Math.max(xMax, Math.abs(d.x1(i)));
+                maxLabel = Math.max(maxLabel, Math.abs(d.label(i)));
+                lo = Math.min(lo, d.label(i));
+                hi = Math.max(hi, d.label(i));
             }
-            out[3 * i] = x;
-            out[3 * i + 1] = y;
-            out[3 * i + 2] = label;
+        }
+        int k = 0;
+        for (Dataset d : new Dataset[] {split.train(), split.test()}) {
+            for (int i = 0; i < d.size(); i++, k++) {
+                double label = d.label(i);
+                double y = d.x2(i);
+                if (kind.oneDimensional()) {
+                    y = hi > lo ? -5 + 10 * (label - lo) / (hi - lo) : 0;
+                }
+                // 1-D sets use their own x range (line: -1..1), stretched to the picture's width
+                out[3 * k] = kind.oneDimensional() ? d.x1(i) / xMax * 5 : d.x1(i);
+                out[3 * k + 1] = y;
+                out[3 * k + 2] = kind.problem() == ProblemKind.REGRESSION ? label / maxLabel : label;
+            }
         }
         return out;
-    }
-
-    private static double bump(double x, double y, double cx, double cy) {
-        return Math.exp(-((x - cx) * (x - cx) + (y - cy) * (y - cy)) / 4);
     }
 }

@@ -41,9 +41,9 @@ public final class AxisTicks {
         }
         int d0 = (int) Math.floor(Math.log10(lo));
         int d1 = (int) Math.ceil(Math.log10(hi));
-        int decades = d1 - d0;
+        double decades = Math.log10(hi / lo);
         int every = Math.max(1, (int) Math.ceil(decades / 8.0));
-        double[] mantissas = decades <= 2 ? new double[] {1, 2, 5} : new double[] {1};
+        double[] mantissas = decades <= 2.5 ? new double[] {1, 2, 5} : new double[] {1};
         for (int d = d0; d <= d1; d++) {
             if (Math.floorMod(d, every) != 0) {
                 continue;

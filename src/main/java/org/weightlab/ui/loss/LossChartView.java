@@ -14,15 +14,17 @@ import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
@@ -116,6 +118,10 @@ public final class LossChartView extends BorderPane {
     private double dragX = Double.NaN;
     private double dragY = Double.NaN;
 
+    /** The dense batch band: premultiplied ARGB pixels of the plot area, reused between frames. */
+    private WritableImage band;
+    private int[] bandPixels;
+
     private boolean dirty = true;
     private boolean scheduled;
     private long frames;
@@ -170,14 +176,18 @@ public final class LossChartView extends BorderPane {
         keepOneSelected(linear, log);
         log.selectedProperty().bindBidirectional(logScale);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, legend, spacer, xMode, yMode);
+        HBox toggles = new HBox(8, xMode, yMode);
+        toggles.setAlignment(Pos.CENTER_LEFT);
+        // wraps the toggles under the legend when the chart is narrow, instead of widening the window
+        FlowPane header = new FlowPane(16, 4, title, legend, toggles);
         header.getStyleClass().add("wl-loss-header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(4, 8, 4, 8));
+        header.setMinWidth(0);
+        header.prefWrapLengthProperty().bind(widthProperty().subtract(20));
         setTop(header);
 
+        canvas.setId("lossCanvas");
         readout.getStyleClass().add("wl-loss-readout");
         readout.setId("lossReadout");
         readout.setVisible(false);
@@ -461,7 +471,7 @@ public final class LossChartView extends BorderPane {
             labelW = Math.max(labelW, measure.getLayoutBounds().getWidth());
         }
         left = PAD + fontSize * 1.4 + labelW + 8; // room for the rotated axis title, the labels and a gap
-        plotW = Math.max(10, w - left - PAD);
+        plotW = Math.max(10, w - left - 2 * PAD);
         xTicks = AxisTicks.linear(x0, x1, (int) Math.max(2, plotW / (7 * fontSize)));
 
         drawGrid(g, fg, tickFont, inEpochs, log);
@@ -573,13 +583,17 @@ public final class LossChartView extends BorderPane {
         }
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
+        double w = canvas.getWidth();
         for (AxisTicks.Tick t : xTicks) {
             double x = Math.round(px(t.value())) + 0.5;
             g.setStroke(grid);
             g.strokeLine(x, top, x, top + plotH);
             g.setStroke(fg);
             g.strokeLine(x, top + plotH, x, top + plotH + 5);
-            g.fillText(t.label(), x, top + plotH + 7);
+            // keep a label at the right edge whole instead of cutting it
+            measure.setText(t.label());
+            double half = measure.getLayoutBounds().getWidth() / 2;
+            g.fillText(t.label(), Math.min(x, w - half - 2), top + plotH + 7);
         }
         g.setStroke(fg);
         g.setLineWidth(1.5);
@@ -603,25 +617,102 @@ public final class LossChartView extends BorderPane {
             return;
         }
         Paint colour = swatchColour(c);
+        if (c == Curve.BATCH && n > plotW) {
+            // more than one vertex per pixel column: a raster band is exact and far cheaper to render
+            drawBand(g, line, colour);
+            return;
+        }
         g.setStroke(colour);
         g.setFill(colour);
         g.setLineDashes();
         g.setGlobalAlpha(c == Curve.BATCH ? 0.5 : 1.0);
-        g.setLineWidth(c == Curve.BATCH ? 1.5 : 3);
         g.beginPath();
         g.moveTo(px(line.x(0)), py(line.y(0)));
         for (int k = 1; k < n; k++) {
             g.lineTo(px(line.x(k)), py(line.y(k)));
         }
+        if (c != Curve.BATCH) {
+            // a halo in the background colour keeps the epoch curves readable on top of the batch band
+            g.setStroke(markerBackground());
+            g.setLineWidth(7);
+            g.stroke();
+            g.setStroke(colour);
+        }
+        g.setLineWidth(c == Curve.BATCH ? 1.5 : 3);
         g.stroke();
         g.setGlobalAlpha(1.0);
         // epoch-end curves have few points: show each as a dot while they are far apart
         if (c != Curve.BATCH && n > 0 && plotW / n >= 10) {
             double r = c == Curve.TEST ? 4.5 : 4;
             for (int k = 0; k < n; k++) {
+                g.setFill(markerBackground());
+                g.fillOval(px(line.x(k)) - r - 1.5, py(line.y(k)) - r - 1.5, 2 * r + 3, 2 * r + 3);
+                g.setFill(colour);
                 g.fillOval(px(line.x(k)) - r, py(line.y(k)) - r, 2 * r, 2 * r);
             }
         }
+    }
+
+    /**
+     * Fills, per pixel column, the span from the column's lowest to highest vertex, joined to the
+     * previous column's last vertex so the band has no gaps: what the polyline would cover, as
+     * pixels. One setPixels call into a reused buffer; the render thread only copies an image.
+     */
+    private void drawBand(GraphicsContext g, MinMaxDecimator line, Paint colour) {
+        int w = (int) Math.ceil(plotW);
+        int h = (int) Math.ceil(plotH);
+        if (band == null || band.getWidth() != w || band.getHeight() != h) {
+            band = new WritableImage(w, h);
+            bandPixels = new int[w * h];
+        } else {
+            java.util.Arrays.fill(bandPixels, 0);
+        }
+        Color c = colour instanceof Color col ? col : Color.web("#1b7837");
+        double alpha = 0.55;
+        // premultiplied ARGB
+        int a = (int) Math.round(alpha * 255);
+        int argb = a << 24 | (int) Math.round(c.getRed() * alpha * 255) << 16
+                | (int) Math.round(c.getGreen() * alpha * 255) << 8 | (int) Math.round(c.getBlue() * alpha * 255);
+        int n = line.count();
+        int k = 0;
+        double prevY = Double.NaN;
+        while (k < n) {
+            int col = (int) Math.floor(px(line.x(k)) - left);
+            double lo = py(line.y(k));
+            double hi = lo;
+            double last = lo;
+            int j = k;
+            for (; j < n && (int) Math.floor(px(line.x(j)) - left) == col; j++) {
+                double y = py(line.y(j));
+                lo = Math.min(lo, y);
+                hi = Math.max(hi, y);
+                last = y;
+            }
+            if (!Double.isNaN(prevY)) {
+                lo = Math.min(lo, prevY);
+                hi = Math.max(hi, prevY);
+            }
+            prevY = last;
+            k = j;
+            if (col < 0 || col >= w) {
+                continue;
+            }
+            int y0 = (int) Math.max(0, Math.floor(lo - top));
+            int y1 = (int) Math.min(h - 1, Math.floor(hi - top));
+            for (int y = y0; y <= y1; y++) {
+                bandPixels[y * w + col] = argb;
+            }
+        }
+        band.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), bandPixels, 0, w);
+        g.drawImage(band, left, top);
+    }
+
+    /** The marker labels' background, from CSS (so a dark theme gets a dark box). */
+    private Paint markerBackground() {
+        if (markerStyle.getBackground() != null && !markerStyle.getBackground().getFills().isEmpty()) {
+            return markerStyle.getBackground().getFills().get(0).getFill();
+        }
+        return Color.rgb(255, 255, 255, 0.85);
     }
 
     private Paint swatchColour(Curve c) {
@@ -673,7 +764,7 @@ public final class LossChartView extends BorderPane {
             }
             laneEnd[lane] = tx + tw + 6;
             double ty = top + 4 + lane * (lineH + 4);
-            g.setFill(Color.rgb(255, 255, 255, 0.85));
+            g.setFill(markerBackground());
             g.fillRoundRect(tx, ty, tw, lineH, 6, 6);
             g.setStroke(colour);
             g.setLineWidth(1);
@@ -751,7 +842,8 @@ public final class LossChartView extends BorderPane {
                 }
                 double dx = px(xs[i]) - hoverX;
                 double dy = py(v) - hoverY;
-                double d = dx * dx + dy * dy;
+                // the batch band is dense: an epoch-end point within a few pixels wins over batch points
+                double d = dx * dx + dy * dy + (c == Curve.BATCH ? 64 : 0);
                 if (d < bestD) {
                     bestD = d;
                     best = c;

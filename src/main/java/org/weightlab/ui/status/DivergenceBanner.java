@@ -39,6 +39,7 @@ public final class DivergenceBanner extends HBox {
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
         goBack.setId("goBackButton");
+        goBack.setMinWidth(USE_PREF_SIZE);
         goBack.setGraphic(new FontIcon("mdi2h-history"));
         goBack.setTooltip(new Tooltip("Restore the weights of an earlier step, before anything became NaN, "
                 + "e.g. to lower the learning rate and go on from there."));
@@ -49,6 +50,7 @@ public final class DivergenceBanner extends HBox {
             hide();
         });
         dismiss.setId("dismissBannerButton");
+        dismiss.setMinWidth(USE_PREF_SIZE);
         dismiss.setTooltip(new Tooltip("Hide this message (training stays paused)."));
         dismiss.setOnAction(e -> hide());
         getChildren().addAll(icon, message, goBack, dismiss);

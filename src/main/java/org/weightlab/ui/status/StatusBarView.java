@@ -4,6 +4,7 @@ import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,7 +17,7 @@ import org.weightlab.session.TrainingSnapshot;
  * The bottom bar: session state (with an icon), step, epoch, train/test loss, train/test
  * accuracy (hidden for regression), steps per second and frames per second, in large text.
  */
-public final class StatusBarView extends HBox {
+public final class StatusBarView extends FlowPane {
 
     public static final String STYLESHEET = "/org/weightlab/ui/status/status.css";
 
@@ -39,7 +40,9 @@ public final class StatusBarView extends HBox {
         getStylesheets().add(StatusBarView.class.getResource(STYLESHEET).toExternalForm());
         setId("statusBarView");
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(18);
+        // wraps onto a second line on a narrow (projector) window instead of clipping
+        setHgap(18);
+        setVgap(2);
         state.setId("statusState");
         state.setGraphic(stateIcon);
         state.getStyleClass().add("wl-status-state");
@@ -49,20 +52,19 @@ public final class StatusBarView extends HBox {
                 pair("test acc", testAccuracy, "Share of test examples classified right"));
         accuracyGroup.setAlignment(Pos.CENTER_LEFT);
         accuracyGroup.setId("statusAccuracy");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(state,
                 pair("step", step, "Optimizer steps so far (one per minibatch)"),
                 pair("epoch", epoch, "Full passes over the training set so far"),
                 pair("train loss", trainLoss, "Loss over the whole training set (no penalty)"),
                 pair("test loss", testLoss, "Loss over the test set"),
-                accuracyGroup, spacer, message,
+                accuracyGroup, message,
                 pair("steps/s", stepsPerSecond, "Training speed"),
                 pair("fps", fps, "Frames drawn per second"));
         message.setId("statusMessage");
         message.getStyleClass().add("wl-status-message");
         message.setMinWidth(0);
-        HBox.setHgrow(message, Priority.SOMETIMES);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
         setState(SessionState.PAUSED);
         clearValues();
     }
@@ -81,14 +83,14 @@ public final class StatusBarView extends HBox {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("wl-status-value");
-        l.setMinWidth(USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
     private static HBox pair(String caption, Label value, String tip) {
         Label c = new Label(caption);
         c.getStyleClass().add("wl-status-caption");
-        c.setMinWidth(USE_PREF_SIZE);
+        c.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(6, c, value);
         box.setAlignment(Pos.BASELINE_LEFT);
         Tooltip.install(box, new Tooltip(tip));

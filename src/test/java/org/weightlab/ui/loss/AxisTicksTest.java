@@ -1,0 +1,25 @@
+package org.weightlab.ui.loss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AxisTicksTest {
+
+    @Test
+    void linearTicksFallOnRoundValues() {
+        List<AxisTicks.Tick> ticks = AxisTicks.linear(0, 1, 5);
+        assertEquals(List.of("0.0", "0.2", "0.4", "0.6", "0.8", "1.0"), ticks.stream().map(AxisTicks.Tick::label).toList());
+        assertEquals(List.of("0", "5,000", "10,000"),
+                AxisTicks.linear(0, 12_000, 3).stream().map(AxisTicks.Tick::label).toList());
+    }
+
+    @Test
+    void logTicksAreDecadesWithTwoAndFiveOverShortRanges() {
+        assertEquals(List.of("0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1"),
+                AxisTicks.log(0.009, 1.1).stream().map(AxisTicks.Tick::label).toList());
+        assertEquals(List.of("1e-6", "1e-5", "1e-4", "0.001", "0.01", "0.1", "1"),
+                AxisTicks.log(1e-6, 1).stream().map(AxisTicks.Tick::label).toList());
+    }
+}
