@@ -35,7 +35,7 @@ class PaletteTest {
     void paletteReadsTheNamedColoursOfTheStylesheet(FxRobot robot) {
         robot.interact(() -> palette.applyCss());
         assertEquals(Color.web("#2166ac"), palette.weightMap().color(1));
-        assertEquals(Color.web("#d6604d"), palette.weightMap().color(-1));
+        assertEquals(Color.web("#e08214"), palette.weightMap().color(-1));
         assertEquals(Color.web("#e08214"), palette.classColor(-1));
         assertEquals(Color.web("#7f7f7f"), palette.frozenColor());
     }
