@@ -54,8 +54,16 @@ public final class Launcher implements Callable<Integer> {
             description = "the view to show first: ${COMPLETION-CANDIDATES} (default: network)")
     private MainWindow.View view;
 
+    @Option(names = "--measure", paramLabel = "SECONDS",
+            description = "measure frames per second and training speed in the window for this long "
+                    + "(after 2 s of warm-up), print 'ui NAME=VALUE' lines, and quit")
+    private int measureSeconds;
+
     @Override
     public Integer call() throws ScenarioException {
+        if (measureSeconds < 0 || measureSeconds > 3600) {
+            throw new IllegalArgumentException("--measure takes 1 to 3600 seconds, got " + measureSeconds);
+        }
         List<String> appArgs = new ArrayList<>();
         if (open != null) {
             TrainCommand.load(open); // refuse a bad file here, with a one-line message, before any window
@@ -66,6 +74,9 @@ public final class Launcher implements Callable<Integer> {
         }
         if (view != null) {
             appArgs.add(WeightLabApp.VIEW + view.name());
+        }
+        if (measureSeconds > 0) {
+            appArgs.add(WeightLabApp.MEASURE + measureSeconds);
         }
         Application.launch(WeightLabApp.class, appArgs.toArray(String[]::new));
         return 0;

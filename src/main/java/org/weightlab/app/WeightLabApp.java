@@ -18,6 +18,8 @@ public final class WeightLabApp extends Application {
     static final String OPEN = "--open=";
     /** Application parameter: start training at once. */
     static final String PLAY = "--play";
+    /** Application parameter: measure frame rate and training speed for this many seconds, then quit. */
+    static final String MEASURE = "--measure=";
     /** Application parameter: the view to show first. */
     static final String VIEW = "--view=";
     /** The lesson a new window opens with: TF Playground's default circle task. */
@@ -31,9 +33,12 @@ public final class WeightLabApp extends Application {
         String open = FIRST_LESSON;
         boolean play = false;
         MainWindow.View view = MainWindow.View.NETWORK;
+        int measure = 0;
         for (String a : getParameters().getRaw()) {
             if (a.startsWith(OPEN)) {
                 open = a.substring(OPEN.length());
+            } else if (a.startsWith(MEASURE)) {
+                measure = Integer.parseInt(a.substring(MEASURE.length()));
             } else if (a.startsWith(VIEW)) {
                 view = MainWindow.View.valueOf(a.substring(VIEW.length()));
             } else if (PLAY.equals(a)) {
@@ -50,6 +55,9 @@ public final class WeightLabApp extends Application {
             host.play();
         }
         window.showView(view);
+        if (measure > 0) {
+            new WindowMeasurement(host, measure).start();
+        }
     }
 
     @Override
