@@ -168,8 +168,16 @@ public final class Network {
             double[] bias = layer.biases;
             double[] z = ws.z[l];
             ws.in[l] = x;
-            for (int o = 0; o < out; o++) {
-                affine(w, o * in, in, bias[o], x, cap, n, z, o * cap);
+            switch (in) { // a literal width lets the JIT unroll the loop over inputs in the inlined kernel
+                case 1 -> forwardLayer(w, bias, 1, out, x, cap, n, z);
+                case 2 -> forwardLayer(w, bias, 2, out, x, cap, n, z);
+                case 3 -> forwardLayer(w, bias, 3, out, x, cap, n, z);
+                case 4 -> forwardLayer(w, bias, 4, out, x, cap, n, z);
+                case 5 -> forwardLayer(w, bias, 5, out, x, cap, n, z);
+                case 6 -> forwardLayer(w, bias, 6, out, x, cap, n, z);
+                case 7 -> forwardLayer(w, bias, 7, out, x, cap, n, z);
+                case 8 -> forwardLayer(w, bias, 8, out, x, cap, n, z);
+                default -> forwardLayer(w, bias, in, out, x, cap, n, z);
             }
             double[] a = ws.a[l];
             Activation.forward(layer.activation(), z, a, out, cap, n);
@@ -214,47 +222,30 @@ public final class Network {
             double[] dz = ws.dz[l];
             double[] gw = gW[l];
             double[] gb = gB[l];
-            // Each sum runs over the batch in example order.
-            for (int o = 0; o < out; o++) {
-                int dzo = o * cap;
-                int i = 0;
-                for (; i + 3 < in; i += 4) { // four weights' sums at once: independent chains
-                    double s0 = 0;
-                    double s1 = 0;
-                    double s2 = 0;
-                    double s3 = 0;
-                    int x0 = i * cap;
-                    for (int b = 0; b < n; b++) {
-                        double d = dz[dzo + b];
-                        s0 += d * x[x0 + b];
-                        s1 += d * x[x0 + cap + b];
-                        s2 += d * x[x0 + 2 * cap + b];
-                        s3 += d * x[x0 + 3 * cap + b];
-                    }
-                    gw[o * in + i] = s0 / n;
-                    gw[o * in + i + 1] = s1 / n;
-                    gw[o * in + i + 2] = s2 / n;
-                    gw[o * in + i + 3] = s3 / n;
-                }
-                for (; i < in; i++) {
-                    int xo = i * cap;
-                    double s = 0;
-                    for (int b = 0; b < n; b++) {
-                        s += dz[dzo + b] * x[xo + b];
-                    }
-                    gw[o * in + i] = s / n;
-                }
-                double s = 0;
-                for (int b = 0; b < n; b++) {
-                    s += dz[dzo + b];
-                }
-                gb[o] = s / n;
+            switch (in) {
+                case 1 -> gradientLayer(dz, x, 1, out, cap, n, gw, gb);
+                case 2 -> gradientLayer(dz, x, 2, out, cap, n, gw, gb);
+                case 3 -> gradientLayer(dz, x, 3, out, cap, n, gw, gb);
+                case 4 -> gradientLayer(dz, x, 4, out, cap, n, gw, gb);
+                case 5 -> gradientLayer(dz, x, 5, out, cap, n, gw, gb);
+                case 6 -> gradientLayer(dz, x, 6, out, cap, n, gw, gb);
+                case 7 -> gradientLayer(dz, x, 7, out, cap, n, gw, gb);
+                case 8 -> gradientLayer(dz, x, 8, out, cap, n, gw, gb);
+                default -> gradientLayer(dz, x, in, out, cap, n, gw, gb);
             }
             if (l > 0) {
                 double[] w = layer.weights;
                 double[] daPrev = ws.da[l - 1];
-                for (int i = 0; i < in; i++) {
-                    backAffine(w, i, in, out, dz, cap, n, daPrev, i * cap);
+                switch (out) {
+                    case 1 -> backwardLayer(w, in, 1, dz, cap, n, daPrev);
+                    case 2 -> backwardLayer(w, in, 2, dz, cap, n, daPrev);
+                    case 3 -> backwardLayer(w, in, 3, dz, cap, n, daPrev);
+                    case 4 -> backwardLayer(w, in, 4, dz, cap, n, daPrev);
+                    case 5 -> backwardLayer(w, in, 5, dz, cap, n, daPrev);
+                    case 6 -> backwardLayer(w, in, 6, dz, cap, n, daPrev);
+                    case 7 -> backwardLayer(w, in, 7, dz, cap, n, daPrev);
+                    case 8 -> backwardLayer(w, in, 8, dz, cap, n, daPrev);
+                    default -> backwardLayer(w, in, out, dz, cap, n, daPrev);
                 }
                 if (ws.masked[l - 1]) {
                     double[] mask = ws.mask[l - 1];
@@ -270,6 +261,62 @@ public final class Network {
             }
         }
         return total / n;
+    }
+
+    /** z = W x + b for the first n examples of a unit-major batch. */
+    private static void forwardLayer(double[] w, double[] bias, int in, int out, double[] x, int cap, int n,
+                                     double[] z) {
+        for (int o = 0; o < out; o++) {
+            affine(w, o * in, in, bias[o], x, cap, n, z, o * cap);
+        }
+    }
+
+    /** dL/dW = mean over the batch of dz x^T, and dL/db = mean of dz. */
+    private static void gradientLayer(double[] dz, double[] x, int in, int out, int cap, int n, double[] gw,
+                                      double[] gb) {
+        // Each sum runs over the batch in example order.
+        for (int o = 0; o < out; o++) {
+            int dzo = o * cap;
+            int i = 0;
+            for (; i + 3 < in; i += 4) { // four weights' sums at once: independent chains
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int x0 = i * cap;
+                for (int b = 0; b < n; b++) {
+                    double d = dz[dzo + b];
+                    s0 += d * x[x0 + b];
+                    s1 += d * x[x0 + cap + b];
+                    s2 += d * x[x0 + 2 * cap + b];
+                    s3 += d * x[x0 + 3 * cap + b];
+                }
+                gw[o * in + i] = s0 / n;
+                gw[o * in + i + 1] = s1 / n;
+                gw[o * in + i + 2] = s2 / n;
+                gw[o * in + i + 3] = s3 / n;
+            }
+            for (; i < in; i++) {
+                int xo = i * cap;
+                double s = 0;
+                for (int b = 0; b < n; b++) {
+                    s += dz[dzo + b] * x[xo + b];
+                }
+                gw[o * in + i] = s / n;
+            }
+            double s = 0;
+            for (int b = 0; b < n; b++) {
+                s += dz[dzo + b];
+            }
+            gb[o] = s / n;
+        }
+    }
+
+    /** dL/d(input) = W^T dz for the first n examples. */
+    private static void backwardLayer(double[] w, int in, int out, double[] dz, int cap, int n, double[] da) {
+        for (int i = 0; i < in; i++) {
+            backAffine(w, i, in, out, dz, cap, n, da, i * cap);
+        }
     }
 
     /**

@@ -264,22 +264,23 @@ public final class Trainer {
         }
     }
 
-    /** True if any gradient or proposed value is NaN or infinite (x * 0 is NaN exactly for those). */
+    /** True if any gradient or proposed value is NaN or infinite (a never-taken, well-predicted branch each). */
     private static boolean anyNonFinite(double[][] gW, double[][] gB, double[][] nW, double[][] nB) {
-        double acc = 0;
         for (int l = 0; l < gW.length; l++) {
-            double[] g = gW[l];
-            double[] v = nW[l];
-            for (int j = 0; j < g.length; j++) {
-                acc += g[j] * 0.0 + v[j] * 0.0;
-            }
-            g = gB[l];
-            v = nB[l];
-            for (int j = 0; j < g.length; j++) {
-                acc += g[j] * 0.0 + v[j] * 0.0;
+            if (nonFinite(gW[l]) || nonFinite(nW[l]) || nonFinite(gB[l]) || nonFinite(nB[l])) {
+                return true;
             }
         }
-        return acc != 0.0;
+        return false;
+    }
+
+    private static boolean nonFinite(double[] v) {
+        for (double x : v) {
+            if (!(Math.abs(x) <= Double.MAX_VALUE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstNonFinite(String what, double[][] w, double[][] b) {

@@ -55,8 +55,4 @@ final class Workspace {
             }
         }
     }
-
-    boolean fits(Network net, int n) {
-        return n <= capacity && x.length == capacity * net.inputs() && z.length == net.layerCount();
-    }
 }
