@@ -180,8 +180,11 @@ public final class MainWindow {
         controlsScroll.setId("controlsColumn");
         controlsScroll.setFitToWidth(true);
         controlsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        controlsScroll.setMinWidth(300);
-        controlsScroll.setPrefWidth(330);
+        // Side columns take a share of the window, within limits, so the network keeps the middle
+        // on a 1024 x 768 projector as well as on a wide screen.
+        controlsScroll.setMinWidth(250);
+        controlsScroll.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> clamp(root.getWidth() * 0.21, 250, 340), root.widthProperty()));
         frame.setLeft(controlsScroll);
 
         graph.setId("networkArea");
@@ -201,12 +204,15 @@ public final class MainWindow {
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
         right.setDividerPositions(0.55);
         right.setId("outputColumn");
-        right.setMinWidth(320);
-        right.setPrefWidth(460);
+        right.setMinWidth(260);
+        right.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> clamp(root.getWidth() * 0.28, 260, 480), root.widthProperty()));
         frame.setRight(right);
 
         status.setId("statusBar");
-        frame.setBottom(status);
+        timelineBar.setPadding(new Insets(4, 8, 4, 8));
+        timelineBar.getStyleClass().add("wl-timeline-bar");
+        frame.setBottom(new VBox(timelineBar, status));
 
         StackPane.setAlignment(banner, Pos.TOP_CENTER);
         StackPane.setMargin(banner, new Insets(110, 0, 0, 0));
@@ -567,12 +573,12 @@ public final class MainWindow {
         darkTheme.setFocusTraversable(false);
         Label title = new Label(TITLE);
         title.getStyleClass().add("wl-title");
-        HBox.setHgrow(timelineBar, Priority.ALWAYS);
         stepThrough.setId("stepThroughButton");
         stepThrough.setTooltip(new Tooltip("Step-through: walk one example forward and backward, neuron by neuron (T)"));
         stepThrough.setFocusTraversable(false);
-        ToolBar bar = new ToolBar(title, new Separator(), transport, stepThrough, new Separator(), timelineBar,
-                darkTheme);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(title, new Separator(), transport, stepThrough, spacer, darkTheme);
         bar.setId("toolbar");
         return bar;
     }
@@ -742,6 +748,10 @@ public final class MainWindow {
         } else {
             heatmap.showNodeField(node.layer(), node.index());
         }
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
     }
 
     private static void applyTheme(boolean dark) {
