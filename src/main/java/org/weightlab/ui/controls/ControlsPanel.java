@@ -30,7 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.ToggleSwitch;
+import atlantafx.base.controls.ToggleSwitch;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.DatasetKind;

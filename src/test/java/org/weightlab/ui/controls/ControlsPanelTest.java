@@ -195,7 +195,7 @@ class ControlsPanelTest {
 
     @Test
     void theShuffleSwitchSendsShuffleOff(FxRobot robot) {
-        org.controlsfx.control.ToggleSwitch sw = node(robot, "#shuffleSwitch", org.controlsfx.control.ToggleSwitch.class);
+        atlantafx.base.controls.ToggleSwitch sw = node(robot, "#shuffleSwitch", atlantafx.base.controls.ToggleSwitch.class);
         assertTrue(sw.isSelected());
         robot.interact(() -> sw.setSelected(false));
         assertFalse(control.lastConfig().shuffle());
