@@ -265,8 +265,10 @@ public final class NetworkGraphView extends BorderPane {
     private void highlight(EdgeRef r, boolean on) {
         Edge e = edgeOf(r);
         if (e != null) {
+            e.selected = on;
             e.hit.setStroke(on ? SELECTION_GLOW : Color.TRANSPARENT);
             e.hit.setStrokeWidth(on ? maxEdgeWidth + 8 : 9);
+            e.hit.setOpacity(on ? 1 : 0);
         }
     }
 
@@ -506,7 +508,9 @@ public final class NetworkGraphView extends BorderPane {
                 if (Double.isFinite(v)) {
                     double t = Math.abs(v) / max;
                     e.line.setStroke(edgeColor(map, v, t));
-                    e.line.setStrokeWidth(MIN_EDGE_WIDTH + widthRange * t);
+                    // Quarter-pixel steps: an edge whose width did not visibly change is not
+                    // redrawn (setting an equal value does not dirty the node).
+                    e.line.setStrokeWidth(Math.round((MIN_EDGE_WIDTH + widthRange * t) * 4) / 4.0);
                 } else {
                     e.line.setStroke(map.notANumber());
                     e.line.setStrokeWidth(MIN_EDGE_WIDTH);
@@ -888,6 +892,7 @@ public final class NetworkGraphView extends BorderPane {
         /** A wide transparent twin of the line, so thin edges are easy to hover and click. */
         final CubicCurve hit = new CubicCurve();
         boolean dashed;
+        boolean selected;
 
         Edge(EdgeRef ref) {
             this.ref = ref;
@@ -898,13 +903,24 @@ public final class NetworkGraphView extends BorderPane {
             hit.setFill(null);
             hit.setStroke(Color.TRANSPARENT);
             hit.setStrokeWidth(9);
+            // Drawn only while it shows a halo: a transparent 9 px curve still costs rasterizing on
+            // every frame the edges change. Opacity 0 keeps it pickable.
+            hit.setOpacity(0);
             hit.setId("edge-" + ref.layer() + "-" + ref.out() + "-" + ref.in());
             Tooltip.install(hit, tip);
             hit.setOnMouseEntered(e -> {
-                hit.setStroke(HOVER_HALO);
+                if (!selected) {
+                    hit.setStroke(HOVER_HALO);
+                    hit.setOpacity(1);
+                }
                 hover(() -> describeEdge(ref));
             });
-            hit.setOnMouseExited(e -> hit.setStroke(Color.TRANSPARENT));
+            hit.setOnMouseExited(e -> {
+                if (!selected) {
+                    hit.setStroke(Color.TRANSPARENT);
+                    hit.setOpacity(0);
+                }
+            });
             hit.setOnMouseClicked(e -> {
                 if (e.getButton() != MouseButton.PRIMARY) {
                     return;
