@@ -4,11 +4,18 @@ package org.weightlab.engine;
  * Everything an optimizer remembers between steps, per parameter, for every optimizer kind at
  * once: switching from Adam to SGD and back resumes Adam's moments (Adam and AdamW share theirs).
  * Buffers are allocated on the first step that needs them. Frozen parameters' entries never move.
+ *
+ * <p>Outside the engine this is read-only: {@link Trainer#optimizerState()} hands out a copy, read
+ * through {@link #weightState(int)} and {@link #biasState(int)}.
  */
 public final class OptimizerState {
 
-    /** The state of one parameter array (a layer's weights, or its biases). */
-    static final class Slot {
+    /**
+     * The state of one parameter array (a layer's weights, row-major {@code o * inputs + i}, or its
+     * biases). Read-only outside the engine; an entry the optimizer has not created yet reads 0
+     * (PyTorch's initial value).
+     */
+    public static final class Slot {
         final int size;
         /** SGD momentum buffer; {@code hasMomentum[j]} is false until PyTorch would have created it. */
         double[] momentum;
@@ -25,6 +32,62 @@ public final class OptimizerState {
 
         Slot(int size) {
             this.size = size;
+        }
+
+        /** Number of parameters in this array. */
+        public int size() {
+            return size;
+        }
+
+        /** SGD: whether parameter j has a momentum buffer yet (false until its first momentum step). */
+        public boolean hasMomentum(int j) {
+            return hasMomentum != null && hasMomentum[check(j)];
+        }
+
+        /** SGD: momentum buffer b of parameter j. */
+        public double momentum(int j) {
+            return at(momentum, j);
+        }
+
+        /** AdaGrad: running sum of squared gradients s of parameter j. */
+        public double sum(int j) {
+            return at(sum, j);
+        }
+
+        /** RMSprop: running average of squared gradients v of parameter j. */
+        public double squareAvg(int j) {
+            return at(squareAvg, j);
+        }
+
+        /** RMSprop: momentum buffer of parameter j. */
+        public double rmsMomentum(int j) {
+            return at(rmsMomentum, j);
+        }
+
+        /** Adam / AdamW: first moment m of parameter j. */
+        public double expAvg(int j) {
+            return at(expAvg, j);
+        }
+
+        /** Adam / AdamW: second moment v of parameter j. */
+        public double expAvgSq(int j) {
+            return at(expAvgSq, j);
+        }
+
+        /** Adam / AdamW: the step count t of parameter j (its own: frozen steps do not count). */
+        public long steps(int j) {
+            return steps == null ? 0 : steps[check(j)];
+        }
+
+        private double at(double[] a, int j) {
+            return a == null ? 0.0 : a[check(j)];
+        }
+
+        private int check(int j) {
+            if (j < 0 || j >= size) {
+                throw new IllegalArgumentException("parameter " + j + " is outside 0.." + (size - 1));
+            }
+            return j;
         }
 
         Slot copy() {
@@ -72,6 +135,29 @@ public final class OptimizerState {
         biases = b;
     }
 
+    /** Number of layers (0 = first hidden layer). */
+    public int layerCount() {
+        return weights.length;
+    }
+
+    /** The state of layer {@code layer}'s weights. */
+    public Slot weightState(int layer) {
+        return weights[checkLayer(layer)];
+    }
+
+    /** The state of layer {@code layer}'s biases. */
+    public Slot biasState(int layer) {
+        return biases[checkLayer(layer)];
+    }
+
+    private int checkLayer(int layer) {
+        if (layer < 0 || layer >= weights.length) {
+            throw new IllegalArgumentException("layer " + layer + " is outside 0.." + (weights.length - 1));
+        }
+        return layer;
+    }
+
+    /** A deep copy. */
     public OptimizerState copy() {
         Slot[] w = new Slot[weights.length];
         Slot[] b = new Slot[biases.length];

@@ -307,18 +307,23 @@ public final class Trainer {
         if (order == null) {
             order = new int[trainSize];
         }
+        drawOrder(shuffleRng, order);
+        orderEpoch = epoch;
+    }
+
+    /** Writes this epoch's example order, drawn from {@code rng}, into {@code o} (identity without shuffling). */
+    private void drawOrder(Rng rng, int[] o) {
         for (int i = 0; i < trainSize; i++) {
-            order[i] = i;
+            o[i] = i;
         }
         if (config.shuffle()) {
             for (int i = trainSize - 1; i > 0; i--) { // Fisher-Yates
-                int j = shuffleRng.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
+                int j = rng.nextInt(i + 1);
+                int t = o[i];
+                o[i] = o[j];
+                o[j] = t;
             }
         }
-        orderEpoch = epoch;
     }
 
     /** Steps until the current epoch ends (a whole epoch when at its start), or training diverges. */
@@ -360,6 +365,32 @@ public final class Trainer {
 
     public RunConfig config() {
         return config;
+    }
+
+    /**
+     * The training-set indices of the examples the next {@link #step()} will use, in batch order
+     * (a new array). Changes nothing: at the start of an epoch the shuffled order is drawn from a
+     * copy of the shuffling generator, exactly as the step will draw it.
+     */
+    public int[] nextBatch() {
+        int n = Math.min(config.batchSize(), trainSize - cursor);
+        int[] batch = new int[n];
+        if (orderEpoch == epoch && order != null) {
+            System.arraycopy(order, cursor, batch, 0, n);
+        } else {
+            int[] fresh = new int[trainSize];
+            drawOrder(shuffleRng.copy(), fresh);
+            System.arraycopy(fresh, cursor, batch, 0, n);
+        }
+        return batch;
+    }
+
+    /**
+     * A copy of the optimizer's per-parameter state (momentum buffers, AdaGrad sums, RMSprop
+     * averages, Adam moments and step counts) as the next step will find it.
+     */
+    public OptimizerState optimizerState() {
+        return optimizer.copy();
     }
 
     /** The live network: engine thread only. Use {@link Network#copy()} to hand it elsewhere. */

@@ -1,5 +1,7 @@
 package org.weightlab.session.stepper;
 
+import org.weightlab.engine.OptimizerState;
+
 /**
  * The optimizer's state for every parameter of a network, copied before a step. {@code weights[l][j]}
  * is weight j (row-major {@code o * inputs + i}) of layer l; {@code biases[l][o]} its biases.
@@ -14,21 +16,25 @@ public final class OptimizerMemory {
         this.biases = biases;
     }
 
-    /** A network whose optimizer has not stepped yet: every entry {@link ParameterMemory#FRESH}. */
-    static OptimizerMemory fresh(int[] weightCounts, int[] biasCounts) {
-        ParameterMemory[][] w = new ParameterMemory[weightCounts.length][];
-        ParameterMemory[][] b = new ParameterMemory[biasCounts.length][];
-        for (int l = 0; l < w.length; l++) {
-            w[l] = filled(weightCounts[l]);
-            b[l] = filled(biasCounts[l]);
+    /** A per-parameter copy of the engine's optimizer state. */
+    static OptimizerMemory of(OptimizerState state) {
+        int layers = state.layerCount();
+        ParameterMemory[][] w = new ParameterMemory[layers][];
+        ParameterMemory[][] b = new ParameterMemory[layers][];
+        for (int l = 0; l < layers; l++) {
+            w[l] = entries(state.weightState(l));
+            b[l] = entries(state.biasState(l));
         }
         return new OptimizerMemory(w, b);
     }
 
-    private static ParameterMemory[] filled(int n) {
-        ParameterMemory[] a = new ParameterMemory[n];
-        java.util.Arrays.fill(a, ParameterMemory.FRESH);
-        return a;
+    private static ParameterMemory[] entries(OptimizerState.Slot s) {
+        ParameterMemory[] out = new ParameterMemory[s.size()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = new ParameterMemory(s.hasMomentum(j), s.momentum(j), s.sum(j), s.squareAvg(j),
+                    s.rmsMomentum(j), s.expAvg(j), s.expAvgSq(j), s.steps(j));
+        }
+        return out;
     }
 
     public ParameterMemory weight(int layer, int j) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.weightlab.engine.Checkpoint;
 import org.weightlab.engine.Layer;
 import org.weightlab.engine.Network;
@@ -90,13 +89,7 @@ public final class StepThroughModel {
 
     /** Walks the engine's next minibatch, detailing its first example. */
     public void startBatch() {
-        Optional<int[]> next = EngineInternals.nextBatch(trainer);
-        if (next.isEmpty() || next.get().length == 0) {
-            notice = origin + "The next batch is not known (shuffled order not readable): click a point.";
-            walkSingle(trainer.trace(0), "training example 0");
-            return;
-        }
-        batch = next.get();
+        batch = trainer.nextBatch();
         detail = 0;
         buildBatch();
     }
@@ -109,7 +102,7 @@ public final class StepThroughModel {
         if (index < 0 || index >= train.size()) {
             throw new IllegalArgumentException("training example " + index + " is outside 0.." + (train.size() - 1));
         }
-        int[] next = EngineInternals.nextBatch(trainer).orElse(new int[0]);
+        int[] next = trainer.nextBatch();
         for (int k = 0; k < next.length; k++) {
             if (next[k] == index) {
                 batch = next;
@@ -162,7 +155,7 @@ public final class StepThroughModel {
     }
 
     private WalkBuilder builder() {
-        OptimizerMemory memory = EngineInternals.memory(trainer).orElse(null);
+        OptimizerMemory memory = OptimizerMemory.of(trainer.optimizerState());
         return new WalkBuilder(trainer.network(), trainer.config(), trainer.learningRate(), memory);
     }
 

@@ -45,7 +45,7 @@ final class WalkBuilder {
         this.net = net;
         this.config = config;
         this.lr = lr;
-        this.memory = memory;
+        this.memory = java.util.Objects.requireNonNull(memory, "memory");
         this.layers = net.layerCount();
         widths = new int[layers + 1];
         widths[0] = net.inputs();
@@ -453,7 +453,7 @@ final class WalkBuilder {
         int hidden = 0;
         int[] shown = shownTerms(in);
         for (int i = 0; i < in; i++) {
-            ParameterMemory mem = memory == null ? ParameterMemory.FRESH : memory.weight(l, o * in + i);
+            ParameterMemory mem = memory.weight(l, o * in + i);
             List<Token> name = List.of(weightSym(l, o, i));
             double p = layer.weight(o, i);
             double g = gradW[o * in + i];
@@ -469,7 +469,7 @@ final class WalkBuilder {
                 hidden++;
             }
         }
-        ParameterMemory bmem = memory == null ? ParameterMemory.FRESH : memory.bias(l, o);
+        ParameterMemory bmem = memory.bias(l, o);
         List<Token> bname = List.of(biasSym(l, o));
         UpdateExplainer.Row brow = ex.explain(bname, "b", layer.bias(o), gradB[o], layer.biasFrozen(o), bmem);
         rows.add(brow.cells());
@@ -482,10 +482,6 @@ final class WalkBuilder {
             lines.add(FormulaLine.of(Kind.NOTE).word("every parameter of this neuron is frozen: nothing moves "
                     + "(the gradients are still computed)").build());
         }
-        if (memory == null) {
-            lines.add(FormulaLine.of(Kind.NOTE).word("the optimizer's memory could not be read: its state is "
-                    + "shown as before its first step").build());
-        }
         String title = "Update \u00b7 " + layerName(l) + " \u00b7 neuron " + (o + 1) + " of " + widths[l + 1]
                 + " \u00b7 " + config.optimizer().kind().id();
         StepTable table = new StepTable(ex.header(), rows, hidden);
@@ -495,9 +491,6 @@ final class WalkBuilder {
 
     /** Adam's step count shared by every parameter of the neuron that will move, or null if they differ. */
     private Long commonSteps(int l, int o, int in) {
-        if (memory == null) {
-            return 0L;
-        }
         Layer layer = net.layer(l);
         Long t = layer.biasFrozen(o) ? null : memory.bias(l, o).steps();
         for (int i = 0; i < in; i++) {
