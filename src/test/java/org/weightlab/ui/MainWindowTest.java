@@ -31,7 +31,11 @@ class MainWindowTest {
     private MainWindow window;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        // A window of its own: the main window sizes and maximizes its stage from preferences,
+        // which must not leak into the shared primary stage of later tests.
+        Stage stage = new Stage();
+        ownStage = stage;
         this.stage = stage;
         host = new SessionHost(new SnapshotBus(), DataGenerator::generate, TrainingSession.Settings.defaults());
         host.open(RunConfig.defaults(), null);
@@ -39,9 +43,12 @@ class MainWindowTest {
         window.show(stage);
     }
 
+    private Stage ownStage;
+
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         window.close();
+        WaitForAsyncUtils.asyncFx(ownStage::close).get();
         host.close();
     }
 

@@ -39,6 +39,8 @@ class LossChartViewTest {
         Scene scene = new Scene(chart, 900, 450);
         scene.getStylesheets().add(LossChartView.class.getResource("/org/weightlab/ui/weightlab.css").toExternalForm());
         stage.setScene(scene);
+        stage.setMaximized(false);
+        stage.sizeToScene(); // the shared test stage may keep another test's window size
         stage.show();
     }
 
