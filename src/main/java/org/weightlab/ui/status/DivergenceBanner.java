@@ -68,10 +68,12 @@ public final class DivergenceBanner extends HBox {
         setManaged(true);
     }
 
-    /** The banner's sentence for {@code e}. */
+    /** The banner's sentence for {@code e}: an overflow is called infinite, anything else NaN. */
     public static String text(Diverged e) {
-        return String.format(Locale.ROOT, "Training diverged at step %,d: %s became NaN. Training paused.", e.step(),
-                e.what());
+        // the engine names the value it found, e.g. "the loss (Infinity)"
+        String became = e.what().contains("Infinity") ? "became infinite" : "became NaN";
+        return String.format(Locale.ROOT, "Training diverged at step %,d: %s %s. Training paused.", e.step(),
+                e.what(), became);
     }
 
     public void hide() {

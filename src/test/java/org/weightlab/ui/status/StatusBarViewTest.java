@@ -100,6 +100,14 @@ class StatusBarViewTest {
     }
 
     @Test
+    void theBannerCallsAnOverflowInfiniteNotNaN() {
+        assertEquals("Training diverged at step 132: the loss (Infinity) became infinite. Training paused.",
+                DivergenceBanner.text(new Diverged(132, "the loss (Infinity)")));
+        assertEquals("Training diverged at step 7: the gradient of layer 0 weight 3 (NaN) became NaN. Training paused.",
+                DivergenceBanner.text(new Diverged(7, "the gradient of layer 0 weight 3 (NaN)")));
+    }
+
+    @Test
     void dismissingTheBannerSendsNothing(FxRobot robot) {
         robot.interact(() -> banner.show(new Diverged(10, "a weight of layer 2"), 0));
         robot.clickOn("#dismissBannerButton");
