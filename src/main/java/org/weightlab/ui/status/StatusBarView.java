@@ -32,6 +32,7 @@ public final class StatusBarView extends FlowPane {
     private final Label stepsPerSecond = value("statusStepsPerSecond");
     private final Label fps = value("statusFps");
     private final HBox accuracyGroup;
+    private SessionState shownState;
     /** The last thing the window wants to tell (a file saved, a file refused); it stays until the next. */
     private final Label message = new Label();
 
@@ -134,6 +135,10 @@ public final class StatusBarView extends FlowPane {
     }
 
     public void setState(SessionState s) {
+        if (s == shownState) {
+            return; // changing style classes costs a CSS pass: only when the state changes
+        }
+        shownState = s;
         String text;
         String icon;
         String style;
