@@ -661,8 +661,7 @@ public final class MainWindow {
         if (e instanceof SessionEvent.SettingChanged changed) {
             lossChart.mark(changed);
         } else if (e instanceof SessionEvent.Diverged d) {
-            long lastGood = host.timeline().snapshotAt(Math.max(0, d.step() - 1)).step();
-            banner.show(d, lastGood);
+            banner.show(d, lastGoodStep(d.step()));
         } else if (e instanceof SessionEvent.Jumped j) {
             banner.hide();
             lossChart.cutAfter(j.toStep());
@@ -740,6 +739,24 @@ public final class MainWindow {
 
     public StepThroughViewModel stepThrough() {
         return stepper;
+    }
+
+    /**
+     * The latest recorded step before {@code divergedAt} whose losses were still finite, so that
+     * "go back" does not land on weights that are already on their way to overflow.
+     */
+    private long lastGoodStep(long divergedAt) {
+        long[] steps = host.timeline().recordedSteps();
+        for (int i = steps.length - 1; i >= 0; i--) {
+            if (steps[i] >= divergedAt) {
+                continue;
+            }
+            TrainingSnapshot s = host.timeline().snapshotAt(steps[i]);
+            if (s != null && Double.isFinite(s.trainLoss()) && Math.abs(s.trainLoss()) < 1e6) {
+                return s.step();
+            }
+        }
+        return steps.length == 0 ? 0 : steps[0];
     }
 
     private void showHoveredField(NodeRef node) {
