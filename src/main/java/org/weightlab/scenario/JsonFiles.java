@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -18,16 +17,11 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reading and writing WeightLab's JSON files safely: bounded reads, text checks before parsing,
@@ -194,40 +188,8 @@ final class JsonFiles {
         }
     }
 
-    /**
-     * Writes the file atomically: the text goes to a temporary file in the same folder, is forced
-     * to disk and then moved over the target, so a crash or a full disk never leaves a
-     * half-written file, and an existing file is replaced only by a complete one.
-     */
+    /** Writes {@code text} as UTF-8 through {@link AtomicFile}. */
     static void writeAtomically(Path file, String text) throws ScenarioException {
-        Path target = file.toAbsolutePath().normalize();
-        if (Files.isDirectory(target)) {
-            throw new ScenarioException("cannot write " + file + ": it is a folder");
-        }
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new ScenarioException("cannot write " + file + ": folder " + dir + " does not exist");
-        }
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    StandardOpenOption.SYNC)) {
-                out.write(text.getBytes(StandardCharsets.UTF_8));
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new ScenarioException("cannot write " + file + ": " + describe(e), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // Best effort: the temporary file is hidden and harmless.
-            }
-        }
+        AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 }

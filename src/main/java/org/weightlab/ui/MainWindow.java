@@ -29,6 +29,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javax.imageio.ImageIO;
 import org.weightlab.engine.Network;
+import org.weightlab.scenario.AtomicFile;
 import org.weightlab.scenario.HistoryPoint;
 import org.weightlab.scenario.LessonCatalog;
 import org.weightlab.scenario.Lesson;
@@ -449,9 +450,9 @@ public final class MainWindow {
             return;
         }
         try {
-            RunFiles.writeAtomically(f.toPath(), RunFiles.lossCsv(points));
+            AtomicFile.write(f.toPath(), RunFiles.lossCsv(points).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             status.setMessage("Exported " + points.size() + " loss points to " + f.getName());
-        } catch (IOException e) {
+        } catch (ScenarioException e) {
             error("Could not write " + f.getName(), e.getMessage());
         }
     }
@@ -468,9 +469,9 @@ public final class MainWindow {
         try {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
-            RunFiles.writeAtomically(f.toPath(), out.toByteArray());
+            AtomicFile.write(f.toPath(), out.toByteArray());
             status.setMessage("Saved " + f.getName());
-        } catch (IOException e) {
+        } catch (IOException | ScenarioException e) {
             error("Could not write " + f.getName(), e.getMessage());
         }
     }

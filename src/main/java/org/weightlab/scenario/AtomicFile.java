@@ -1,0 +1,55 @@
+package org.weightlab.scenario;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Saving that never leaves a half-written file: scenarios, run exports, pictures and CSV all go through here. */
+public final class AtomicFile {
+
+    private AtomicFile() {
+    }
+
+    /**
+     * Writes the file atomically: the bytes go to a temporary file in the same folder, are forced
+     * to disk and then moved over the target, so a crash or a full disk never leaves a
+     * half-written file, and an existing file is replaced only by a complete one.
+     */
+    public static void write(Path file, byte[] content) throws ScenarioException {
+        Path target = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(target)) {
+            throw new ScenarioException("cannot write " + file + ": it is a folder");
+        }
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ScenarioException("cannot write " + file + ": folder " + dir + " does not exist");
+        }
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC)) {
+                out.write(content);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ScenarioException("cannot write " + file + ": " + JsonFiles.describe(e), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // Best effort: the temporary file is hidden and harmless.
+            }
+        }
+    }
+}
