@@ -146,6 +146,8 @@ public final class MainWindow {
     /** The data the heatmap draws, regenerated only when the config's data part changes. */
     private RunConfig dataConfig;
     private TrainingSnapshot shown;
+    /** The run's config as the controls last showed it. */
+    private RunConfig runConfig;
     private boolean presentation;
 
     /** A window on {@code host}'s runs; {@code config} is the config of the run open now. */
@@ -316,7 +318,6 @@ public final class MainWindow {
         dataConfig = null;
         shown = null;
         timelineBar.reset();
-        controls.setConfig(s.config());
         Lesson lesson = s.lesson();
         lessonPanel.setLesson(lesson);
         lessonPanel.setVisible(lesson != null);
@@ -641,7 +642,12 @@ public final class MainWindow {
             dataConfig = s.config();
             data = DataGenerator.generate(s.config());
             heatmap.setData(data);
-            controls.setConfig(s.config());
+        }
+        // The controls follow every change of the run's config, wherever it came from (the graph's
+        // + and -, a lesson, a fork), so their next edit starts from the config the run really has.
+        if (!timelineBar.isScrubbing() && !s.config().equals(runConfig)) {
+            runConfig = s.config();
+            controls.setConfig(runConfig);
         }
         graph.show(s);
         heatmap.show(s);

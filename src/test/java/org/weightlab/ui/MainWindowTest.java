@@ -87,6 +87,18 @@ class MainWindowTest {
     }
 
     @Test
+    void controlsFollowATopologyChangeMadeInTheGraph(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.shownSnapshot() != null);
+        robot.clickOn("#addLayerButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> window.shownSnapshot().config().hidden().size() == 3);
+        org.weightlab.ui.controls.ControlsPanel controls =
+                robot.lookup(n -> n instanceof org.weightlab.ui.controls.ControlsPanel).query();
+        assertEquals(window.shownSnapshot().config(), controls.config(),
+                "a later control change would start from a stale config and undo the new layer");
+    }
+
+    @Test
     void playTrainsAndTheLossFalls(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.shownSnapshot() != null);
         double before = window.shownSnapshot().trainLoss();
