@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.LossKind;
+import org.weightlab.engine.config.OptimizerConfig;
 import org.weightlab.engine.config.ProblemKind;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
@@ -216,8 +217,8 @@ public final class Trainer {
         net.addRegularization(config.regularization(), gradW);
         double lr = learningRate();
 
-        propose(lr, gradW, gradB, nextW, nextB, false);
-        if (!Double.isFinite(loss) || anyNonFinite(gradW, gradB, nextW, nextB)) {
+        boolean finite = propose(lr, gradW, gradB, nextW, nextB, false);
+        if (!Double.isFinite(loss) || !finite) {
             String bad = !Double.isFinite(loss) ? "the loss (" + loss + ")" : firstNonFinite("gradient", gradW, gradB);
             if (bad == null) {
                 bad = firstNonFinite("weight", nextW, nextB);
@@ -231,10 +232,8 @@ public final class Trainer {
         }
         for (int l = 0; l < net.layerCount(); l++) {
             Layer layer = net.layer(l);
-            apply(layer.weights, nextW[l], layer.weightUpdates);
-            apply(layer.biases, nextB[l], layer.biasUpdates);
-            System.arraycopy(gradW[l], 0, layer.weightGradients, 0, gradW[l].length);
-            System.arraycopy(gradB[l], 0, layer.biasGradients, 0, gradB[l].length);
+            apply(layer.weights, nextW[l], layer.weightUpdates, gradW[l], layer.weightGradients);
+            apply(layer.biases, nextB[l], layer.biasUpdates, gradB[l], layer.biasGradients);
         }
         cursor += n;
         step++;
@@ -247,40 +246,27 @@ public final class Trainer {
         return new StepResult(step, epoch, loss, n, epochEnded, null);
     }
 
-    private static void apply(double[] params, double[] next, double[] updates) {
+    /** Moves the parameters to their new values, keeping what moved them and the step's gradients. */
+    private static void apply(double[] params, double[] next, double[] updates, double[] grads, double[] keptGrads) {
         for (int j = 0; j < params.length; j++) {
             updates[j] = next[j] - params[j];
             params[j] = next[j];
+            keptGrads[j] = grads[j];
         }
     }
 
-    private void propose(double lr, double[][] gW, double[][] gB, double[][] nW, double[][] nB, boolean commit) {
-        for (int l = 0; l < net.layerCount(); l++) {
-            Layer layer = net.layer(l);
-            Optimizer.update(config.optimizer(), lr, optimizer.weights[l], layer.weights, gW[l],
-                    layer.frozenWeights, nW[l], commit);
-            Optimizer.update(config.optimizer(), lr, optimizer.biases[l], layer.biases, gB[l],
-                    layer.frozenBiases, nB[l], commit);
-        }
-    }
-
-    /** True if any gradient or proposed value is NaN or infinite (a never-taken, well-predicted branch each). */
-    private static boolean anyNonFinite(double[][] gW, double[][] gB, double[][] nW, double[][] nB) {
+    /** The optimizer's new values of every parameter; true when they and the gradients are all finite. */
+    private boolean propose(double lr, double[][] gW, double[][] gB, double[][] nW, double[][] nB, boolean commit) {
+        OptimizerConfig c = config.optimizer();
+        boolean finite = true;
         for (int l = 0; l < gW.length; l++) {
-            if (nonFinite(gW[l]) || nonFinite(nW[l]) || nonFinite(gB[l]) || nonFinite(nB[l])) {
-                return true;
-            }
+            Layer layer = net.layer(l);
+            finite &= Optimizer.update(c, lr, optimizer.weights[l], layer.weights, gW[l], layer.frozenWeights, nW[l],
+                    commit);
+            finite &= Optimizer.update(c, lr, optimizer.biases[l], layer.biases, gB[l], layer.frozenBiases, nB[l],
+                    commit);
         }
-        return false;
-    }
-
-    private static boolean nonFinite(double[] v) {
-        for (double x : v) {
-            if (!(Math.abs(x) <= Double.MAX_VALUE)) {
-                return true;
-            }
-        }
-        return false;
+        return finite;
     }
 
     private static String firstNonFinite(String what, double[][] w, double[][] b) {
