@@ -168,17 +168,7 @@ public final class Network {
             double[] bias = layer.biases;
             double[] z = ws.z[l];
             ws.in[l] = x;
-            switch (in) { // a literal width lets the JIT unroll the loop over inputs in the inlined kernel
-                case 1 -> forwardLayer(w, bias, 1, out, x, cap, n, z);
-                case 2 -> forwardLayer(w, bias, 2, out, x, cap, n, z);
-                case 3 -> forwardLayer(w, bias, 3, out, x, cap, n, z);
-                case 4 -> forwardLayer(w, bias, 4, out, x, cap, n, z);
-                case 5 -> forwardLayer(w, bias, 5, out, x, cap, n, z);
-                case 6 -> forwardLayer(w, bias, 6, out, x, cap, n, z);
-                case 7 -> forwardLayer(w, bias, 7, out, x, cap, n, z);
-                case 8 -> forwardLayer(w, bias, 8, out, x, cap, n, z);
-                default -> forwardLayer(w, bias, in, out, x, cap, n, z);
-            }
+            forwardLayer(w, bias, in, out, x, cap, n, z);
             double[] a = ws.a[l];
             Activation.forward(layer.activation(), z, a, out, cap, n);
             if (l < last && dropout > 0 && rng != null) {
@@ -222,31 +212,11 @@ public final class Network {
             double[] dz = ws.dz[l];
             double[] gw = gW[l];
             double[] gb = gB[l];
-            switch (in) {
-                case 1 -> gradientLayer(dz, x, 1, out, cap, n, gw, gb);
-                case 2 -> gradientLayer(dz, x, 2, out, cap, n, gw, gb);
-                case 3 -> gradientLayer(dz, x, 3, out, cap, n, gw, gb);
-                case 4 -> gradientLayer(dz, x, 4, out, cap, n, gw, gb);
-                case 5 -> gradientLayer(dz, x, 5, out, cap, n, gw, gb);
-                case 6 -> gradientLayer(dz, x, 6, out, cap, n, gw, gb);
-                case 7 -> gradientLayer(dz, x, 7, out, cap, n, gw, gb);
-                case 8 -> gradientLayer(dz, x, 8, out, cap, n, gw, gb);
-                default -> gradientLayer(dz, x, in, out, cap, n, gw, gb);
-            }
+            gradientLayer(dz, x, in, out, cap, n, gw, gb);
             if (l > 0) {
                 double[] w = layer.weights;
                 double[] daPrev = ws.da[l - 1];
-                switch (out) {
-                    case 1 -> backwardLayer(w, in, 1, dz, cap, n, daPrev);
-                    case 2 -> backwardLayer(w, in, 2, dz, cap, n, daPrev);
-                    case 3 -> backwardLayer(w, in, 3, dz, cap, n, daPrev);
-                    case 4 -> backwardLayer(w, in, 4, dz, cap, n, daPrev);
-                    case 5 -> backwardLayer(w, in, 5, dz, cap, n, daPrev);
-                    case 6 -> backwardLayer(w, in, 6, dz, cap, n, daPrev);
-                    case 7 -> backwardLayer(w, in, 7, dz, cap, n, daPrev);
-                    case 8 -> backwardLayer(w, in, 8, dz, cap, n, daPrev);
-                    default -> backwardLayer(w, in, out, dz, cap, n, daPrev);
-                }
+                backwardLayer(w, in, out, dz, cap, n, daPrev);
                 if (ws.masked[l - 1]) {
                     double[] mask = ws.mask[l - 1];
                     for (int i = 0; i < in; i++) {
@@ -263,6 +233,11 @@ public final class Network {
         return total / n;
     }
 
+    // The kernels below are each kept under the JIT's inlining limit (325 bytes of bytecode), so
+    // that they inline into forward and backward where the width is a literal and the loops
+    // over inputs or neurons unroll. Every sum keeps its order: bias (or 0) first, then inputs
+    // or neurons in order; batch sums run in example order.
+
     /**
      * z = W x + b for the first n examples of a unit-major batch. Two neurons at a time share
      * each loaded input, four examples at a time in registers: eight independent sums.
@@ -271,62 +246,72 @@ public final class Network {
                                      double[] z) {
         int o = 0;
         for (; o + 1 < out; o += 2) {
-            int w0 = o * in;
-            int w1 = w0 + in;
-            double c0 = bias[o];
-            double c1 = bias[o + 1];
-            int z0 = o * cap;
-            int z1 = z0 + cap;
-            int b = 0;
-            for (; b + 3 < n; b += 4) {
-                double s0 = c0;
-                double s1 = c0;
-                double s2 = c0;
-                double s3 = c0;
-                double t0 = c1;
-                double t1 = c1;
-                double t2 = c1;
-                double t3 = c1;
-                for (int i = 0; i < in; i++) {
-                    double wa = w[w0 + i];
-                    double wb = w[w1 + i];
-                    int xo = i * cap + b;
-                    double x0 = x[xo];
-                    double x1 = x[xo + 1];
-                    double x2 = x[xo + 2];
-                    double x3 = x[xo + 3];
-                    s0 += wa * x0;
-                    s1 += wa * x1;
-                    s2 += wa * x2;
-                    s3 += wa * x3;
-                    t0 += wb * x0;
-                    t1 += wb * x1;
-                    t2 += wb * x2;
-                    t3 += wb * x3;
-                }
-                z[z0 + b] = s0;
-                z[z0 + b + 1] = s1;
-                z[z0 + b + 2] = s2;
-                z[z0 + b + 3] = s3;
-                z[z1 + b] = t0;
-                z[z1 + b + 1] = t1;
-                z[z1 + b + 2] = t2;
-                z[z1 + b + 3] = t3;
-            }
-            for (; b < n; b++) {
-                double s = c0;
-                double t = c1;
-                for (int i = 0; i < in; i++) {
-                    double xv = x[i * cap + b];
-                    s += w[w0 + i] * xv;
-                    t += w[w1 + i] * xv;
-                }
-                z[z0 + b] = s;
-                z[z1 + b] = t;
-            }
+            int b = forwardPair(w, o * in, in, bias[o], bias[o + 1], x, cap, n, z, o * cap);
+            forwardPairTail(w, o * in, in, bias[o], bias[o + 1], x, cap, b, n, z, o * cap);
         }
         if (o < out) {
             affine(w, o * in, in, bias[o], x, cap, n, z, o * cap);
+        }
+    }
+
+    /** Neurons o and o + 1 (weights at w0 and w0 + in, rows z0 and z0 + cap) for examples in blocks of four; returns where the blocks end. */
+    private static int forwardPair(double[] w, int w0, int in, double c0, double c1, double[] x, int cap, int n,
+                                   double[] z, int z0) {
+        int w1 = w0 + in;
+        int z1 = z0 + cap;
+        int b = 0;
+        for (; b + 3 < n; b += 4) {
+            double s0 = c0;
+            double s1 = c0;
+            double s2 = c0;
+            double s3 = c0;
+            double t0 = c1;
+            double t1 = c1;
+            double t2 = c1;
+            double t3 = c1;
+            for (int i = 0; i < in; i++) {
+                double wa = w[w0 + i];
+                double wb = w[w1 + i];
+                int xo = i * cap + b;
+                double x0 = x[xo];
+                double x1 = x[xo + 1];
+                double x2 = x[xo + 2];
+                double x3 = x[xo + 3];
+                s0 += wa * x0;
+                s1 += wa * x1;
+                s2 += wa * x2;
+                s3 += wa * x3;
+                t0 += wb * x0;
+                t1 += wb * x1;
+                t2 += wb * x2;
+                t3 += wb * x3;
+            }
+            z[z0 + b] = s0;
+            z[z0 + b + 1] = s1;
+            z[z0 + b + 2] = s2;
+            z[z0 + b + 3] = s3;
+            z[z1 + b] = t0;
+            z[z1 + b + 1] = t1;
+            z[z1 + b + 2] = t2;
+            z[z1 + b + 3] = t3;
+        }
+        return b;
+    }
+
+    /** {@link #forwardPair} for the examples from {@code b} to n, one at a time. */
+    private static void forwardPairTail(double[] w, int w0, int in, double c0, double c1, double[] x, int cap, int b,
+                                        int n, double[] z, int z0) {
+        int w1 = w0 + in;
+        for (; b < n; b++) {
+            double s = c0;
+            double t = c1;
+            for (int i = 0; i < in; i++) {
+                double xv = x[i * cap + b];
+                s += w[w0 + i] * xv;
+                t += w[w1 + i] * xv;
+            }
+            z[z0 + b] = s;
+            z[z0 + cap + b] = t;
         }
     }
 
@@ -339,72 +324,81 @@ public final class Network {
                                       double[] gb) {
         int o = 0;
         for (; o + 1 < out; o += 2) { // two neurons by four inputs: eight sums share each load
-            int d0 = o * cap;
-            int d1 = d0 + cap;
-            int g0 = o * in;
-            int g1 = g0 + in;
             int i = 0;
             for (; i + 3 < in; i += 4) {
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                double t0 = 0;
-                double t1 = 0;
-                double t2 = 0;
-                double t3 = 0;
-                int x0 = i * cap;
-                for (int b = 0; b < n; b++) {
-                    double da = dz[d0 + b];
-                    double db = dz[d1 + b];
-                    double xa = x[x0 + b];
-                    double xb = x[x0 + cap + b];
-                    double xc = x[x0 + 2 * cap + b];
-                    double xd = x[x0 + 3 * cap + b];
-                    s0 += da * xa;
-                    s1 += da * xb;
-                    s2 += da * xc;
-                    s3 += da * xd;
-                    t0 += db * xa;
-                    t1 += db * xb;
-                    t2 += db * xc;
-                    t3 += db * xd;
-                }
-                gw[g0 + i] = s0;
-                gw[g0 + i + 1] = s1;
-                gw[g0 + i + 2] = s2;
-                gw[g0 + i + 3] = s3;
-                gw[g1 + i] = t0;
-                gw[g1 + i + 1] = t1;
-                gw[g1 + i + 2] = t2;
-                gw[g1 + i + 3] = t3;
+                gradientQuad(dz, o * cap, x, i * cap, cap, n, gw, o * in + i, in);
             }
             for (; i < in; i++) {
-                int xo = i * cap;
-                double s = 0;
-                double t = 0;
-                for (int b = 0; b < n; b++) {
-                    double xv = x[xo + b];
-                    s += dz[d0 + b] * xv;
-                    t += dz[d1 + b] * xv;
-                }
-                gw[g0 + i] = s;
-                gw[g1 + i] = t;
+                gradientPair(dz, o * cap, x, i * cap, cap, n, gw, o * in + i, in);
             }
-            double s = 0;
-            double t = 0;
-            for (int b = 0; b < n; b++) {
-                s += dz[d0 + b];
-                t += dz[d1 + b];
-            }
-            gb[o] = s;
-            gb[o + 1] = t;
+            gradientPair(dz, o * cap, null, 0, cap, n, gb, o, 1);
         }
         if (o < out) {
             gradientRow(dz, x, in, o, cap, n, gw, gb);
         }
         divide(gw, in * out, n);
         divide(gb, out, n);
+    }
+
+    /** The batch sums of dz rows d0 and d0 + cap times x rows x0 .. x0 + 3 cap, into g[g0 ..] and g[g0 + stride ..]. */
+    private static void gradientQuad(double[] dz, int d0, double[] x, int x0, int cap, int n, double[] g, int g0,
+                                     int stride) {
+        int d1 = d0 + cap;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        for (int b = 0; b < n; b++) {
+            double da = dz[d0 + b];
+            double db = dz[d1 + b];
+            double xa = x[x0 + b];
+            double xb = x[x0 + cap + b];
+            double xc = x[x0 + 2 * cap + b];
+            double xd = x[x0 + 3 * cap + b];
+            s0 += da * xa;
+            s1 += da * xb;
+            s2 += da * xc;
+            s3 += da * xd;
+            t0 += db * xa;
+            t1 += db * xb;
+            t2 += db * xc;
+            t3 += db * xd;
+        }
+        int g1 = g0 + stride;
+        g[g0] = s0;
+        g[g0 + 1] = s1;
+        g[g0 + 2] = s2;
+        g[g0 + 3] = s3;
+        g[g1] = t0;
+        g[g1 + 1] = t1;
+        g[g1 + 2] = t2;
+        g[g1 + 3] = t3;
+    }
+
+    /** The batch sums of dz rows d0 and d0 + cap times x row x0 (times 1 when x is null), into g[g0] and g[g0 + stride]. */
+    private static void gradientPair(double[] dz, int d0, double[] x, int x0, int cap, int n, double[] g, int g0,
+                                     int stride) {
+        int d1 = d0 + cap;
+        double s = 0;
+        double t = 0;
+        if (x == null) {
+            for (int b = 0; b < n; b++) {
+                s += dz[d0 + b];
+                t += dz[d1 + b];
+            }
+        } else {
+            for (int b = 0; b < n; b++) {
+                double xv = x[x0 + b];
+                s += dz[d0 + b] * xv;
+                t += dz[d1 + b] * xv;
+            }
+        }
+        g[g0] = s;
+        g[g0 + stride] = t;
     }
 
     /** The sums of {@link #gradientLayer} for neuron {@code o} alone. */
@@ -458,58 +452,70 @@ public final class Network {
     private static void backwardLayer(double[] w, int in, int out, double[] dz, int cap, int n, double[] da) {
         int i = 0;
         for (; i + 1 < in; i += 2) {
-            int r0 = i * cap;
-            int r1 = r0 + cap;
-            int b = 0;
-            for (; b + 3 < n; b += 4) {
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                double t0 = 0;
-                double t1 = 0;
-                double t2 = 0;
-                double t3 = 0;
-                for (int o = 0; o < out; o++) {
-                    double wa = w[o * in + i];
-                    double wb = w[o * in + i + 1];
-                    int d = o * cap + b;
-                    double d0 = dz[d];
-                    double d1 = dz[d + 1];
-                    double d2 = dz[d + 2];
-                    double d3 = dz[d + 3];
-                    s0 += wa * d0;
-                    s1 += wa * d1;
-                    s2 += wa * d2;
-                    s3 += wa * d3;
-                    t0 += wb * d0;
-                    t1 += wb * d1;
-                    t2 += wb * d2;
-                    t3 += wb * d3;
-                }
-                da[r0 + b] = s0;
-                da[r0 + b + 1] = s1;
-                da[r0 + b + 2] = s2;
-                da[r0 + b + 3] = s3;
-                da[r1 + b] = t0;
-                da[r1 + b + 1] = t1;
-                da[r1 + b + 2] = t2;
-                da[r1 + b + 3] = t3;
-            }
-            for (; b < n; b++) {
-                double s = 0;
-                double t = 0;
-                for (int o = 0; o < out; o++) {
-                    double d = dz[o * cap + b];
-                    s += w[o * in + i] * d;
-                    t += w[o * in + i + 1] * d;
-                }
-                da[r0 + b] = s;
-                da[r1 + b] = t;
-            }
+            int b = backwardPair(w, i, in, out, dz, cap, n, da);
+            backwardPairTail(w, i, in, out, dz, cap, b, n, da);
         }
         if (i < in) {
             backAffine(w, i, in, out, dz, cap, n, da, i * cap);
+        }
+    }
+
+    /** Inputs i and i + 1 for examples in blocks of four; returns where the blocks end. */
+    private static int backwardPair(double[] w, int i, int in, int out, double[] dz, int cap, int n, double[] da) {
+        int r0 = i * cap;
+        int r1 = r0 + cap;
+        int b = 0;
+        for (; b + 3 < n; b += 4) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            double t0 = 0;
+            double t1 = 0;
+            double t2 = 0;
+            double t3 = 0;
+            for (int o = 0; o < out; o++) {
+                double wa = w[o * in + i];
+                double wb = w[o * in + i + 1];
+                int d = o * cap + b;
+                double d0 = dz[d];
+                double d1 = dz[d + 1];
+                double d2 = dz[d + 2];
+                double d3 = dz[d + 3];
+                s0 += wa * d0;
+                s1 += wa * d1;
+                s2 += wa * d2;
+                s3 += wa * d3;
+                t0 += wb * d0;
+                t1 += wb * d1;
+                t2 += wb * d2;
+                t3 += wb * d3;
+            }
+            da[r0 + b] = s0;
+            da[r0 + b + 1] = s1;
+            da[r0 + b + 2] = s2;
+            da[r0 + b + 3] = s3;
+            da[r1 + b] = t0;
+            da[r1 + b + 1] = t1;
+            da[r1 + b + 2] = t2;
+            da[r1 + b + 3] = t3;
+        }
+        return b;
+    }
+
+    /** {@link #backwardPair} for the examples from {@code b} to n, one at a time. */
+    private static void backwardPairTail(double[] w, int i, int in, int out, double[] dz, int cap, int b, int n,
+                                         double[] da) {
+        for (; b < n; b++) {
+            double s = 0;
+            double t = 0;
+            for (int o = 0; o < out; o++) {
+                double d = dz[o * cap + b];
+                s += w[o * in + i] * d;
+                t += w[o * in + i + 1] * d;
+            }
+            da[i * cap + b] = s;
+            da[(i + 1) * cap + b] = t;
         }
     }
 

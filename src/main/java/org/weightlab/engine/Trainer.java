@@ -31,6 +31,8 @@ public final class Trainer {
     /** Training and test features [n][inputs] and labels, computed once from the raw points. */
     private final double[] trainX;
     private final double[] trainY;
+    /** The training features again, feature-major [inputs][n], for gathering a batch one feature row at a time. */
+    private final double[] trainColumns;
     private final double[] testX;
     private final double[] testY;
     private final int trainSize;
@@ -91,6 +93,12 @@ public final class Trainer {
         trainSet = data.train();
         trainX = features(config.features(), data.train());
         trainY = labels(config, data.train(), "training");
+        trainColumns = new double[trainX.length];
+        for (int e = 0; e < trainSize; e++) {
+            for (int f = 0; f < inputs; f++) {
+                trainColumns[f * trainSize + e] = trainX[e * inputs + f];
+            }
+        }
         Dataset test = data.test() == null ? new Dataset(new double[0], new double[0]) : data.test();
         testSize = test.size();
         testX = features(config.features(), test);
@@ -203,12 +211,15 @@ public final class Trainer {
         }
         int cap = batch.capacity;
         double[] bx = batch.x;
-        for (int b = 0; b < n; b++) {
-            int e = order[cursor + b];
-            for (int f = 0; f < inputs; f++) {
-                bx[f * cap + b] = trainX[e * inputs + f];
+        for (int f = 0; f < inputs; f++) {
+            int from = f * trainSize;
+            int to = f * cap;
+            for (int b = 0; b < n; b++) {
+                bx[to + b] = trainColumns[from + order[cursor + b]];
             }
-            batch.labels[b] = trainY[e];
+        }
+        for (int b = 0; b < n; b++) {
+            batch.labels[b] = trainY[order[cursor + b]];
         }
         double dropout = config.dropout();
         long dropoutBefore = dropoutRng.state();
