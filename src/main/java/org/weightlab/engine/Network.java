@@ -298,11 +298,32 @@ public final class Network {
         return b;
     }
 
-    /** {@link #forwardPair} for the examples from {@code b} to n, one at a time. */
+    /** {@link #forwardPair} for the examples from {@code b} to n: two at a time, then one. */
     private static void forwardPairTail(double[] w, int w0, int in, double c0, double c1, double[] x, int cap, int b,
                                         int n, double[] z, int z0) {
         int w1 = w0 + in;
-        for (; b < n; b++) {
+        int z1 = z0 + cap;
+        for (; b + 1 < n; b += 2) {
+            double s0 = c0;
+            double s1 = c0;
+            double t0 = c1;
+            double t1 = c1;
+            for (int i = 0; i < in; i++) {
+                double wa = w[w0 + i];
+                double wb = w[w1 + i];
+                double x0 = x[i * cap + b];
+                double x1 = x[i * cap + b + 1];
+                s0 += wa * x0;
+                s1 += wa * x1;
+                t0 += wb * x0;
+                t1 += wb * x1;
+            }
+            z[z0 + b] = s0;
+            z[z0 + b + 1] = s1;
+            z[z1 + b] = t0;
+            z[z1 + b + 1] = t1;
+        }
+        if (b < n) {
             double s = c0;
             double t = c1;
             for (int i = 0; i < in; i++) {
@@ -311,7 +332,7 @@ public final class Network {
                 t += w[w1 + i] * xv;
             }
             z[z0 + b] = s;
-            z[z0 + cap + b] = t;
+            z[z1 + b] = t;
         }
     }
 
@@ -503,10 +524,32 @@ public final class Network {
         return b;
     }
 
-    /** {@link #backwardPair} for the examples from {@code b} to n, one at a time. */
+    /** {@link #backwardPair} for the examples from {@code b} to n: two at a time, then one. */
     private static void backwardPairTail(double[] w, int i, int in, int out, double[] dz, int cap, int b, int n,
                                          double[] da) {
-        for (; b < n; b++) {
+        int r0 = i * cap;
+        int r1 = r0 + cap;
+        for (; b + 1 < n; b += 2) {
+            double s0 = 0;
+            double s1 = 0;
+            double t0 = 0;
+            double t1 = 0;
+            for (int o = 0; o < out; o++) {
+                double wa = w[o * in + i];
+                double wb = w[o * in + i + 1];
+                double d0 = dz[o * cap + b];
+                double d1 = dz[o * cap + b + 1];
+                s0 += wa * d0;
+                s1 += wa * d1;
+                t0 += wb * d0;
+                t1 += wb * d1;
+            }
+            da[r0 + b] = s0;
+            da[r0 + b + 1] = s1;
+            da[r1 + b] = t0;
+            da[r1 + b + 1] = t1;
+        }
+        if (b < n) {
             double s = 0;
             double t = 0;
             for (int o = 0; o < out; o++) {
@@ -514,14 +557,14 @@ public final class Network {
                 s += w[o * in + i] * d;
                 t += w[o * in + i + 1] * d;
             }
-            da[i * cap + b] = s;
-            da[(i + 1) * cap + b] = t;
+            da[r0 + b] = s;
+            da[r1 + b] = t;
         }
     }
 
     /**
      * z[zo + b] = bias + w[wo] x[b] + w[wo + 1] x[cap + b] + ... (inputs in order) for b < n. Four
-     * examples at a time in registers: four independent chains, no store in the inner loop.
+     * examples at a time in registers (then two, then one): independent chains, no store in the inner loop.
      */
     static void affine(double[] w, int wo, int in, double bias, double[] x, int cap, int n, double[] z, int zo) {
         int b = 0;
@@ -543,7 +586,18 @@ public final class Network {
             z[zo + b + 2] = s2;
             z[zo + b + 3] = s3;
         }
-        for (; b < n; b++) {
+        for (; b + 1 < n; b += 2) {
+            double s0 = bias;
+            double s1 = bias;
+            for (int i = 0; i < in; i++) {
+                double wv = w[wo + i];
+                s0 += wv * x[i * cap + b];
+                s1 += wv * x[i * cap + b + 1];
+            }
+            z[zo + b] = s0;
+            z[zo + b + 1] = s1;
+        }
+        if (b < n) {
             double s = bias;
             for (int i = 0; i < in; i++) {
                 s += w[wo + i] * x[i * cap + b];

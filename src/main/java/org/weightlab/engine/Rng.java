@@ -45,20 +45,20 @@ public final class Rng {
 
     /**
      * Uniform in [0, bound), without modulo bias: r = the top 31 bits of the next long, redrawn
-     * while r >= limit (the largest multiple of bound up to 2^31), then r mod bound. The two
-     * integer divisions are done as floating-point divisions, which pipeline where 64-bit integer
-     * divisions do not (this is most of the cost of shuffling an epoch); for integers below 2^31
-     * the truncated quotient is exact, because its rounding error stays below 1 / bound.
+     * while r >= limit (the largest multiple of bound up to 2^31), then r mod bound. The limit is
+     * at least 2^31 - bound, so it is only worked out for the rare r above that. The integer
+     * divisions are done as floating-point divisions, which pipeline where 64-bit integer
+     * divisions do not (this was most of the cost of shuffling an epoch); for integers below
+     * 2^31 the truncated quotient is exact, because its rounding error stays below 1 / bound.
      */
     public int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive, got " + bound);
         }
         double b = bound;
-        long limit = (long) (0x1p31 / b) * bound;
         while (true) {
             long r = nextLong() >>> 33;
-            if (r < limit) {
+            if (r < (1L << 31) - bound || r < (long) (0x1p31 / b) * bound) {
                 return (int) (r - (long) (r / b) * bound);
             }
         }

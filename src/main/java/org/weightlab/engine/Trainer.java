@@ -51,6 +51,8 @@ public final class Trainer {
 
     /** Example order of epoch {@code orderEpoch}; batches are its consecutive slices. */
     private int[] order;
+    /** The partner of each position in this epoch's shuffle (scratch for {@link #drawOrder}). */
+    private int[] swaps;
     private int orderEpoch = -1;
     private int cursor;
     private long step;
@@ -314,8 +316,16 @@ public final class Trainer {
             o[i] = i;
         }
         if (config.shuffle()) {
-            for (int i = trainSize - 1; i > 0; i--) { // Fisher-Yates
-                int j = rng.nextInt(i + 1);
+            // Fisher-Yates. The draws come first, in the same order: they do not depend on the
+            // swaps, and in a loop of their own they overlap one another.
+            if (swaps == null || swaps.length < trainSize) {
+                swaps = new int[trainSize];
+            }
+            for (int i = trainSize - 1; i > 0; i--) {
+                swaps[i] = rng.nextInt(i + 1);
+            }
+            for (int i = trainSize - 1; i > 0; i--) {
+                int j = swaps[i];
                 int t = o[i];
                 o[i] = o[j];
                 o[j] = t;
