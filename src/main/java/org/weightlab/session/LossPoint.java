@@ -2,7 +2,14 @@ package org.weightlab.session;
 
 /**
  * One point of the loss curve. Per-step points carry the batch loss as {@code trainLoss} and NaN
- * for {@code testLoss}; epoch-end points ({@code epochEnd}) carry the full train and test losses.
+ * for {@code testLoss}; epoch-end points ({@code epochEnd}) carry the full train and test losses,
+ * and for classification the train and test accuracies (fractions 0..1; NaN otherwise).
  */
-public record LossPoint(long step, int epoch, double trainLoss, double testLoss, boolean epochEnd) {
+public record LossPoint(long step, int epoch, double trainLoss, double testLoss, boolean epochEnd,
+                        double trainAccuracy, double testAccuracy) {
+
+    /** A point without accuracies. */
+    public LossPoint(long step, int epoch, double trainLoss, double testLoss, boolean epochEnd) {
+        this(step, epoch, trainLoss, testLoss, epochEnd, Double.NaN, Double.NaN);
+    }
 }

@@ -540,7 +540,8 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             // are published. The last step of a request is always evaluated.
             Evaluation e = evaluate(busy());
             if (e != null) {
-                LossPoint p = new LossPoint(r.step(), r.epoch(), e.trainLoss(), e.testLoss(), true);
+                LossPoint p = new LossPoint(r.step(), r.epoch(), e.trainLoss(), e.testLoss(), true, e.trainAccuracy(),
+                        e.testAccuracy());
                 bus.publish(p);
                 history.recordEpoch(p, config, trainer::checkpoint);
             }

@@ -117,6 +117,9 @@ public final class MainWindow {
     private final NetworkGraphView graph;
     private final DecisionHeatmapView heatmap;
     private final LossChartView lossChart;
+    /** Train and test accuracy of each evaluated epoch end, by step, for the run export (the chart keeps losses only). */
+    private final java.util.NavigableMap<Long, double[]> epochAccuracies = new java.util.TreeMap<>();
+    private static final double[] NO_ACCURACY = {Double.NaN, Double.NaN};
     private final ControlsPanel controls;
     private final StatusBarView status;
     private final DivergenceBanner banner;
@@ -395,27 +398,40 @@ public final class MainWindow {
         }
     }
 
-    private void exportRun() {
+    /**
+     * The run as shown (the moment on screen, and its history up to it) in the run-export form,
+     * or null when there is nothing to export yet.
+     *
+     * @throws IllegalArgumentException when the network changed shape during the run
+     */
+    RunExport runExport() {
         TrainingSnapshot last = shown;
         TrainingSnapshot first = host.timeline().snapshotAt(0);
         if (last == null || first == null || data == null) {
-            return;
+            return null;
         }
         List<HistoryPoint> history = new ArrayList<>();
         var train = lossChart.series(LossChartView.Curve.TRAIN);
         var test = lossChart.series(LossChartView.Curve.TEST);
         for (int i = 0; i < train.size() && i < test.size(); i++) {
             if (train.step(i) <= last.step()) {
+                double[] accuracy = epochAccuracies.getOrDefault((long) train.step(i), NO_ACCURACY);
                 history.add(new HistoryPoint((long) train.step(i), (int) train.epoch(i), train.value(i), test.value(i),
-                        Double.NaN, Double.NaN));
+                        accuracy[0], accuracy[1]));
             }
         }
+        return new RunExport(last.config(), data, RunFiles.networkState(first), RunFiles.networkState(last), history);
+    }
+
+    private void exportRun() {
         RunExport run;
         try {
-            run = new RunExport(last.config(), data, RunFiles.networkState(first), RunFiles.networkState(last),
-                    history);
+            run = runExport();
         } catch (IllegalArgumentException e) {
             error("Could not export this run", e.getMessage() + " (the network changed shape during the run)");
+            return;
+        }
+        if (run == null) {
             return;
         }
         FileChooser chooser = chooser("Export run", "WeightLab run", "*.json");
@@ -662,6 +678,11 @@ public final class MainWindow {
 
     private void onLossPoints(List<LossPoint> points) {
         lossChart.append(points);
+        for (LossPoint p : points) {
+            if (p.epochEnd()) {
+                epochAccuracies.put(p.step(), new double[]{p.trainAccuracy(), p.testAccuracy()});
+            }
+        }
     }
 
     private void onEvent(SessionEvent e) {
@@ -672,11 +693,13 @@ public final class MainWindow {
         } else if (e instanceof SessionEvent.Jumped j) {
             banner.hide();
             lossChart.cutAfter(j.toStep());
+            epochAccuracies.tailMap(j.toStep(), false).clear();
         } else if (e instanceof SessionEvent.Rebuilt r) {
             banner.hide();
             inspector.clearHistory();
             if (r.reason().startsWith("opened")) {
                 lossChart.clear();
+                epochAccuracies.clear();
                 timelineBar.reset();
             }
         }

@@ -142,8 +142,9 @@ class TrainingSessionTest {
             assertEquals(25L * e, idle().step());
             reference.runEpoch();
             LossPoint p = epochEnds.get(e - 1);
-            assertEquals(new LossPoint(25L * e, e, reference.evaluate().trainLoss(), reference.evaluate().testLoss(),
-                    true), p);
+            var expected = reference.evaluate();
+            assertEquals(new LossPoint(25L * e, e, expected.trainLoss(), expected.testLoss(), true,
+                    expected.trainAccuracy(), expected.testAccuracy()), p);
         }
     }
 

@@ -19,9 +19,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.weightlab.engine.Evaluation;
+import org.weightlab.engine.Trainer;
 import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataGenerator;
+import org.weightlab.scenario.HistoryPoint;
+import org.weightlab.scenario.RunExport;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.scenario.ScenarioFile;
 import org.weightlab.session.SessionHost;
@@ -62,6 +66,34 @@ class MainWindowFilesTest {
 
     private void waitForSnapshot() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.shownSnapshot() != null);
+    }
+
+    private static long lastStep(RunExport run) {
+        return run == null || run.history().isEmpty() ? -1 : run.history().get(run.history().size() - 1).step();
+    }
+
+    @Test
+    void theRunExportCarriesEachEvaluatedEpochsAccuracies() throws Exception {
+        waitForSnapshot();
+        int perEpoch = 25; // 250 training examples, batches of 10
+        for (int e = 1; e <= 3; e++) { // the last step of each request is always evaluated
+            host.stepEpoch();
+            long end = (long) e * perEpoch;
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.shownSnapshot().step() == end
+                    && lastStep(WaitForAsyncUtils.asyncFx(window::runExport).get()) == end);
+        }
+        RunExport run = WaitForAsyncUtils.asyncFx(window::runExport).get();
+        assertTrue(run.history().size() >= 3, "epoch ends: " + run.history());
+
+        Trainer reference = new Trainer(RunConfig.defaults(), DataGenerator.generate(RunConfig.defaults()));
+        for (HistoryPoint p : run.history()) {
+            reference.runSteps(p.step() - reference.stepCount());
+            Evaluation e = reference.evaluate();
+            assertEquals(e.trainAccuracy(), p.trainAccuracy(), 0.0, "train accuracy at step " + p.step());
+            assertEquals(e.testAccuracy(), p.testAccuracy(), 0.0, "test accuracy at step " + p.step());
+            assertEquals(e.trainLoss(), p.trainLoss(), 0.0, "train loss at step " + p.step());
+            assertTrue(p.trainAccuracy() > 0.4 && p.trainAccuracy() <= 1, "a fraction: " + p.trainAccuracy());
+        }
     }
 
     @Test
