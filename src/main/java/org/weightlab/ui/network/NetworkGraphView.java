@@ -1,5 +1,6 @@
 package org.weightlab.ui.network;
 
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,6 +24,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.ContextMenuEvent;
@@ -38,10 +40,10 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.StrokeLineCap;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
+import javafx.stage.Window;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.RunConfig;
@@ -63,7 +65,10 @@ import org.weightlab.ui.theme.ValueFormat;
  * Alt/Ctrl+click or the context menu freezes an edge, a neuron or (on its header) a layer.
  *
  * <p>The nodes are built once per topology (features and layer sizes); {@link #show} only
- * restyles them: colours, widths, dashes and thumbnail pixels.
+ * restyles them: colours, widths, dashes and thumbnail pixels. The edges are drawn together into
+ * one image ({@link EdgeRaster}), redrawn only when an edge's colour, width or dash changed; each
+ * edge keeps an invisible curve node for hovering and clicking. Thumbnails are repainted only
+ * when their field changed.
  */
 public final class NetworkGraphView extends BorderPane {
 
@@ -102,7 +107,19 @@ public final class NetworkGraphView extends BorderPane {
     private final TrainingControl control;
     private final Palette palette = new Palette();
     private final GraphPane graph = new GraphPane();
+    /** The invisible (pickable) twins of the edges, for hovering and clicking. */
     private final Group edgeLayer = new Group();
+    /** Every edge, drawn as one image under the nodes. */
+    private final ImageView edgeView = new ImageView();
+    private EdgeRaster raster;
+    private PixelBuffer<IntBuffer> edgeBuffer;
+    /** Where the edge image's top-left pixel is, in the graph's coordinates, and its pixels per unit. */
+    private double edgeOriginX;
+    private double edgeOriginY;
+    private double edgeScale = 1;
+    /** Drawings of the edge image and repaints of a neuron thumbnail so far (tests read them). */
+    private long edgeDraws;
+    private long thumbnailPaints;
     private final ValueEditor editor = new ValueEditor();
     private final Tooltip tip = new Tooltip();
     private final ContextMenu menu = new ContextMenu();
@@ -176,7 +193,10 @@ public final class NetworkGraphView extends BorderPane {
         setTop(bar);
 
         graph.getStyleClass().add(GRAPH_CLASS);
-        graph.getChildren().addAll(edgeLayer, editor);
+        edgeView.setMouseTransparent(true);
+        edgeView.setManaged(false);
+        edgeView.setId("edgeImage");
+        graph.getChildren().addAll(edgeView, edgeLayer, editor);
         graph.setMinSize(200, 200);
         setCenter(graph);
 
@@ -288,8 +308,23 @@ public final class NetworkGraphView extends BorderPane {
 
     // ---- package-private views on the drawing, for tests --------------------------------------
 
-    CubicCurve edgeLine(int layer, int out, int in) {
-        return edges[layer][out * snapshot.layers().get(layer).inputs() + in].line;
+    /** How an edge is drawn now. */
+    record EdgeStyle(Color color, double width, boolean dashed) {
+    }
+
+    EdgeStyle edgeStyle(int layer, int out, int in) {
+        Edge e = edges[layer][out * snapshot.layers().get(layer).inputs() + in];
+        return new EdgeStyle(e.color, e.width, e.dashed);
+    }
+
+    /** How many times the edge image was drawn. */
+    long edgeDraws() {
+        return edgeDraws;
+    }
+
+    /** How many neuron thumbnails were painted. */
+    long thumbnailPaints() {
+        return thumbnailPaints;
     }
 
     CubicCurve edgeHit(int layer, int out, int in) {
@@ -383,7 +418,6 @@ public final class NetworkGraphView extends BorderPane {
                 for (int i = 0; i < ls.inputs(); i++) {
                     Edge e = new Edge(new EdgeRef(l, o, i));
                     edges[l][o * ls.inputs() + i] = e;
-                    edgeNodes.add(e.line);
                     edgeNodes.add(e.hit);
                 }
             }
@@ -403,6 +437,7 @@ public final class NetworkGraphView extends BorderPane {
         }
         edgeLayer.getChildren().setAll(edgeNodes);
         nodes.add(0, edgeLayer);
+        nodes.add(0, edgeView);
         nodes.add(editor);
         graph.getChildren().setAll(nodes);
         paintInputThumbnails();
@@ -497,6 +532,7 @@ public final class NetworkGraphView extends BorderPane {
         double widthRange = Math.max(maxEdgeWidth - MIN_EDGE_WIDTH, 0);
         Color frozenColor = palette.frozenColor();
         FieldSnapshot field = s.field();
+        boolean edgesChanged = false;
         for (int l = 0; l < edges.length; l++) {
             LayerSnapshot ls = s.layers().get(l);
             double[] w = weightValues(ls, mode);
@@ -504,27 +540,18 @@ public final class NetworkGraphView extends BorderPane {
             Edge[] le = edges[l];
             for (int k = 0; k < le.length; k++) {
                 double v = w == null ? 0 : w[k];
-                Edge e = le[k];
+                Color color;
+                double width;
                 if (Double.isFinite(v)) {
                     double t = Math.abs(v) / max;
-                    e.line.setStroke(edgeColor(map, v, t));
-                    // Quarter-pixel steps: an edge whose width did not visibly change is not
-                    // redrawn (setting an equal value does not dirty the node).
-                    e.line.setStrokeWidth(Math.round((MIN_EDGE_WIDTH + widthRange * t) * 4) / 4.0);
+                    color = edgeColor(map, v, t);
+                    // Quarter-pixel steps: the image is redrawn only when some edge visibly changed.
+                    width = Math.round((MIN_EDGE_WIDTH + widthRange * t) * 4) / 4.0;
                 } else {
-                    e.line.setStroke(map.notANumber());
-                    e.line.setStrokeWidth(MIN_EDGE_WIDTH);
+                    color = map.notANumber();
+                    width = MIN_EDGE_WIDTH;
                 }
-                boolean frozen = fw != null && fw[k];
-                if (frozen != e.dashed) {
-                    e.dashed = frozen;
-                    if (frozen) {
-                        e.line.getStrokeDashArray().setAll(DASHES[0], DASHES[1]);
-                    } else {
-                        e.line.getStrokeDashArray().clear();
-                    }
-                    setStyleClass(e.line, FROZEN_CLASS, frozen);
-                }
+                edgesChanged |= le[k].restyle(color, width, fw != null && fw[k]);
             }
             double[] b = biasValues(ls, mode);
             for (int o = 0; o < neurons[l].length; o++) {
@@ -544,6 +571,29 @@ public final class NetworkGraphView extends BorderPane {
             h.lock.setVisible(layerFrozen);
             h.lock.setManaged(layerFrozen);
         }
+        if (edgesChanged) {
+            drawEdges();
+        }
+    }
+
+    /** Draws every edge into the edge image (nothing before the first layout). */
+    private void drawEdges() {
+        if (raster == null) {
+            return;
+        }
+        raster.clear();
+        double k = edgeScale;
+        double dash = DASHES[0] * k;
+        double gap = DASHES[1] * k;
+        for (Edge[] layer : edges) {
+            for (Edge e : layer) {
+                raster.curve((e.x1 - edgeOriginX) * k, (e.y1 - edgeOriginY) * k, (e.mx - edgeOriginX) * k,
+                        (e.x2 - edgeOriginX) * k, (e.y2 - edgeOriginY) * k, e.width * k, e.argb,
+                        e.dashed ? dash : 0, gap);
+            }
+        }
+        edgeBuffer.updateBuffer(b -> null);
+        edgeDraws++;
     }
 
     /** Colour of an edge or bias: its sign, at least a third saturated so thin edges keep their sign. */
@@ -564,10 +614,18 @@ public final class NetworkGraphView extends BorderPane {
         if (values == null && n.painted) {
             return; // keep the last picture while fields are off
         }
+        long revision = palette.revisionProperty().get();
+        if (n.paintedRevision == revision && n.paintedValues == values && n.paintedActivation == ls.activation()) {
+            return; // the same field (snapshots come faster than fields): the picture is still right
+        }
         FieldRange range = FieldRange.forActivation(ls.activation(), values);
         painter.paint(values, grid, range, palette.classMap(), thumbPixels, THUMB);
         n.image.getPixelWriter().setPixels(0, 0, THUMB, THUMB, PixelFormat.getIntArgbPreInstance(), thumbPixels, 0, THUMB);
         n.painted = values != null;
+        n.paintedValues = values;
+        n.paintedActivation = ls.activation();
+        n.paintedRevision = revision;
+        thumbnailPaints++;
     }
 
     static double[] weightValues(LayerSnapshot ls, EdgeMode mode) {
@@ -825,6 +883,10 @@ public final class NetworkGraphView extends BorderPane {
         final StackPane lockBox = new StackPane(lock);
         final Rectangle bias = new Rectangle();
         boolean painted;
+        /** What the thumbnail shows: the field values, activation and palette it was painted with. */
+        float[] paintedValues;
+        ActivationKind paintedActivation;
+        long paintedRevision = -1;
 
         Neuron(int layer, int index) {
             this.layer = layer;
@@ -888,18 +950,23 @@ public final class NetworkGraphView extends BorderPane {
 
     private final class Edge {
         final EdgeRef ref;
-        final CubicCurve line = new CubicCurve();
-        /** A wide transparent twin of the line, so thin edges are easy to hover and click. */
+        /** A wide transparent twin of the drawn edge, so thin edges are easy to hover and click. */
         final CubicCurve hit = new CubicCurve();
+        // The drawn curve, in the graph's coordinates: from (x1, y1) to (x2, y2), controls at x mx.
+        double x1;
+        double y1;
+        double mx;
+        double x2;
+        double y2;
+        Color color = Color.TRANSPARENT;
+        int argb;
+        double width = MIN_EDGE_WIDTH;
         boolean dashed;
         boolean selected;
 
         Edge(EdgeRef ref) {
             this.ref = ref;
-            line.setFill(null);
-            line.setStrokeLineCap(StrokeLineCap.BUTT);
-            line.setMouseTransparent(true);
-            line.getStyleClass().add(EDGE_CLASS);
+            hit.getStyleClass().add(EDGE_CLASS);
             hit.setFill(null);
             hit.setStroke(Color.TRANSPARENT);
             hit.setStrokeWidth(9);
@@ -938,6 +1005,35 @@ public final class NetworkGraphView extends BorderPane {
                 showMenu(hit, e, item(frozen ? "Unfreeze weight" : "Freeze weight", () -> toggleWeight(ref)),
                         item("Edit weight\u2026", () -> editWeight(ref, at)));
             });
+        }
+
+        /** Takes a new look; true when it differs from the one drawn. */
+        boolean restyle(Color c, double w, boolean frozen) {
+            if (c.equals(color) && w == width && frozen == dashed) {
+                return false;
+            }
+            color = c;
+            argb = DivergingColorMap.argb(c);
+            width = w;
+            if (frozen != dashed) {
+                dashed = frozen;
+                setStyleClass(hit, FROZEN_CLASS, frozen);
+            }
+            return true;
+        }
+
+        /** Moves the curve; true when it moved. */
+        boolean place(double ax, double ay, double cx, double bx, double by) {
+            if (ax == x1 && ay == y1 && cx == mx && bx == x2 && by == y2) {
+                return false;
+            }
+            x1 = ax;
+            y1 = ay;
+            mx = cx;
+            x2 = bx;
+            y2 = by;
+            curve(hit, ax, ay, cx, bx, by);
+            return true;
         }
     }
 
@@ -1094,22 +1190,65 @@ public final class NetworkGraphView extends BorderPane {
                 hd.box.resizeRelocate(Math.min(cx - headerW / 2, w - headerW - 2), PAD, headerW, hh);
             }
 
+            boolean moved = false;
+            double minX = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
             for (int l = 0; l < layerCount; l++) {
                 LayerSnapshot ls = s.layers().get(l);
                 double x1 = firstX + step * l + size / 2;
                 double x2 = firstX + step * (l + 1) - size / 2;
                 double mx = (x1 + x2) / 2;
+                minX = Math.min(minX, x1);
+                maxX = Math.max(maxX, x2);
                 for (int o = 0; o < ls.outputs(); o++) {
                     double y2 = ys[l][o] + size / 2;
+                    minY = Math.min(minY, y2);
+                    maxY = Math.max(maxY, y2);
                     for (int i = 0; i < ls.inputs(); i++) {
                         double y1 = (l == 0 ? inY[s.features().get(i).ordinal()] : ys[l - 1][i]) + size / 2;
-                        Edge e = edges[l][o * ls.inputs() + i];
-                        curve(e.line, x1, y1, mx, x2, y2);
-                        curve(e.hit, x1, y1, mx, x2, y2);
+                        minY = Math.min(minY, y1);
+                        maxY = Math.max(maxY, y1);
+                        moved |= edges[l][o * ls.inputs() + i].place(x1, y1, mx, x2, y2);
                     }
                 }
             }
+            // the image spans the edges, with room for the widest stroke (and the selection glow
+            // stays a node of its own)
+            double margin = maxEdgeWidth / 2 + 2;
+            if (placeEdgeImage(minX - 1, minY - margin, maxX + 1, maxY + margin) || moved) {
+                drawEdges();
+            }
             editorLayout();
+        }
+
+        /** Sizes the edge image to cover [x0, x1] x [y0, y1] pixel for pixel; true when it changed. */
+        private boolean placeEdgeImage(double x0, double y0, double x1, double y1) {
+            Window window = getScene() == null ? null : getScene().getWindow();
+            double k = window == null ? 1 : Math.max(1, window.getRenderScaleX());
+            double ox = Math.floor(x0 * k) / k;
+            double oy = Math.floor(y0 * k) / k;
+            int pw = Math.max(1, (int) Math.ceil((x1 - ox) * k));
+            int ph = Math.max(1, (int) Math.ceil((y1 - oy) * k));
+            boolean same = raster != null && raster.width() == pw && raster.height() == ph && k == edgeScale;
+            if (same && ox == edgeOriginX && oy == edgeOriginY) {
+                return false;
+            }
+            if (!same) {
+                raster = new EdgeRaster(pw, ph);
+                edgeBuffer = new PixelBuffer<>(pw, ph, IntBuffer.wrap(raster.pixels()),
+                        PixelFormat.getIntArgbPreInstance());
+                edgeView.setImage(new WritableImage(edgeBuffer));
+                edgeView.setFitWidth(pw / k);
+                edgeView.setFitHeight(ph / k);
+                edgeScale = k;
+            }
+            edgeOriginX = ox;
+            edgeOriginY = oy;
+            edgeView.setLayoutX(ox);
+            edgeView.setLayoutY(oy);
+            return true;
         }
 
         private void editorLayout() {
@@ -1139,16 +1278,16 @@ public final class NetworkGraphView extends BorderPane {
             }
             box.resizeRelocate(x, y, size, size);
         }
+    }
 
-        private void curve(CubicCurve c, double x1, double y1, double mx, double x2, double y2) {
-            c.setStartX(x1);
-            c.setStartY(y1);
-            c.setControlX1(mx);
-            c.setControlY1(y1);
-            c.setControlX2(mx);
-            c.setControlY2(y2);
-            c.setEndX(x2);
-            c.setEndY(y2);
-        }
+    private static void curve(CubicCurve c, double x1, double y1, double mx, double x2, double y2) {
+        c.setStartX(x1);
+        c.setStartY(y1);
+        c.setControlX1(mx);
+        c.setControlY1(y1);
+        c.setControlX2(mx);
+        c.setControlY2(y2);
+        c.setEndX(x2);
+        c.setEndY(y2);
     }
 }
