@@ -40,8 +40,8 @@ import org.weightlab.ui.theme.Palette;
  * 0..1, softmax the most likely class faded by its confidence; regression uses a range symmetric
  * around 0 that covers the data's labels. {@link #showNodeField} shows one neuron instead.
  *
- * <p>Two canvases: the picture (repainted for every snapshot: one {@code setPixels} into a reused
- * image, drawn scaled with smoothing) and the overlay of data, axes and legend (repainted only
+ * <p>Two canvases: the picture (repainted when the field or the way it is shown changed, not for
+ * every snapshot: one {@code setPixels} into a reused image, drawn scaled with smoothing) and the overlay of data, axes and legend (repainted only
  * when the data, the size, a toggle or the colour scale change).
  */
 public final class DecisionHeatmapView extends BorderPane {
@@ -86,6 +86,8 @@ public final class DecisionHeatmapView extends BorderPane {
     /** What the overlay was last drawn for; a change redraws it. */
     private Object overlayKey;
     private boolean pictureValid;
+    /** Pictures painted so far (tests read it). */
+    private long picturesPainted;
 
     // the plot square inside the canvases
     private double plotX;
@@ -130,7 +132,11 @@ public final class DecisionHeatmapView extends BorderPane {
 
     /** Draws the output field of {@code s} (or the chosen neuron's field). */
     public void show(TrainingSnapshot s) {
+        TrainingSnapshot before = snapshot;
         snapshot = s;
+        if (before != null && s.field() == before.field() && s.config().equals(before.config())) {
+            return; // snapshots come faster than fields: the picture is still right
+        }
         repaint();
     }
 
@@ -175,6 +181,10 @@ public final class DecisionHeatmapView extends BorderPane {
     /** The picture before scaling (RESOLUTION x RESOLUTION), for tests and exports. */
     public WritableImage image() {
         return image;
+    }
+
+    long picturesPainted() {
+        return picturesPainted;
     }
 
     String titleText() {
@@ -273,6 +283,7 @@ public final class DecisionHeatmapView extends BorderPane {
         }
         drawPicture();
         redrawOverlay(false);
+        picturesPainted++;
     }
 
     private void fillPixels(FieldSnapshot f, Scale scale) {
