@@ -17,15 +17,22 @@ import java.util.Arrays;
 final class EdgeRaster {
 
     /** Largest distance (pixels) of a control point from the chord for a piece to count as straight. */
-    private static final double FLATNESS = 0.1;
+    private static final double FLATNESS = 0.2;
     private static final int MAX_DEPTH = 10;
 
     private final int width;
     private final int height;
     /** The drawing: premultiplied ARGB, row-major, {@code width} pixels a row. */
     private final int[] pixels;
-    /** Coverage (0..1) of the curve being drawn, for the pixels inside its row spans; zero elsewhere. */
-    private final float[] cover;
+    /**
+     * Coverage (0..1) of the curve being drawn over its bounding box (coverW pixels a row, from
+     * pixel (coverX0, coverY0)); zero outside its row spans. Box-sized rather than image-sized,
+     * so that the rows of a steep curve lie close together in memory.
+     */
+    private float[] cover = new float[0];
+    private int coverX0;
+    private int coverY0;
+    private int coverW;
     /** Per row: first and last pixel column the curve being drawn touched (min > max: none). */
     private final int[] spanMin;
     private final int[] spanMax;
@@ -45,7 +52,6 @@ final class EdgeRaster {
         this.width = width;
         this.height = height;
         pixels = new int[width * height];
-        cover = new float[width * height];
         spanMin = new int[height];
         spanMax = new int[height];
         Arrays.fill(spanMin, Integer.MAX_VALUE);
@@ -72,6 +78,21 @@ final class EdgeRaster {
     }
 
     /**
+     * Copies a square picture of {@code size x size} pixels (premultiplied ARGB) with its top-left
+     * corner at pixel (x, y), over whatever is there; the parts outside the buffer are left out.
+     */
+    void copy(int[] src, int size, int x, int y) {
+        int x0 = Math.max(0, x);
+        int x1 = Math.min(width, x + size);
+        if (x0 >= x1) {
+            return;
+        }
+        for (int row = Math.max(0, y); row < Math.min(height, y + size); row++) {
+            System.arraycopy(src, (row - y) * size + (x0 - x), pixels, row * width + x0, x1 - x0);
+        }
+    }
+
+    /**
      * Draws the edge from (x1, y1) to (x2, y2) whose control points are (mx, y1) and (mx, y2),
      * {@code strokeWidth} pixels wide, in the opaque or translucent colour {@code argb} (not
      * premultiplied) over what is drawn already. {@code dash} and {@code gap} (pixels, both > 0)
@@ -86,6 +107,23 @@ final class EdgeRaster {
         points = 0;
         addPoint(x1, y1);
         flatten(x1, y1, mx, y1, mx, y2, x2, y2, 0);
+        double reach = strokeWidth < 1 ? 1 : strokeWidth / 2 + 0.5;
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < points; k++) {
+            minX = Math.min(minX, xs[k]);
+            maxX = Math.max(maxX, xs[k]);
+        }
+        coverX0 = Math.max(0, (int) Math.floor(minX - reach) - 1);
+        coverW = Math.min(width, (int) Math.ceil(maxX + reach) + 2) - coverX0;
+        coverY0 = Math.max(0, (int) Math.floor(Math.min(y1, y2) - reach) - 1);
+        int coverH = Math.min(height, (int) Math.ceil(Math.max(y1, y2) + reach) + 2) - coverY0;
+        if (coverW <= 0 || coverH <= 0) {
+            return; // outside the image
+        }
+        if (cover.length < coverW * coverH) {
+            cover = new float[coverW * coverH];
+        }
         boolean dashed = dash > 0 && gap > 0;
         int last = points - 1;
         for (int k = 0; k < last; k++) {
@@ -161,19 +199,25 @@ final class EdgeRaster {
         double half = strokeWidth / 2;
         // farthest pixel centre from the segment that still gets some coverage
         double reach = thin ? 1 : half + 0.5;
+        double reach2 = reach * reach;
+        // pixel centres nearer than this are fully covered (no square root needed)
+        double solid = thin ? -1 : half - 0.5;
+        double solid2 = solid > 0 ? solid * solid : -1;
         double s0 = arc[k];
         int y0 = Math.max(0, (int) Math.floor(Math.min(ay, ys[k + 1]) - reach));
         int y1 = Math.min(height - 1, (int) Math.ceil(Math.max(ay, ys[k + 1]) + reach));
         double boxLo = Math.min(ax, xs[k + 1]) - reach;
         double boxHi = Math.max(ax, xs[k + 1]) + reach;
+        double invUx = 1 / ux;
+        double invUy = 1 / uy;
         for (int y = y0; y <= y1; y++) {
             double dy = y + 0.5 - ay;
             double lo = boxLo;
             double hi = boxHi;
             // pixel centres within `reach` of the segment's line ...
             if (Math.abs(uy) > 1e-9) {
-                double a = (dy * ux - reach) / uy;
-                double b = (dy * ux + reach) / uy;
+                double a = (dy * ux - reach) * invUy;
+                double b = (dy * ux + reach) * invUy;
                 lo = Math.max(lo, ax + Math.min(a, b));
                 hi = Math.min(hi, ax + Math.max(a, b));
             } else if (Math.abs(dy) > reach) {
@@ -181,8 +225,8 @@ final class EdgeRaster {
             }
             // ... and projecting onto [-reach, len + reach] along it
             if (Math.abs(ux) > 1e-9) {
-                double a = (-reach - dy * uy) / ux;
-                double b = (len + reach - dy * uy) / ux;
+                double a = (-reach - dy * uy) * invUx;
+                double b = (len + reach - dy * uy) * invUx;
                 lo = Math.max(lo, ax + Math.min(a, b));
                 hi = Math.min(hi, ax + Math.max(a, b));
             }
@@ -191,37 +235,55 @@ final class EdgeRaster {
             if (xa > xb) {
                 continue;
             }
-            int row = y * width;
-            for (int x = xa; x <= xb; x++) {
-                double dx = x + 0.5 - ax;
-                double t = dx * ux + dy * uy;
+            int row = (y - coverY0) * coverW - coverX0;
+            // along the row, the projection t onto the segment and the signed distance q from its
+            // line both change by a constant per pixel
+            double dx0 = xa + 0.5 - ax;
+            double t = dx0 * ux + dy * uy;
+            double q = dy * ux - dx0 * uy;
+            int first = -1;
+            int lastX = -1;
+            for (int x = xa; x <= xb; x++, t += ux, q -= uy) {
                 double along = 1;
-                double tc = t;
+                double d2;
                 if (t < 0) {
                     if (firstPiece) {
                         along = t + 0.5; // square end: fades over the half pixel around it
+                        if (along <= 0) {
+                            continue;
+                        }
+                        d2 = q * q;
                     } else {
-                        tc = 0;
+                        d2 = q * q + t * t; // round join: distance to the end point
                     }
                 } else if (t > len) {
                     if (lastPiece) {
                         along = len - t + 0.5;
+                        if (along <= 0) {
+                            continue;
+                        }
+                        d2 = q * q;
                     } else {
-                        tc = len;
+                        d2 = q * q + (t - len) * (t - len);
                     }
+                } else {
+                    d2 = q * q;
                 }
-                if (along <= 0) {
+                if (d2 >= reach2) {
                     continue;
                 }
-                double ex = dx - tc * ux;
-                double ey = dy - tc * uy;
-                double d = Math.sqrt(ex * ex + ey * ey);
-                double c = thin ? strokeWidth * (1 - d) : half + 0.5 - d;
-                if (c <= 0) {
-                    continue;
-                }
-                if (c > 1) {
+                double c;
+                if (d2 <= solid2) {
                     c = 1;
+                } else {
+                    double d = Math.sqrt(d2);
+                    c = thin ? strokeWidth * (1 - d) : half + 0.5 - d;
+                    if (c <= 0) {
+                        continue;
+                    }
+                    if (c > 1) {
+                        c = 1;
+                    }
                 }
                 if (along < 1) {
                     c *= along;
@@ -245,11 +307,17 @@ final class EdgeRaster {
                 if (c > cover[i]) {
                     cover[i] = (float) c;
                 }
-                if (x < spanMin[y]) {
-                    spanMin[y] = x;
+                if (first < 0) {
+                    first = x;
                 }
-                if (x > spanMax[y]) {
-                    spanMax[y] = x;
+                lastX = x;
+            }
+            if (first >= 0) {
+                if (first < spanMin[y]) {
+                    spanMin[y] = first;
+                }
+                if (lastX > spanMax[y]) {
+                    spanMax[y] = lastX;
                 }
             }
             if (spanMax[y] >= 0) {
@@ -272,12 +340,14 @@ final class EdgeRaster {
                 continue;
             }
             int row = y * width;
-            for (int i = row + from; i <= row + to; i++) {
-                float c = cover[i];
+            int crow = (y - coverY0) * coverW - coverX0;
+            for (int x = from; x <= to; x++) {
+                float c = cover[crow + x];
                 if (c <= 0) {
                     continue;
                 }
-                cover[i] = 0;
+                cover[crow + x] = 0;
+                int i = row + x;
                 int a = Math.round(c * ca); // source alpha, 0..255
                 if (a == 0) {
                     continue;

@@ -65,10 +65,12 @@ import org.weightlab.ui.theme.ValueFormat;
  * Alt/Ctrl+click or the context menu freezes an edge, a neuron or (on its header) a layer.
  *
  * <p>The nodes are built once per topology (features and layer sizes); {@link #show} only
- * restyles them: colours, widths, dashes and thumbnail pixels. The edges are drawn together into
- * one image ({@link EdgeRaster}), redrawn only when an edge's colour, width or dash changed; each
- * edge keeps an invisible curve node for hovering and clicking. Thumbnails are repainted only
- * when their field changed.
+ * restyles them: colours, widths, dashes and thumbnail pixels. The edges and the neurons'
+ * thumbnails are drawn together into one image ({@link EdgeRaster}), redrawn only when an edge's
+ * colour, width or dash or a neuron's field changed: for the software renderer that is one dirty
+ * node and one copy of pixels a frame, instead of hundreds of curves and dozens of images (more
+ * than a dozen changed children make it repaint the whole pane). Each edge keeps an invisible
+ * curve node for hovering and clicking; each neuron a frame, its lock and its bias mark.
  */
 public final class NetworkGraphView extends BorderPane {
 
@@ -89,7 +91,7 @@ public final class NetworkGraphView extends BorderPane {
     public static final String MESSAGE_CLASS = "wl-graph-message";
     public static final String LOCK_ICON = "mdi2l-lock";
 
-    /** Thumbnail images are THUMB x THUMB pixels, drawn scaled (smoothly) to the node size. */
+    /** Input thumbnails are THUMB x THUMB pixels, drawn scaled (smoothly) to the node size. */
     static final int THUMB = 40;
     /** Largest drawn node, in pixels: big enough to read from the back of a lecture hall. */
     static final double MAX_NODE = 52;
@@ -109,7 +111,7 @@ public final class NetworkGraphView extends BorderPane {
     private final GraphPane graph = new GraphPane();
     /** The invisible (pickable) twins of the edges, for hovering and clicking. */
     private final Group edgeLayer = new Group();
-    /** Every edge, drawn as one image under the nodes. */
+    /** Every edge, with the neurons' thumbnails over them, drawn as one image under the nodes. */
     private final ImageView edgeView = new ImageView();
     private EdgeRaster raster;
     private PixelBuffer<IntBuffer> edgeBuffer;
@@ -134,7 +136,7 @@ public final class NetworkGraphView extends BorderPane {
     /** Drawn around the selected edge: a translucent amber that reads on both themes. */
     private static final Color SELECTION_GLOW = Color.rgb(255, 190, 0, 0.45);
 
-    /** One buffer for every thumbnail: each is copied into its image by one setPixels call. */
+    /** One buffer for every input thumbnail: each is copied into its image by one setPixels call. */
     private final int[] thumbPixels = new int[THUMB * THUMB];
     private final FieldPainter painter = new FieldPainter();
 
@@ -195,7 +197,7 @@ public final class NetworkGraphView extends BorderPane {
         graph.getStyleClass().add(GRAPH_CLASS);
         edgeView.setMouseTransparent(true);
         edgeView.setManaged(false);
-        edgeView.setId("edgeImage");
+        edgeView.setId("graphImage");
         graph.getChildren().addAll(edgeView, edgeLayer, editor);
         graph.setMinSize(200, 200);
         setCenter(graph);
@@ -317,7 +319,7 @@ public final class NetworkGraphView extends BorderPane {
         return new EdgeStyle(e.color, e.width, e.dashed);
     }
 
-    /** How many times the edge image was drawn. */
+    /** How many times the graph image (edges and thumbnails) was drawn. */
     long edgeDraws() {
         return edgeDraws;
     }
@@ -347,8 +349,13 @@ public final class NetworkGraphView extends BorderPane {
         return inputs[f.ordinal()].box;
     }
 
+    /** A copy of a neuron's thumbnail, as drawn into the graph image (one pixel per device pixel). */
     WritableImage thumbnail(int layer, int out) {
-        return neurons[layer][out].image;
+        Neuron n = neurons[layer][out];
+        WritableImage copy = new WritableImage(n.thumbSize, n.thumbSize);
+        copy.getPixelWriter().setPixels(0, 0, n.thumbSize, n.thumbSize, PixelFormat.getIntArgbPreInstance(), n.thumb,
+                0, n.thumbSize);
+        return copy;
     }
 
     Node header(int layer) {
@@ -532,7 +539,7 @@ public final class NetworkGraphView extends BorderPane {
         double widthRange = Math.max(maxEdgeWidth - MIN_EDGE_WIDTH, 0);
         Color frozenColor = palette.frozenColor();
         FieldSnapshot field = s.field();
-        boolean edgesChanged = false;
+        boolean changed = false;
         for (int l = 0; l < edges.length; l++) {
             LayerSnapshot ls = s.layers().get(l);
             double[] w = weightValues(ls, mode);
@@ -551,7 +558,7 @@ public final class NetworkGraphView extends BorderPane {
                     color = map.notANumber();
                     width = MIN_EDGE_WIDTH;
                 }
-                edgesChanged |= le[k].restyle(color, width, fw != null && fw[k]);
+                changed |= le[k].restyle(color, width, fw != null && fw[k]);
             }
             double[] b = biasValues(ls, mode);
             for (int o = 0; o < neurons[l].length; o++) {
@@ -564,20 +571,20 @@ public final class NetworkGraphView extends BorderPane {
                 boolean neuronFrozen = neuronFrozen(ls, o);
                 n.lockBox.setVisible(neuronFrozen);
                 setStyleClass(n.frame, FROZEN_CLASS, neuronFrozen);
-                paintNeuron(n, ls, field, l + 1);
+                changed |= paintNeuron(n, ls, field, l + 1);
             }
             Header h = headers[l];
             boolean layerFrozen = layerFrozen(ls);
             h.lock.setVisible(layerFrozen);
             h.lock.setManaged(layerFrozen);
         }
-        if (edgesChanged) {
-            drawEdges();
+        if (changed) {
+            drawGraphImage();
         }
     }
 
-    /** Draws every edge into the edge image (nothing before the first layout). */
-    private void drawEdges() {
+    /** Draws every edge and then every neuron's thumbnail into the graph image (nothing before the first layout). */
+    private void drawGraphImage() {
         if (raster == null) {
             return;
         }
@@ -592,6 +599,11 @@ public final class NetworkGraphView extends BorderPane {
                         e.dashed ? dash : 0, gap);
             }
         }
+        for (Neuron[] layer : neurons) {
+            for (Neuron n : layer) {
+                raster.copy(n.thumb, n.thumbSize, n.pixelX, n.pixelY);
+            }
+        }
         edgeBuffer.updateBuffer(b -> null);
         edgeDraws++;
     }
@@ -604,7 +616,14 @@ public final class NetworkGraphView extends BorderPane {
         return map.color(Math.signum(v) * (0.35 + 0.65 * Math.min(t, 1)));
     }
 
-    private void paintNeuron(Neuron n, LayerSnapshot ls, FieldSnapshot field, int fieldLayer) {
+    /**
+     * Paints a neuron's thumbnail (its field over the input square) at its drawn size; false when
+     * the picture it has is still right (the same field: snapshots come faster than fields).
+     */
+    private boolean paintNeuron(Neuron n, LayerSnapshot ls, FieldSnapshot field, int fieldLayer) {
+        if (n.thumbSize == 0) {
+            return false; // not laid out yet
+        }
         float[] values = null;
         int grid = 0;
         if (field != null && fieldLayer < field.values().length && n.index < field.values()[fieldLayer].length) {
@@ -612,20 +631,20 @@ public final class NetworkGraphView extends BorderPane {
             grid = field.grid();
         }
         if (values == null && n.painted) {
-            return; // keep the last picture while fields are off
+            return false; // keep the last picture while fields are off
         }
         long revision = palette.revisionProperty().get();
         if (n.paintedRevision == revision && n.paintedValues == values && n.paintedActivation == ls.activation()) {
-            return; // the same field (snapshots come faster than fields): the picture is still right
+            return false;
         }
         FieldRange range = FieldRange.forActivation(ls.activation(), values);
-        painter.paint(values, grid, range, palette.classMap(), thumbPixels, THUMB);
-        n.image.getPixelWriter().setPixels(0, 0, THUMB, THUMB, PixelFormat.getIntArgbPreInstance(), thumbPixels, 0, THUMB);
+        painter.paint(values, grid, range, palette.classMap(), n.thumb, n.thumbSize);
         n.painted = values != null;
         n.paintedValues = values;
         n.paintedActivation = ls.activation();
         n.paintedRevision = revision;
         thumbnailPaints++;
+        return true;
     }
 
     static double[] weightValues(LayerSnapshot ls, EdgeMode mode) {
@@ -875,9 +894,13 @@ public final class NetworkGraphView extends BorderPane {
     private final class Neuron {
         final int layer;
         final int index;
+        /** The neuron's place: its thumbnail is drawn into the graph image underneath. */
         final StackPane box = new StackPane();
-        final WritableImage image = new WritableImage(THUMB, THUMB);
-        final ImageView view = new ImageView(image);
+        /** The thumbnail: thumbSize x thumbSize premultiplied ARGB pixels, drawn at (pixelX, pixelY) of the graph image. */
+        int[] thumb = new int[0];
+        int thumbSize;
+        int pixelX;
+        int pixelY;
         final Rectangle frame = new Rectangle();
         final FontIcon lock = new FontIcon(LOCK_ICON);
         final StackPane lockBox = new StackPane(lock);
@@ -891,7 +914,6 @@ public final class NetworkGraphView extends BorderPane {
         Neuron(int layer, int index) {
             this.layer = layer;
             this.index = index;
-            view.setSmooth(true);
             frame.getStyleClass().add(NEURON_FRAME_CLASS);
             frame.setFill(null);
             lock.getStyleClass().add(LOCK_CLASS);
@@ -899,7 +921,8 @@ public final class NetworkGraphView extends BorderPane {
             lockBox.setVisible(false);
             lockBox.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
             StackPane.setAlignment(lockBox, Pos.TOP_RIGHT);
-            box.getChildren().addAll(view, frame, lockBox);
+            box.getChildren().addAll(frame, lockBox);
+            box.setPickOnBounds(true); // no background of its own: the thumbnail is in the graph image
             box.getStyleClass().add(NEURON_CLASS);
             box.setId("neuron-" + layer + "-" + index);
             Tooltip.install(box, tip);
@@ -1160,30 +1183,49 @@ public final class NetworkGraphView extends BorderPane {
                 restyle();
             }
 
-            double[] inY = columnYs(inputs.length, size, gap, top, availH);
+            // Nodes sit on whole device pixels, so each thumbnail is copied into the graph image
+            // pixel for pixel and the edges end exactly at the nodes' sides.
+            double k = renderScale();
+            size = Math.max(1, Math.floor(size * k)) / k;
+            double[] left = new double[columns];
+            for (int c = 0; c < columns; c++) {
+                left[c] = snap(firstX + step * c - size / 2, k);
+            }
+            double[] inY = columnYs(inputs.length, size, gap, top, availH, k);
             for (InputNode in : inputs) {
                 double y = inY[in.feature.ordinal()];
-                place(in.box, in.frame, firstX - size / 2, y, size);
+                place(in.box, in.frame, left[0], y, size);
                 in.label.autosize();
-                in.label.relocate(firstX - size / 2 - 6 - in.label.getWidth(),
-                        y + (size - in.label.getHeight()) / 2);
+                in.label.relocate(left[0] - 6 - in.label.getWidth(), y + (size - in.label.getHeight()) / 2);
             }
             inputTitle.autosize();
             inputTitle.relocate(Math.max(2, firstX - inputTitle.getWidth() / 2 - LABEL_WIDTH / 2), PAD);
 
             double[][] ys = new double[layerCount][];
             double bias = Math.max(7, size * 0.26);
+            int thumbSize = (int) Math.round(size * k);
+            double minY = Double.POSITIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
             for (int l = 0; l < layerCount; l++) {
-                double cx = firstX + step * (l + 1);
-                ys[l] = columnYs(neurons[l].length, size, gap, top, availH);
+                double x = left[l + 1];
+                double cx = x + size / 2;
+                ys[l] = columnYs(neurons[l].length, size, gap, top, availH, k);
                 for (Neuron n : neurons[l]) {
                     double y = ys[l][n.index];
-                    place(n.box, n.frame, cx - size / 2, y, size);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y + size);
+                    place(n.box, n.frame, x, y, size);
                     n.bias.setWidth(bias);
                     n.bias.setHeight(bias);
-                    n.bias.setX(cx - size / 2 - bias * 0.6);
+                    n.bias.setX(x - bias * 0.6);
                     n.bias.setY(y + size - bias * 0.4);
                     n.lock.setIconSize((int) Math.max(10, Math.round(size * 0.42)));
+                    if (n.thumbSize != thumbSize) {
+                        n.thumb = resized(n.thumb, n.thumbSize, thumbSize);
+                        n.thumbSize = thumbSize;
+                        n.paintedValues = null; // paint again at the new size
+                        n.paintedRevision = -1;
+                    }
                 }
                 Header hd = headers[l];
                 double hh = hd.box.prefHeight(headerW);
@@ -1191,21 +1233,13 @@ public final class NetworkGraphView extends BorderPane {
             }
 
             boolean moved = false;
-            double minX = Double.POSITIVE_INFINITY;
-            double maxX = Double.NEGATIVE_INFINITY;
-            double minY = Double.POSITIVE_INFINITY;
-            double maxY = Double.NEGATIVE_INFINITY;
             for (int l = 0; l < layerCount; l++) {
                 LayerSnapshot ls = s.layers().get(l);
-                double x1 = firstX + step * l + size / 2;
-                double x2 = firstX + step * (l + 1) - size / 2;
+                double x1 = left[l] + size;
+                double x2 = left[l + 1];
                 double mx = (x1 + x2) / 2;
-                minX = Math.min(minX, x1);
-                maxX = Math.max(maxX, x2);
                 for (int o = 0; o < ls.outputs(); o++) {
                     double y2 = ys[l][o] + size / 2;
-                    minY = Math.min(minY, y2);
-                    maxY = Math.max(maxY, y2);
                     for (int i = 0; i < ls.inputs(); i++) {
                         double y1 = (l == 0 ? inY[s.features().get(i).ordinal()] : ys[l - 1][i]) + size / 2;
                         minY = Math.min(minY, y1);
@@ -1214,19 +1248,36 @@ public final class NetworkGraphView extends BorderPane {
                     }
                 }
             }
-            // the image spans the edges, with room for the widest stroke (and the selection glow
-            // stays a node of its own)
+            // The image spans the edges and the neurons, with room for the widest stroke (the
+            // selection glow stays a node of its own).
             double margin = maxEdgeWidth / 2 + 2;
-            if (placeEdgeImage(minX - 1, minY - margin, maxX + 1, maxY + margin) || moved) {
-                drawEdges();
+            boolean placed = placeEdgeImage(left[0] + size - 1, minY - margin, left[columns - 1] + size + 1,
+                    maxY + margin, k);
+            for (Neuron[] layer : neurons) {
+                for (Neuron n : layer) {
+                    n.pixelX = (int) Math.round((n.box.getLayoutX() - edgeOriginX) * k);
+                    n.pixelY = (int) Math.round((n.box.getLayoutY() - edgeOriginY) * k);
+                }
+            }
+            boolean repainted = false;
+            for (int l = 0; l < layerCount; l++) {
+                for (Neuron n : neurons[l]) {
+                    repainted |= paintNeuron(n, s.layers().get(l), s.field(), l + 1);
+                }
+            }
+            if (placed || moved || repainted) {
+                drawGraphImage();
             }
             editorLayout();
         }
 
-        /** Sizes the edge image to cover [x0, x1] x [y0, y1] pixel for pixel; true when it changed. */
-        private boolean placeEdgeImage(double x0, double y0, double x1, double y1) {
+        private double renderScale() {
             Window window = getScene() == null ? null : getScene().getWindow();
-            double k = window == null ? 1 : Math.max(1, window.getRenderScaleX());
+            return window == null ? 1 : Math.max(1, window.getRenderScaleX());
+        }
+
+        /** Sizes the graph image to cover [x0, x1] x [y0, y1], k pixels a unit; true when it changed. */
+        private boolean placeEdgeImage(double x0, double y0, double x1, double y1, double k) {
             double ox = Math.floor(x0 * k) / k;
             double oy = Math.floor(y0 * k) / k;
             int pw = Math.max(1, (int) Math.ceil((x1 - ox) * k));
@@ -1257,12 +1308,12 @@ public final class NetworkGraphView extends BorderPane {
             }
         }
 
-        private double[] columnYs(int n, double size, double gap, double top, double availH) {
+        private double[] columnYs(int n, double size, double gap, double top, double availH, double k) {
             double height = n * size + (n - 1) * gap;
             double y0 = top + Math.max(0, (availH - height) / 2);
             double[] ys = new double[n];
             for (int i = 0; i < n; i++) {
-                ys[i] = y0 + i * (size + gap);
+                ys[i] = snap(y0 + i * (size + gap), k);
             }
             return ys;
         }
@@ -1278,6 +1329,26 @@ public final class NetworkGraphView extends BorderPane {
             }
             box.resizeRelocate(x, y, size, size);
         }
+    }
+
+    /** {@code v} rounded to a whole device pixel at {@code k} pixels a unit. */
+    private static double snap(double v, double k) {
+        return Math.round(v * k) / k;
+    }
+
+    /** A thumbnail's pixels at a new size, nearest sample (kept while fields are off; repainted otherwise). */
+    private static int[] resized(int[] src, int from, int to) {
+        int[] dst = new int[to * to];
+        if (from == 0) {
+            return dst;
+        }
+        for (int y = 0; y < to; y++) {
+            int sy = y * from / to;
+            for (int x = 0; x < to; x++) {
+                dst[y * to + x] = src[sy * from + x * from / to];
+            }
+        }
+        return dst;
     }
 
     private static void curve(CubicCurve c, double x1, double y1, double mx, double x2, double y2) {

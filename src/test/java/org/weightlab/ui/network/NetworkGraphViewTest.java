@@ -389,7 +389,7 @@ class NetworkGraphViewTest {
         java.util.Arrays.fill(v[1][1], 0f);
         show(robot, TestSnapshots.of(c).field(field).build());
         WritableImage t = view.thumbnail(0, 0);
-        int n = NetworkGraphView.THUMB;
+        int n = (int) t.getWidth();
         assertEquals(Color.web("#2166ac"), t.getPixelReader().getColor(n - 3, n / 2), "right: class +1 colour");
         assertEquals(Color.web("#e08214"), t.getPixelReader().getColor(2, n / 2), "left: class -1 colour");
         assertEquals(Color.web("#f7f7f7"), view.thumbnail(0, 1).getPixelReader().getColor(n / 2, n / 2));
@@ -397,11 +397,12 @@ class NetworkGraphViewTest {
 
     @Test
     void edgesAreRedrawnOnlyWhenOneOfThemVisiblyChanged(FxRobot robot) {
-        show(robot, twoEdges(0.8, -0.4));
+        TrainingSnapshot first = twoEdges(0.8, -0.4);
+        show(robot, first);
         long draws = view.edgeDraws();
-        // a later snapshot with the same weights (and a new field): the edge image stays
+        // a later snapshot with the same weights and the same field: the graph image stays
         show(robot, TestSnapshots.of(TWO_EDGES).weights(0, 0.8, -0.4).biases(0, 0.1).gradients(0, -0.05, 0.02)
-                .step(9).build());
+                .field(first.field()).step(9).build());
         assertEquals(draws, view.edgeDraws());
         show(robot, twoEdges(0.8, 0.4));
         assertEquals(draws + 1, view.edgeDraws(), "a weight changed sign");
@@ -455,9 +456,16 @@ class NetworkGraphViewTest {
         var top = TestSnapshots.uniformField(21, new int[] {2, 2, 1}, (x1, x2) -> x2 > 0 ? 1 : -1);
         show(robot, TestSnapshots.of(c).field(top).step(5).build());
         assertEquals(paints + 3, view.thumbnailPaints(), "two hidden neurons and the output");
-        int n = NetworkGraphView.THUMB;
+        int n = (int) view.thumbnail(0, 0).getWidth();
         assertEquals(Color.web("#2166ac"), view.thumbnail(0, 0).getPixelReader().getColor(n / 2, 2), "top: class +1");
         assertEquals(Color.web("#e08214"), view.thumbnail(0, 0).getPixelReader().getColor(n / 2, n - 3));
+        // and that is what the window shows under the neuron
+        WritableImage img = snapshot(robot);
+        Node box = view.neuronNode(0, 0);
+        Point2D topMiddle = view.sceneToLocal(box.localToScene(n / 2.0, 4));
+        Point2D bottomMiddle = view.sceneToLocal(box.localToScene(n / 2.0, n - 5));
+        assertEquals(Color.web("#2166ac"), pixel(img, topMiddle.getX(), topMiddle.getY()));
+        assertEquals(Color.web("#e08214"), pixel(img, bottomMiddle.getX(), bottomMiddle.getY()));
     }
 
     @Test
