@@ -348,8 +348,12 @@ final class EdgeRaster {
                 }
                 cover[crow + x] = 0;
                 int i = row + x;
-                int a = Math.round(c * ca); // source alpha, 0..255
+                int a = (int) (c * ca + 0.5f); // source alpha, 0..255
                 if (a == 0) {
+                    continue;
+                }
+                if (a == 255) {
+                    pixels[i] = argb; // fully covered by an opaque colour
                     continue;
                 }
                 int ia = 255 - a;

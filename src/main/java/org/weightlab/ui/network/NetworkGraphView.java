@@ -4,6 +4,7 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -49,8 +50,10 @@ import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.session.FieldSnapshot;
 import org.weightlab.session.LayerSnapshot;
+import org.weightlab.session.SessionState;
 import org.weightlab.session.TrainingControl;
 import org.weightlab.session.TrainingSnapshot;
+import org.weightlab.ui.fx.RedrawGate;
 import org.weightlab.ui.theme.DivergingColorMap;
 import org.weightlab.ui.theme.FieldPainter;
 import org.weightlab.ui.theme.FieldRange;
@@ -122,6 +125,25 @@ public final class NetworkGraphView extends BorderPane {
     /** Drawings of the edge image and repaints of a neuron thumbnail so far (tests read them). */
     private long edgeDraws;
     private long thumbnailPaints;
+    /**
+     * Most redraws a second of the graph image while training runs: drawing a few hundred edges
+     * costs the FX thread milliseconds, which on a busy machine the training needs more than a
+     * picture that changes a little from one frame to the next.
+     */
+    static final double RUNNING_REDRAWS_PER_SECOND = 30;
+    private final RedrawGate runningRedraws = new RedrawGate(RUNNING_REDRAWS_PER_SECOND);
+    private boolean redrawPending;
+    private final AnimationTimer pendingRedraw = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!redrawPending) {
+                stop();
+            } else if (runningRedraws.isDue(now)) {
+                stop();
+                drawGraphImage();
+            }
+        }
+    };
     private final ValueEditor editor = new ValueEditor();
     private final Tooltip tip = new Tooltip();
     private final ContextMenu menu = new ContextMenu();
@@ -579,7 +601,21 @@ public final class NetworkGraphView extends BorderPane {
             h.lock.setManaged(layerFrozen);
         }
         if (changed) {
+            requestGraphImage();
+        }
+    }
+
+    /**
+     * Draws the graph image now, or, while training runs, at most RUNNING_REDRAWS_PER_SECOND
+     * times a second (on a later pulse, with the newest snapshot then).
+     */
+    private void requestGraphImage() {
+        boolean running = snapshot != null && snapshot.state() == SessionState.RUNNING;
+        if (!running || runningRedraws.isDue(System.nanoTime())) {
             drawGraphImage();
+        } else if (!redrawPending) {
+            redrawPending = true;
+            pendingRedraw.start();
         }
     }
 
@@ -606,6 +642,8 @@ public final class NetworkGraphView extends BorderPane {
         }
         edgeBuffer.updateBuffer(b -> null);
         edgeDraws++;
+        runningRedraws.mark(System.nanoTime());
+        redrawPending = false;
     }
 
     /** Colour of an edge or bias: its sign, at least a third saturated so thin edges keep their sign. */
