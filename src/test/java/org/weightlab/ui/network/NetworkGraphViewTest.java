@@ -39,6 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.RunConfig;
+import org.weightlab.session.SessionState;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.theme.RecordingControl;
 import org.weightlab.ui.theme.TestSnapshots;
@@ -408,6 +409,28 @@ class NetworkGraphViewTest {
         assertEquals(draws + 1, view.edgeDraws(), "a weight changed sign");
         fx(() -> robot.lookup("#edgeModeGradients").queryAs(ToggleButton.class).fire());
         assertEquals(draws + 2, view.edgeDraws(), "another edge mode");
+    }
+
+    @Test
+    void whileTrainingRunsAChangedEdgeIsDrawnOnALaterPulseAtTheLatest(FxRobot robot) throws Exception {
+        show(robot, running(twoEdges(0.8, -0.4)));
+        long draws = view.edgeDraws();
+        show(robot, running(twoEdges(0.8, 0.4)));
+        // drawn at once or, when the last drawing was too recent, on a later pulse
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (view.edgeDraws() == draws && System.nanoTime() < deadline) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(view.edgeDraws() > draws, "the change was drawn");
+        WritableImage img = snapshot(robot);
+        double[] m = middle(view.edgeHit(0, 0, 1));
+        assertTrue(blueish(pixel(img, m[0], m[1])), "the latest weight, +0.4: " + pixel(img, m[0], m[1]));
+    }
+
+    private static TrainingSnapshot running(TrainingSnapshot s) {
+        return new TrainingSnapshot(s.step(), s.epoch(), SessionState.RUNNING, s.config(), s.features(), s.layers(),
+                s.trainLoss(), s.testLoss(), s.trainAccuracy(), s.testAccuracy(), s.penalty(), s.learningRate(),
+                s.field());
     }
 
     @Test
