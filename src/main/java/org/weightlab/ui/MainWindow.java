@@ -154,6 +154,8 @@ public final class MainWindow {
     /** Most updates a second of the status bar's and the timeline's numbers while training runs. */
     private static final double LIVE_TEXT_PER_SECOND = 15;
     private final RedrawGate liveText = new RedrawGate(LIVE_TEXT_PER_SECOND);
+    private static final double HIDDEN_INSPECTOR_PER_SECOND = 10;
+    private final RedrawGate hiddenInspector = new RedrawGate(HIDDEN_INSPECTOR_PER_SECOND);
 
     /** A window on {@code host}'s runs; {@code config} is the config of the run open now. */
     public MainWindow(SessionHost host, RunConfig config) {
@@ -612,7 +614,12 @@ public final class MainWindow {
             }
         });
         // Statistics cost the engine time: ask for them only while the inspector is on screen.
-        inspectorTab.selectedProperty().addListener((obs, was, on) -> host.requestStats(on));
+        inspectorTab.selectedProperty().addListener((obs, was, on) -> {
+            host.requestStats(on);
+            if (on && shown != null) {
+                inspector.show(shown);
+            }
+        });
         stepper.setTrainingControl(host);
         stepper.setOnExit(this::leaveStepThrough);
         stepThrough.setOnAction(e -> {
@@ -673,7 +680,11 @@ public final class MainWindow {
         }
         graph.show(s);
         heatmap.show(s);
-        inspector.show(s);
+        // Off screen, the inspector only keeps its (thinned) histories going: a running session's
+        // moments reach it HIDDEN_INSPECTOR_PER_SECOND times a second, its diagnostics cost milliseconds.
+        if (inspectorTab.isSelected() || s.state() != SessionState.RUNNING || hiddenInspector.take(System.nanoTime())) {
+            inspector.show(s);
+        }
     }
 
     private static boolean dataChanged(RunConfig a, RunConfig b) {
