@@ -75,9 +75,11 @@ import org.weightlab.engine.data.DataSplit;
 import org.weightlab.session.LossPoint;
 import org.weightlab.session.SessionEvent;
 import org.weightlab.session.SessionHost;
+import org.weightlab.session.SessionState;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.controls.ControlsPanel;
 import org.weightlab.ui.fx.FxSnapshotPump;
+import org.weightlab.ui.fx.RedrawGate;
 import org.weightlab.ui.heatmap.DecisionHeatmapView;
 import org.weightlab.ui.inspector.InspectorModel;
 import org.weightlab.ui.inspector.InspectorView;
@@ -152,6 +154,11 @@ public final class MainWindow {
     /** The run's config as the controls last showed it. */
     private RunConfig runConfig;
     private boolean presentation;
+    /** Most updates a second of the status bar's and the timeline's numbers while training runs. */
+    private static final double LIVE_TEXT_PER_SECOND = 15;
+    private final RedrawGate liveText = new RedrawGate(LIVE_TEXT_PER_SECOND);
+    private static final double HIDDEN_INSPECTOR_PER_SECOND = 10;
+    private final RedrawGate hiddenInspector = new RedrawGate(HIDDEN_INSPECTOR_PER_SECOND);
 
     /** A window on {@code host}'s runs; {@code config} is the config of the run open now. */
     public MainWindow(SessionHost host, RunConfig config) {
@@ -197,7 +204,11 @@ public final class MainWindow {
         networkTab.setContent(graph);
         networkTab.setClosable(false);
         stepperTab.setClosable(false);
-        inspectorTab.setContent(new InspectorView(inspector));
+        InspectorView inspectorView = new InspectorView(inspector);
+        // A tab that is not selected keeps its content in the scene: hidden, the inspector does
+        // not repaint its canvases for every snapshot (it still records them, for its histories).
+        inspectorView.visibleProperty().bind(inspectorTab.selectedProperty());
+        inspectorTab.setContent(inspectorView);
         inspectorTab.setClosable(false);
         inspectorTab.setTooltip(new Tooltip("Every weight of a layer, histograms over time, gradient flow, diagnostics (I)"));
         centre.getTabs().addAll(networkTab, inspectorTab);
@@ -619,7 +630,12 @@ public final class MainWindow {
             }
         });
         // Statistics cost the engine time: ask for them only while the inspector is on screen.
-        inspectorTab.selectedProperty().addListener((obs, was, on) -> host.requestStats(on));
+        inspectorTab.selectedProperty().addListener((obs, was, on) -> {
+            host.requestStats(on);
+            if (on && shown != null) {
+                inspector.show(shown);
+            }
+        });
         stepper.setTrainingControl(host);
         stepper.setOnExit(this::leaveStepThrough);
         stepThrough.setOnAction(e -> {
@@ -644,15 +660,28 @@ public final class MainWindow {
 
     private void onLiveSnapshot(TrainingSnapshot s) {
         transport.show(s);
-        timelineBar.follow(s);
-        if (!timelineBar.isScrubbing()) {
-            showSnapshot(s);
+        // While training runs the numbers change on every frame, faster than anyone reads them:
+        // they follow at LIVE_TEXT_PER_SECOND, and at once when training stops.
+        boolean text = s.state() != SessionState.RUNNING || liveText.take(System.nanoTime());
+        if (text) {
+            timelineBar.follow(s);
         }
+        if (!timelineBar.isScrubbing()) {
+            showMoment(s);
+        }
+        if (text) {
+            status.show(s);
+        }
+    }
+
+    /** Shows one moment from the timeline in every view. */
+    private void showSnapshot(TrainingSnapshot s) {
+        showMoment(s);
         status.show(s);
     }
 
-    /** Shows one moment, live or from the timeline, in every view. */
-    private void showSnapshot(TrainingSnapshot s) {
+    /** Shows one moment, live or from the timeline, in every view but the status bar. */
+    private void showMoment(TrainingSnapshot s) {
         shown = s;
         if (dataConfig == null || dataChanged(dataConfig, s.config())) {
             dataConfig = s.config();
@@ -667,8 +696,11 @@ public final class MainWindow {
         }
         graph.show(s);
         heatmap.show(s);
-        inspector.show(s);
-        status.show(s);
+        // Off screen, the inspector only keeps its (thinned) histories going: a running session's
+        // moments reach it HIDDEN_INSPECTOR_PER_SECOND times a second, its diagnostics cost milliseconds.
+        if (inspectorTab.isSelected() || s.state() != SessionState.RUNNING || hiddenInspector.take(System.nanoTime())) {
+            inspector.show(s);
+        }
     }
 
     private static boolean dataChanged(RunConfig a, RunConfig b) {

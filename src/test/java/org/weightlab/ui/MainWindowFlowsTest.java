@@ -27,6 +27,7 @@ import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.PickResult;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
@@ -450,10 +451,18 @@ class MainWindowFlowsTest {
             if (edges.isEmpty()) {
                 bad.add("no edges drawn");
             }
+            // every edge is drawn into the graph image: its middle is not a hole
+            ImageView graphImage = (ImageView) graph.lookup("#graphImage");
+            PixelReader pixels = graphImage.getImage().getPixelReader();
+            double scale = graphImage.getImage().getWidth() / graphImage.getFitWidth();
             for (Node n : edges) {
-                double w = ((CubicCurve) n).getStrokeWidth();
-                if (!(Double.isFinite(w) && w > 0) || ((CubicCurve) n).getStroke() == null) {
-                    bad.add("edge width " + w);
+                CubicCurve c = (CubicCurve) n;
+                double mx = 0.125 * c.getStartX() + 0.375 * c.getControlX1() + 0.375 * c.getControlX2() + 0.125 * c.getEndX();
+                double my = 0.125 * c.getStartY() + 0.375 * c.getControlY1() + 0.375 * c.getControlY2() + 0.125 * c.getEndY();
+                int px = (int) ((mx - graphImage.getLayoutX()) * scale);
+                int py = (int) ((my - graphImage.getLayoutY()) * scale);
+                if (pixels.getArgb(px, py) >>> 24 == 0) {
+                    bad.add("edge " + n.getId() + " not drawn");
                 }
             }
             for (Node n : graph.lookupAll("." + NetworkGraphView.BIAS_CLASS)) {
@@ -461,14 +470,22 @@ class MainWindowFlowsTest {
                     bad.add("bias " + n.getId() + " unfilled");
                 }
             }
+            // every neuron's thumbnail, in the graph image under the neuron, is opaque
             for (Node n : graph.lookupAll("." + NetworkGraphView.NEURON_CLASS)) {
-                for (Node c : ((Pane) n).getChildren()) {
-                    if (c instanceof ImageView v) {
-                        String hole = transparentPixel(v.getImage());
-                        if (hole != null) {
-                            bad.add(n.getId() + " " + hole);
+                int x0 = (int) Math.round((n.getLayoutX() - graphImage.getLayoutX()) * scale);
+                int y0 = (int) Math.round((n.getLayoutY() - graphImage.getLayoutY()) * scale);
+                int size = (int) Math.round(((Region) n).getWidth() * scale);
+                String hole = null;
+                for (int y = y0; y < y0 + size && hole == null; y++) {
+                    for (int x = x0; x < x0 + size && hole == null; x++) {
+                        int argb = pixels.getArgb(x, y);
+                        if (argb >>> 24 != 0xff) {
+                            hole = String.format("pixel (%d, %d) is %08x", x - x0, y - y0, argb);
                         }
                     }
+                }
+                if (hole != null) {
+                    bad.add(n.getId() + " " + hole);
                 }
             }
             return bad;

@@ -40,8 +40,9 @@ import org.weightlab.ui.theme.Palette;
  * 0..1, softmax the most likely class faded by its confidence; regression uses a range symmetric
  * around 0 that covers the data's labels. {@link #showNodeField} shows one neuron instead.
  *
- * <p>Two canvases: the picture (repainted for every snapshot: one {@code setPixels} into a reused
- * image, drawn scaled with smoothing) and the overlay of data, axes and legend (repainted only
+ * <p>Two canvases: the picture (repainted when the field or the way it is shown changed, not for
+ * every snapshot: resampled smoothly from the field to the plot's size in pixels and drawn
+ * unscaled, since a scaled, smoothed image is what costs the software renderer most) and the overlay of data, axes and legend (repainted only
  * when the data, the size, a toggle or the colour scale change).
  */
 public final class DecisionHeatmapView extends BorderPane {
@@ -75,6 +76,11 @@ public final class DecisionHeatmapView extends BorderPane {
     private final int[] pixels = new int[RESOLUTION * RESOLUTION];
     /** Resampled values of each output (softmax needs all of them at once). */
     private float[][] values = new float[1][RESOLUTION * RESOLUTION];
+    /** The picture as drawn: plot-sized (screenSize x screenSize), its pixels and values. */
+    private WritableImage screenImage;
+    private int screenSize;
+    private int[] screenPixels = new int[0];
+    private float[][] screenValues = new float[1][0];
     private final FieldPainter painter = new FieldPainter();
 
     private TrainingSnapshot snapshot;
@@ -86,6 +92,8 @@ public final class DecisionHeatmapView extends BorderPane {
     /** What the overlay was last drawn for; a change redraws it. */
     private Object overlayKey;
     private boolean pictureValid;
+    /** Pictures painted so far (tests read it). */
+    private long picturesPainted;
 
     // the plot square inside the canvases
     private double plotX;
@@ -130,7 +138,11 @@ public final class DecisionHeatmapView extends BorderPane {
 
     /** Draws the output field of {@code s} (or the chosen neuron's field). */
     public void show(TrainingSnapshot s) {
+        TrainingSnapshot before = snapshot;
         snapshot = s;
+        if (before != null && s.field() == before.field() && s.config().equals(before.config())) {
+            return; // snapshots come faster than fields: the picture is still right
+        }
         repaint();
     }
 
@@ -175,6 +187,10 @@ public final class DecisionHeatmapView extends BorderPane {
     /** The picture before scaling (RESOLUTION x RESOLUTION), for tests and exports. */
     public WritableImage image() {
         return image;
+    }
+
+    long picturesPainted() {
+        return picturesPainted;
     }
 
     String titleText() {
@@ -267,26 +283,43 @@ public final class DecisionHeatmapView extends BorderPane {
         FieldSnapshot f = snapshot == null ? null : snapshot.field();
         pictureValid = f != null;
         if (f != null) {
-            fillPixels(f, scale);
+            values = fillPixels(f, scale, RESOLUTION, pixels, values);
             image.getPixelWriter().setPixels(0, 0, RESOLUTION, RESOLUTION, PixelFormat.getIntArgbPreInstance(), pixels, 0,
                     RESOLUTION);
+            int size = (int) plotSize;
+            if (size > 0) {
+                if (size != screenSize) {
+                    screenSize = size;
+                    screenImage = new WritableImage(size, size);
+                    screenPixels = new int[size * size];
+                    screenValues = new float[1][size * size];
+                }
+                screenValues = fillPixels(f, scale, size, screenPixels, screenValues);
+                screenImage.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbPreInstance(),
+                        screenPixels, 0, size);
+            }
         }
         drawPicture();
         redrawOverlay(false);
+        picturesPainted++;
     }
 
-    private void fillPixels(FieldSnapshot f, Scale scale) {
-        int n = RESOLUTION * RESOLUTION;
+    /**
+     * Fills {@code pixels} with the picture at {@code size x size}; {@code values} is scratch
+     * space for the resampled outputs, returned (grown when softmax needs more rows).
+     */
+    private float[][] fillPixels(FieldSnapshot f, Scale scale, int size, int[] pixels, float[][] values) {
+        int n = size * size;
         boolean flat = discretize.isSelected();
         DivergingColorMap map = palette.classMap();
         if (scale == Scale.CLASSES) {
             int out = f.values().length - 1;
             int k = f.values()[out].length;
-            if (values.length < k) {
+            if (values.length < k || values[0].length < n) {
                 values = new float[k][n];
             }
             for (int c = 0; c < k; c++) {
-                painter.resample(f.node(out, c), f.grid(), values[c], RESOLUTION);
+                painter.resample(f.node(out, c), f.grid(), values[c], size);
             }
             int[][] shades = classShades(k);
             for (int p = 0; p < n; p++) {
@@ -309,10 +342,10 @@ public final class DecisionHeatmapView extends BorderPane {
                 double conf = flat ? 1 : Math.max(0, Math.min(1, (top - 1.0 / k) / (1 - 1.0 / k)));
                 pixels[p] = shades[best][(int) Math.round(conf * (SHADES - 1))];
             }
-            return;
+            return values;
         }
         float[] field = scale == Scale.NODE ? f.node(nodeLayer, nodeIndex) : f.node(f.values().length - 1, 0);
-        painter.resample(field, f.grid(), values[0], RESOLUTION);
+        painter.resample(field, f.grid(), values[0], size);
         FieldRange r = range(scale);
         double lo = r.lo();
         double s = 2 / (r.hi() - lo);
@@ -324,6 +357,7 @@ public final class DecisionHeatmapView extends BorderPane {
             }
             pixels[p] = map.argb(u);
         }
+        return values;
     }
 
     private static final int SHADES = 64;
@@ -351,7 +385,9 @@ public final class DecisionHeatmapView extends BorderPane {
         if (plotSize <= 0) {
             return;
         }
-        if (pictureValid) {
+        if (pictureValid && screenImage != null && screenSize == (int) plotSize) {
+            g.drawImage(screenImage, plotX, plotY);
+        } else if (pictureValid) {
             g.setImageSmoothing(true);
             g.drawImage(image, plotX, plotY, plotSize, plotSize);
         } else {
@@ -591,7 +627,11 @@ public final class DecisionHeatmapView extends BorderPane {
                 plotSize = size;
                 plotX = x;
                 plotY = TOP;
-                drawPicture();
+                if (size != screenSize && snapshot != null && snapshot.field() != null) {
+                    repaint(); // the picture is made at the plot's size
+                } else {
+                    drawPicture();
+                }
                 redrawOverlay(true);
             }
         }

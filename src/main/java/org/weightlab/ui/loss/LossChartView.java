@@ -35,12 +35,16 @@ import javafx.scene.text.TextAlignment;
 import org.controlsfx.control.SegmentedButton;
 import org.weightlab.session.LossPoint;
 import org.weightlab.session.SessionEvent.SettingChanged;
+import org.weightlab.ui.fx.RedrawGate;
 
 /**
  * Train and test loss against steps or epochs, drawn on one Canvas. Points are kept in primitive
  * arrays ({@link LossSeries}); each frame draws at most four points per pixel column
  * ({@link MinMaxDecimator}), so 100,000 or 1,000,000 points cost the same to draw. Any number of
- * appends, marks and mouse moves within one frame cause one redraw, on the next pulse.
+ * appends, marks and mouse moves within one frame cause one redraw, on the next pulse; new points
+ * alone redraw at most {@link #DATA_REDRAWS_PER_SECOND} times a second (the curves move by a
+ * pixel or so between two redraws, and each costs the render thread a few milliseconds that the
+ * network's edges need on every frame).
  *
  * <p>Mouse: hover shows the nearest point's exact values; drag a rectangle to zoom; scroll zooms
  * the step axis around the pointer; double-click returns to the whole run.
@@ -73,6 +77,8 @@ public final class LossChartView extends BorderPane {
     public record Marker(long step, String label) {
     }
 
+    /** Most redraws a second caused by new points alone (the mouse and settings redraw at once). */
+    static final double DATA_REDRAWS_PER_SECOND = 30;
     private static final double PAD = 12;
     private static final double HOVER_RADIUS = 14;
 
@@ -123,14 +129,21 @@ public final class LossChartView extends BorderPane {
     private int[] bandPixels;
 
     private boolean dirty = true;
+    /** Something besides new points changed: redraw on the next pulse, whatever the pace. */
+    private boolean urgent = true;
     private boolean scheduled;
     private long frames;
+    private final RedrawGate dataRedraws = new RedrawGate(DATA_REDRAWS_PER_SECOND);
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            if (dirty && !urgent && !dataRedraws.isDue(now)) {
+                return; // only new points: wait for a later pulse
+            }
             stop();
             scheduled = false;
             if (dirty) {
+                dataRedraws.mark(now);
                 redrawNow();
             }
         }
@@ -304,7 +317,7 @@ public final class LossChartView extends BorderPane {
             }
         }
         if (!points.isEmpty()) {
-            requestRedraw();
+            requestDataRedraw();
         }
     }
 
@@ -413,6 +426,11 @@ public final class LossChartView extends BorderPane {
     // ---------------------------------------------------------------- drawing
 
     private void requestRedraw() {
+        urgent = true;
+        requestDataRedraw();
+    }
+
+    private void requestDataRedraw() {
         dirty = true;
         if (!scheduled) {
             scheduled = true;
@@ -423,6 +441,7 @@ public final class LossChartView extends BorderPane {
     /** Draws the frame now (normally called on the pulse after a change). */
     public void redrawNow() {
         dirty = false;
+        urgent = false;
         frames++;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -474,16 +493,20 @@ public final class LossChartView extends BorderPane {
         plotW = Math.max(10, w - left - 2 * PAD);
         xTicks = AxisTicks.linear(x0, x1, (int) Math.max(2, plotW / (7 * fontSize)));
 
-        drawGrid(g, fg, tickFont, inEpochs, log);
-        g.save();
-        g.beginPath();
-        g.rect(left, top, plotW, plotH);
-        g.clip();
+        drawGridLines(g);
         for (Curve c : Curve.values()) {
             drawCurve(g, c);
         }
         drawMarkers(g, inEpochs);
-        g.restore();
+        // Clips what was drawn so far to the plot. Clearing the margins gives the same picture as a
+        // canvas clip, which the software renderer does by blending a mask over the whole canvas.
+        double right = left + plotW;
+        double bottom = top + plotH;
+        g.clearRect(0, 0, w, top);
+        g.clearRect(0, bottom, w, h - bottom);
+        g.clearRect(0, top, left, plotH);
+        g.clearRect(right, top, w - right, plotH);
+        drawAxes(g, fg, tickFont, inEpochs, log);
         drawHover(g, inEpochs);
     }
 
@@ -567,8 +590,23 @@ public final class LossChartView extends BorderPane {
         return inverse(ty0 + (top + plotH - pixel) / plotH * (ty1 - ty0));
     }
 
-    private void drawGrid(GraphicsContext g, Paint fg, Font font, boolean inEpochs, boolean log) {
-        Paint grid = gridStyle.getTextFill();
+    /** The grid lines, inside the plot, under the curves. */
+    private void drawGridLines(GraphicsContext g) {
+        g.setLineWidth(1);
+        g.setLineDashes();
+        g.setStroke(gridStyle.getTextFill());
+        for (AxisTicks.Tick t : yTicks) {
+            double y = Math.round(py(t.value())) + 0.5;
+            g.strokeLine(left, y, left + plotW, y);
+        }
+        for (AxisTicks.Tick t : xTicks) {
+            double x = Math.round(px(t.value())) + 0.5;
+            g.strokeLine(x, top, x, top + plotH);
+        }
+    }
+
+    /** Tick labels and marks, the axis lines and the axis titles, around the plot. */
+    private void drawAxes(GraphicsContext g, Paint fg, Font font, boolean inEpochs, boolean log) {
         g.setFont(font);
         g.setLineWidth(1);
         g.setLineDashes();
@@ -577,8 +615,6 @@ public final class LossChartView extends BorderPane {
         g.setTextAlign(TextAlignment.RIGHT);
         for (AxisTicks.Tick t : yTicks) {
             double y = Math.round(py(t.value())) + 0.5;
-            g.setStroke(grid);
-            g.strokeLine(left, y, left + plotW, y);
             g.fillText(t.label(), left - 8, y);
         }
         g.setTextBaseline(VPos.TOP);
@@ -586,8 +622,6 @@ public final class LossChartView extends BorderPane {
         double w = canvas.getWidth();
         for (AxisTicks.Tick t : xTicks) {
             double x = Math.round(px(t.value())) + 0.5;
-            g.setStroke(grid);
-            g.strokeLine(x, top, x, top + plotH);
             g.setStroke(fg);
             g.strokeLine(x, top + plotH, x, top + plotH + 5);
             // keep a label at the right edge whole instead of cutting it

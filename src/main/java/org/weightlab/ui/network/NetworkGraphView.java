@@ -1,8 +1,10 @@
 package org.weightlab.ui.network;
 
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -23,6 +25,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.ContextMenuEvent;
@@ -38,17 +41,19 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.StrokeLineCap;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
+import javafx.stage.Window;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.session.FieldSnapshot;
 import org.weightlab.session.LayerSnapshot;
+import org.weightlab.session.SessionState;
 import org.weightlab.session.TrainingControl;
 import org.weightlab.session.TrainingSnapshot;
+import org.weightlab.ui.fx.RedrawGate;
 import org.weightlab.ui.theme.DivergingColorMap;
 import org.weightlab.ui.theme.FieldPainter;
 import org.weightlab.ui.theme.FieldRange;
@@ -63,7 +68,12 @@ import org.weightlab.ui.theme.ValueFormat;
  * Alt/Ctrl+click or the context menu freezes an edge, a neuron or (on its header) a layer.
  *
  * <p>The nodes are built once per topology (features and layer sizes); {@link #show} only
- * restyles them: colours, widths, dashes and thumbnail pixels.
+ * restyles them: colours, widths, dashes and thumbnail pixels. The edges and the neurons'
+ * thumbnails are drawn together into one image ({@link EdgeRaster}), redrawn only when an edge's
+ * colour, width or dash or a neuron's field changed: for the software renderer that is one dirty
+ * node and one copy of pixels a frame, instead of hundreds of curves and dozens of images (more
+ * than a dozen changed children make it repaint the whole pane). Each edge keeps an invisible
+ * curve node for hovering and clicking; each neuron a frame, its lock and its bias mark.
  */
 public final class NetworkGraphView extends BorderPane {
 
@@ -84,7 +94,7 @@ public final class NetworkGraphView extends BorderPane {
     public static final String MESSAGE_CLASS = "wl-graph-message";
     public static final String LOCK_ICON = "mdi2l-lock";
 
-    /** Thumbnail images are THUMB x THUMB pixels, drawn scaled (smoothly) to the node size. */
+    /** Input thumbnails are THUMB x THUMB pixels, drawn scaled (smoothly) to the node size. */
     static final int THUMB = 40;
     /** Largest drawn node, in pixels: big enough to read from the back of a lecture hall. */
     static final double MAX_NODE = 52;
@@ -102,7 +112,38 @@ public final class NetworkGraphView extends BorderPane {
     private final TrainingControl control;
     private final Palette palette = new Palette();
     private final GraphPane graph = new GraphPane();
+    /** The invisible (pickable) twins of the edges, for hovering and clicking. */
     private final Group edgeLayer = new Group();
+    /** Every edge, with the neurons' thumbnails over them, drawn as one image under the nodes. */
+    private final ImageView edgeView = new ImageView();
+    private EdgeRaster raster;
+    private PixelBuffer<IntBuffer> edgeBuffer;
+    /** Where the edge image's top-left pixel is, in the graph's coordinates, and its pixels per unit. */
+    private double edgeOriginX;
+    private double edgeOriginY;
+    private double edgeScale = 1;
+    /** Drawings of the edge image and repaints of a neuron thumbnail so far (tests read them). */
+    private long edgeDraws;
+    private long thumbnailPaints;
+    /**
+     * Most redraws a second of the graph image while training runs: drawing a few hundred edges
+     * costs the FX thread milliseconds, which on a busy machine the training needs more than a
+     * picture that changes a little from one frame to the next.
+     */
+    static final double RUNNING_REDRAWS_PER_SECOND = 30;
+    private final RedrawGate runningRedraws = new RedrawGate(RUNNING_REDRAWS_PER_SECOND);
+    private boolean redrawPending;
+    private final AnimationTimer pendingRedraw = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!redrawPending) {
+                stop();
+            } else if (runningRedraws.isDue(now)) {
+                stop();
+                drawGraphImage();
+            }
+        }
+    };
     private final ValueEditor editor = new ValueEditor();
     private final Tooltip tip = new Tooltip();
     private final ContextMenu menu = new ContextMenu();
@@ -117,7 +158,7 @@ public final class NetworkGraphView extends BorderPane {
     /** Drawn around the selected edge: a translucent amber that reads on both themes. */
     private static final Color SELECTION_GLOW = Color.rgb(255, 190, 0, 0.45);
 
-    /** One buffer for every thumbnail: each is copied into its image by one setPixels call. */
+    /** One buffer for every input thumbnail: each is copied into its image by one setPixels call. */
     private final int[] thumbPixels = new int[THUMB * THUMB];
     private final FieldPainter painter = new FieldPainter();
 
@@ -176,7 +217,10 @@ public final class NetworkGraphView extends BorderPane {
         setTop(bar);
 
         graph.getStyleClass().add(GRAPH_CLASS);
-        graph.getChildren().addAll(edgeLayer, editor);
+        edgeView.setMouseTransparent(true);
+        edgeView.setManaged(false);
+        edgeView.setId("graphImage");
+        graph.getChildren().addAll(edgeView, edgeLayer, editor);
         graph.setMinSize(200, 200);
         setCenter(graph);
 
@@ -288,8 +332,23 @@ public final class NetworkGraphView extends BorderPane {
 
     // ---- package-private views on the drawing, for tests --------------------------------------
 
-    CubicCurve edgeLine(int layer, int out, int in) {
-        return edges[layer][out * snapshot.layers().get(layer).inputs() + in].line;
+    /** How an edge is drawn now. */
+    record EdgeStyle(Color color, double width, boolean dashed) {
+    }
+
+    EdgeStyle edgeStyle(int layer, int out, int in) {
+        Edge e = edges[layer][out * snapshot.layers().get(layer).inputs() + in];
+        return new EdgeStyle(e.color, e.width, e.dashed);
+    }
+
+    /** How many times the graph image (edges and thumbnails) was drawn. */
+    long edgeDraws() {
+        return edgeDraws;
+    }
+
+    /** How many neuron thumbnails were painted. */
+    long thumbnailPaints() {
+        return thumbnailPaints;
     }
 
     CubicCurve edgeHit(int layer, int out, int in) {
@@ -312,8 +371,13 @@ public final class NetworkGraphView extends BorderPane {
         return inputs[f.ordinal()].box;
     }
 
+    /** A copy of a neuron's thumbnail, as drawn into the graph image (one pixel per device pixel). */
     WritableImage thumbnail(int layer, int out) {
-        return neurons[layer][out].image;
+        Neuron n = neurons[layer][out];
+        WritableImage copy = new WritableImage(n.thumbSize, n.thumbSize);
+        copy.getPixelWriter().setPixels(0, 0, n.thumbSize, n.thumbSize, PixelFormat.getIntArgbPreInstance(), n.thumb,
+                0, n.thumbSize);
+        return copy;
     }
 
     Node header(int layer) {
@@ -383,7 +447,6 @@ public final class NetworkGraphView extends BorderPane {
                 for (int i = 0; i < ls.inputs(); i++) {
                     Edge e = new Edge(new EdgeRef(l, o, i));
                     edges[l][o * ls.inputs() + i] = e;
-                    edgeNodes.add(e.line);
                     edgeNodes.add(e.hit);
                 }
             }
@@ -403,6 +466,7 @@ public final class NetworkGraphView extends BorderPane {
         }
         edgeLayer.getChildren().setAll(edgeNodes);
         nodes.add(0, edgeLayer);
+        nodes.add(0, edgeView);
         nodes.add(editor);
         graph.getChildren().setAll(nodes);
         paintInputThumbnails();
@@ -497,6 +561,7 @@ public final class NetworkGraphView extends BorderPane {
         double widthRange = Math.max(maxEdgeWidth - MIN_EDGE_WIDTH, 0);
         Color frozenColor = palette.frozenColor();
         FieldSnapshot field = s.field();
+        boolean changed = false;
         for (int l = 0; l < edges.length; l++) {
             LayerSnapshot ls = s.layers().get(l);
             double[] w = weightValues(ls, mode);
@@ -504,27 +569,18 @@ public final class NetworkGraphView extends BorderPane {
             Edge[] le = edges[l];
             for (int k = 0; k < le.length; k++) {
                 double v = w == null ? 0 : w[k];
-                Edge e = le[k];
+                Color color;
+                double width;
                 if (Double.isFinite(v)) {
                     double t = Math.abs(v) / max;
-                    e.line.setStroke(edgeColor(map, v, t));
-                    // Quarter-pixel steps: an edge whose width did not visibly change is not
-                    // redrawn (setting an equal value does not dirty the node).
-                    e.line.setStrokeWidth(Math.round((MIN_EDGE_WIDTH + widthRange * t) * 4) / 4.0);
+                    color = edgeColor(map, v, t);
+                    // Quarter-pixel steps: the image is redrawn only when some edge visibly changed.
+                    width = Math.round((MIN_EDGE_WIDTH + widthRange * t) * 4) / 4.0;
                 } else {
-                    e.line.setStroke(map.notANumber());
-                    e.line.setStrokeWidth(MIN_EDGE_WIDTH);
+                    color = map.notANumber();
+                    width = MIN_EDGE_WIDTH;
                 }
-                boolean frozen = fw != null && fw[k];
-                if (frozen != e.dashed) {
-                    e.dashed = frozen;
-                    if (frozen) {
-                        e.line.getStrokeDashArray().setAll(DASHES[0], DASHES[1]);
-                    } else {
-                        e.line.getStrokeDashArray().clear();
-                    }
-                    setStyleClass(e.line, FROZEN_CLASS, frozen);
-                }
+                changed |= le[k].restyle(color, width, fw != null && fw[k]);
             }
             double[] b = biasValues(ls, mode);
             for (int o = 0; o < neurons[l].length; o++) {
@@ -537,13 +593,57 @@ public final class NetworkGraphView extends BorderPane {
                 boolean neuronFrozen = neuronFrozen(ls, o);
                 n.lockBox.setVisible(neuronFrozen);
                 setStyleClass(n.frame, FROZEN_CLASS, neuronFrozen);
-                paintNeuron(n, ls, field, l + 1);
+                changed |= paintNeuron(n, ls, field, l + 1);
             }
             Header h = headers[l];
             boolean layerFrozen = layerFrozen(ls);
             h.lock.setVisible(layerFrozen);
             h.lock.setManaged(layerFrozen);
         }
+        if (changed) {
+            requestGraphImage();
+        }
+    }
+
+    /**
+     * Draws the graph image now, or, while training runs, at most RUNNING_REDRAWS_PER_SECOND
+     * times a second (on a later pulse, with the newest snapshot then).
+     */
+    private void requestGraphImage() {
+        boolean running = snapshot != null && snapshot.state() == SessionState.RUNNING;
+        if (!running || runningRedraws.isDue(System.nanoTime())) {
+            drawGraphImage();
+        } else if (!redrawPending) {
+            redrawPending = true;
+            pendingRedraw.start();
+        }
+    }
+
+    /** Draws every edge and then every neuron's thumbnail into the graph image (nothing before the first layout). */
+    private void drawGraphImage() {
+        if (raster == null) {
+            return;
+        }
+        raster.clear();
+        double k = edgeScale;
+        double dash = DASHES[0] * k;
+        double gap = DASHES[1] * k;
+        for (Edge[] layer : edges) {
+            for (Edge e : layer) {
+                raster.curve((e.x1 - edgeOriginX) * k, (e.y1 - edgeOriginY) * k, (e.mx - edgeOriginX) * k,
+                        (e.x2 - edgeOriginX) * k, (e.y2 - edgeOriginY) * k, e.width * k, e.argb,
+                        e.dashed ? dash : 0, gap);
+            }
+        }
+        for (Neuron[] layer : neurons) {
+            for (Neuron n : layer) {
+                raster.copy(n.thumb, n.thumbSize, n.pixelX, n.pixelY);
+            }
+        }
+        edgeBuffer.updateBuffer(b -> null);
+        edgeDraws++;
+        runningRedraws.mark(System.nanoTime());
+        redrawPending = false;
     }
 
     /** Colour of an edge or bias: its sign, at least a third saturated so thin edges keep their sign. */
@@ -554,7 +654,14 @@ public final class NetworkGraphView extends BorderPane {
         return map.color(Math.signum(v) * (0.35 + 0.65 * Math.min(t, 1)));
     }
 
-    private void paintNeuron(Neuron n, LayerSnapshot ls, FieldSnapshot field, int fieldLayer) {
+    /**
+     * Paints a neuron's thumbnail (its field over the input square) at its drawn size; false when
+     * the picture it has is still right (the same field: snapshots come faster than fields).
+     */
+    private boolean paintNeuron(Neuron n, LayerSnapshot ls, FieldSnapshot field, int fieldLayer) {
+        if (n.thumbSize == 0) {
+            return false; // not laid out yet
+        }
         float[] values = null;
         int grid = 0;
         if (field != null && fieldLayer < field.values().length && n.index < field.values()[fieldLayer].length) {
@@ -562,12 +669,20 @@ public final class NetworkGraphView extends BorderPane {
             grid = field.grid();
         }
         if (values == null && n.painted) {
-            return; // keep the last picture while fields are off
+            return false; // keep the last picture while fields are off
+        }
+        long revision = palette.revisionProperty().get();
+        if (n.paintedRevision == revision && n.paintedValues == values && n.paintedActivation == ls.activation()) {
+            return false;
         }
         FieldRange range = FieldRange.forActivation(ls.activation(), values);
-        painter.paint(values, grid, range, palette.classMap(), thumbPixels, THUMB);
-        n.image.getPixelWriter().setPixels(0, 0, THUMB, THUMB, PixelFormat.getIntArgbPreInstance(), thumbPixels, 0, THUMB);
+        painter.paint(values, grid, range, palette.classMap(), n.thumb, n.thumbSize);
         n.painted = values != null;
+        n.paintedValues = values;
+        n.paintedActivation = ls.activation();
+        n.paintedRevision = revision;
+        thumbnailPaints++;
+        return true;
     }
 
     static double[] weightValues(LayerSnapshot ls, EdgeMode mode) {
@@ -817,19 +932,26 @@ public final class NetworkGraphView extends BorderPane {
     private final class Neuron {
         final int layer;
         final int index;
+        /** The neuron's place: its thumbnail is drawn into the graph image underneath. */
         final StackPane box = new StackPane();
-        final WritableImage image = new WritableImage(THUMB, THUMB);
-        final ImageView view = new ImageView(image);
+        /** The thumbnail: thumbSize x thumbSize premultiplied ARGB pixels, drawn at (pixelX, pixelY) of the graph image. */
+        int[] thumb = new int[0];
+        int thumbSize;
+        int pixelX;
+        int pixelY;
         final Rectangle frame = new Rectangle();
         final FontIcon lock = new FontIcon(LOCK_ICON);
         final StackPane lockBox = new StackPane(lock);
         final Rectangle bias = new Rectangle();
         boolean painted;
+        /** What the thumbnail shows: the field values, activation and palette it was painted with. */
+        float[] paintedValues;
+        ActivationKind paintedActivation;
+        long paintedRevision = -1;
 
         Neuron(int layer, int index) {
             this.layer = layer;
             this.index = index;
-            view.setSmooth(true);
             frame.getStyleClass().add(NEURON_FRAME_CLASS);
             frame.setFill(null);
             lock.getStyleClass().add(LOCK_CLASS);
@@ -837,7 +959,8 @@ public final class NetworkGraphView extends BorderPane {
             lockBox.setVisible(false);
             lockBox.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
             StackPane.setAlignment(lockBox, Pos.TOP_RIGHT);
-            box.getChildren().addAll(view, frame, lockBox);
+            box.getChildren().addAll(frame, lockBox);
+            box.setPickOnBounds(true); // no background of its own: the thumbnail is in the graph image
             box.getStyleClass().add(NEURON_CLASS);
             box.setId("neuron-" + layer + "-" + index);
             Tooltip.install(box, tip);
@@ -888,18 +1011,23 @@ public final class NetworkGraphView extends BorderPane {
 
     private final class Edge {
         final EdgeRef ref;
-        final CubicCurve line = new CubicCurve();
-        /** A wide transparent twin of the line, so thin edges are easy to hover and click. */
+        /** A wide transparent twin of the drawn edge, so thin edges are easy to hover and click. */
         final CubicCurve hit = new CubicCurve();
+        // The drawn curve, in the graph's coordinates: from (x1, y1) to (x2, y2), controls at x mx.
+        double x1;
+        double y1;
+        double mx;
+        double x2;
+        double y2;
+        Color color = Color.TRANSPARENT;
+        int argb;
+        double width = MIN_EDGE_WIDTH;
         boolean dashed;
         boolean selected;
 
         Edge(EdgeRef ref) {
             this.ref = ref;
-            line.setFill(null);
-            line.setStrokeLineCap(StrokeLineCap.BUTT);
-            line.setMouseTransparent(true);
-            line.getStyleClass().add(EDGE_CLASS);
+            hit.getStyleClass().add(EDGE_CLASS);
             hit.setFill(null);
             hit.setStroke(Color.TRANSPARENT);
             hit.setStrokeWidth(9);
@@ -938,6 +1066,35 @@ public final class NetworkGraphView extends BorderPane {
                 showMenu(hit, e, item(frozen ? "Unfreeze weight" : "Freeze weight", () -> toggleWeight(ref)),
                         item("Edit weight\u2026", () -> editWeight(ref, at)));
             });
+        }
+
+        /** Takes a new look; true when it differs from the one drawn. */
+        boolean restyle(Color c, double w, boolean frozen) {
+            if (c.equals(color) && w == width && frozen == dashed) {
+                return false;
+            }
+            color = c;
+            argb = DivergingColorMap.argb(c);
+            width = w;
+            if (frozen != dashed) {
+                dashed = frozen;
+                setStyleClass(hit, FROZEN_CLASS, frozen);
+            }
+            return true;
+        }
+
+        /** Moves the curve; true when it moved. */
+        boolean place(double ax, double ay, double cx, double bx, double by) {
+            if (ax == x1 && ay == y1 && cx == mx && bx == x2 && by == y2) {
+                return false;
+            }
+            x1 = ax;
+            y1 = ay;
+            mx = cx;
+            x2 = bx;
+            y2 = by;
+            curve(hit, ax, ay, cx, bx, by);
+            return true;
         }
     }
 
@@ -1064,52 +1221,123 @@ public final class NetworkGraphView extends BorderPane {
                 restyle();
             }
 
-            double[] inY = columnYs(inputs.length, size, gap, top, availH);
+            // Nodes sit on whole device pixels, so each thumbnail is copied into the graph image
+            // pixel for pixel and the edges end exactly at the nodes' sides.
+            double k = renderScale();
+            size = Math.max(1, Math.floor(size * k)) / k;
+            double[] left = new double[columns];
+            for (int c = 0; c < columns; c++) {
+                left[c] = snap(firstX + step * c - size / 2, k);
+            }
+            double[] inY = columnYs(inputs.length, size, gap, top, availH, k);
             for (InputNode in : inputs) {
                 double y = inY[in.feature.ordinal()];
-                place(in.box, in.frame, firstX - size / 2, y, size);
+                place(in.box, in.frame, left[0], y, size);
                 in.label.autosize();
-                in.label.relocate(firstX - size / 2 - 6 - in.label.getWidth(),
-                        y + (size - in.label.getHeight()) / 2);
+                in.label.relocate(left[0] - 6 - in.label.getWidth(), y + (size - in.label.getHeight()) / 2);
             }
             inputTitle.autosize();
             inputTitle.relocate(Math.max(2, firstX - inputTitle.getWidth() / 2 - LABEL_WIDTH / 2), PAD);
 
             double[][] ys = new double[layerCount][];
             double bias = Math.max(7, size * 0.26);
+            int thumbSize = (int) Math.round(size * k);
+            double minY = Double.POSITIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
             for (int l = 0; l < layerCount; l++) {
-                double cx = firstX + step * (l + 1);
-                ys[l] = columnYs(neurons[l].length, size, gap, top, availH);
+                double x = left[l + 1];
+                double cx = x + size / 2;
+                ys[l] = columnYs(neurons[l].length, size, gap, top, availH, k);
                 for (Neuron n : neurons[l]) {
                     double y = ys[l][n.index];
-                    place(n.box, n.frame, cx - size / 2, y, size);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y + size);
+                    place(n.box, n.frame, x, y, size);
                     n.bias.setWidth(bias);
                     n.bias.setHeight(bias);
-                    n.bias.setX(cx - size / 2 - bias * 0.6);
+                    n.bias.setX(x - bias * 0.6);
                     n.bias.setY(y + size - bias * 0.4);
                     n.lock.setIconSize((int) Math.max(10, Math.round(size * 0.42)));
+                    if (n.thumbSize != thumbSize) {
+                        n.thumb = resized(n.thumb, n.thumbSize, thumbSize);
+                        n.thumbSize = thumbSize;
+                        n.paintedValues = null; // paint again at the new size
+                        n.paintedRevision = -1;
+                    }
                 }
                 Header hd = headers[l];
                 double hh = hd.box.prefHeight(headerW);
                 hd.box.resizeRelocate(Math.min(cx - headerW / 2, w - headerW - 2), PAD, headerW, hh);
             }
 
+            boolean moved = false;
             for (int l = 0; l < layerCount; l++) {
                 LayerSnapshot ls = s.layers().get(l);
-                double x1 = firstX + step * l + size / 2;
-                double x2 = firstX + step * (l + 1) - size / 2;
+                double x1 = left[l] + size;
+                double x2 = left[l + 1];
                 double mx = (x1 + x2) / 2;
                 for (int o = 0; o < ls.outputs(); o++) {
                     double y2 = ys[l][o] + size / 2;
                     for (int i = 0; i < ls.inputs(); i++) {
                         double y1 = (l == 0 ? inY[s.features().get(i).ordinal()] : ys[l - 1][i]) + size / 2;
-                        Edge e = edges[l][o * ls.inputs() + i];
-                        curve(e.line, x1, y1, mx, x2, y2);
-                        curve(e.hit, x1, y1, mx, x2, y2);
+                        minY = Math.min(minY, y1);
+                        maxY = Math.max(maxY, y1);
+                        moved |= edges[l][o * ls.inputs() + i].place(x1, y1, mx, x2, y2);
                     }
                 }
             }
+            // The image spans the edges and the neurons, with room for the widest stroke (the
+            // selection glow stays a node of its own).
+            double margin = maxEdgeWidth / 2 + 2;
+            boolean placed = placeEdgeImage(left[0] + size - 1, minY - margin, left[columns - 1] + size + 1,
+                    maxY + margin, k);
+            for (Neuron[] layer : neurons) {
+                for (Neuron n : layer) {
+                    n.pixelX = (int) Math.round((n.box.getLayoutX() - edgeOriginX) * k);
+                    n.pixelY = (int) Math.round((n.box.getLayoutY() - edgeOriginY) * k);
+                }
+            }
+            boolean repainted = false;
+            for (int l = 0; l < layerCount; l++) {
+                for (Neuron n : neurons[l]) {
+                    repainted |= paintNeuron(n, s.layers().get(l), s.field(), l + 1);
+                }
+            }
+            if (placed || moved || repainted) {
+                drawGraphImage();
+            }
             editorLayout();
+        }
+
+        private double renderScale() {
+            Window window = getScene() == null ? null : getScene().getWindow();
+            return window == null ? 1 : Math.max(1, window.getRenderScaleX());
+        }
+
+        /** Sizes the graph image to cover [x0, x1] x [y0, y1], k pixels a unit; true when it changed. */
+        private boolean placeEdgeImage(double x0, double y0, double x1, double y1, double k) {
+            double ox = Math.floor(x0 * k) / k;
+            double oy = Math.floor(y0 * k) / k;
+            int pw = Math.max(1, (int) Math.ceil((x1 - ox) * k));
+            int ph = Math.max(1, (int) Math.ceil((y1 - oy) * k));
+            boolean same = raster != null && raster.width() == pw && raster.height() == ph && k == edgeScale;
+            if (same && ox == edgeOriginX && oy == edgeOriginY) {
+                return false;
+            }
+            if (!same) {
+                raster = new EdgeRaster(pw, ph);
+                edgeBuffer = new PixelBuffer<>(pw, ph, IntBuffer.wrap(raster.pixels()),
+                        PixelFormat.getIntArgbPreInstance());
+                edgeView.setImage(new WritableImage(edgeBuffer));
+                edgeView.setFitWidth(pw / k);
+                edgeView.setFitHeight(ph / k);
+                edgeScale = k;
+            }
+            edgeOriginX = ox;
+            edgeOriginY = oy;
+            edgeView.setLayoutX(ox);
+            edgeView.setLayoutY(oy);
+            return true;
         }
 
         private void editorLayout() {
@@ -1118,12 +1346,12 @@ public final class NetworkGraphView extends BorderPane {
             }
         }
 
-        private double[] columnYs(int n, double size, double gap, double top, double availH) {
+        private double[] columnYs(int n, double size, double gap, double top, double availH, double k) {
             double height = n * size + (n - 1) * gap;
             double y0 = top + Math.max(0, (availH - height) / 2);
             double[] ys = new double[n];
             for (int i = 0; i < n; i++) {
-                ys[i] = y0 + i * (size + gap);
+                ys[i] = snap(y0 + i * (size + gap), k);
             }
             return ys;
         }
@@ -1139,16 +1367,36 @@ public final class NetworkGraphView extends BorderPane {
             }
             box.resizeRelocate(x, y, size, size);
         }
+    }
 
-        private void curve(CubicCurve c, double x1, double y1, double mx, double x2, double y2) {
-            c.setStartX(x1);
-            c.setStartY(y1);
-            c.setControlX1(mx);
-            c.setControlY1(y1);
-            c.setControlX2(mx);
-            c.setControlY2(y2);
-            c.setEndX(x2);
-            c.setEndY(y2);
+    /** {@code v} rounded to a whole device pixel at {@code k} pixels a unit. */
+    private static double snap(double v, double k) {
+        return Math.round(v * k) / k;
+    }
+
+    /** A thumbnail's pixels at a new size, nearest sample (kept while fields are off; repainted otherwise). */
+    private static int[] resized(int[] src, int from, int to) {
+        int[] dst = new int[to * to];
+        if (from == 0) {
+            return dst;
         }
+        for (int y = 0; y < to; y++) {
+            int sy = y * from / to;
+            for (int x = 0; x < to; x++) {
+                dst[y * to + x] = src[sy * from + x * from / to];
+            }
+        }
+        return dst;
+    }
+
+    private static void curve(CubicCurve c, double x1, double y1, double mx, double x2, double y2) {
+        c.setStartX(x1);
+        c.setStartY(y1);
+        c.setControlX1(mx);
+        c.setControlY1(y1);
+        c.setControlX2(mx);
+        c.setControlY2(y2);
+        c.setEndX(x2);
+        c.setEndY(y2);
     }
 }

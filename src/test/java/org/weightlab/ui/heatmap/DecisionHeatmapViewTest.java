@@ -131,6 +131,18 @@ class DecisionHeatmapViewTest {
     }
 
     @Test
+    void thePictureIsRepaintedOnlyWhenTheFieldChanges(FxRobot robot) {
+        FieldSnapshot f = TestSnapshots.uniformField(N, new int[] {2, 2, 1}, (x1, x2) -> x2 > 0 ? 1 : -1);
+        show(robot, TestSnapshots.of(tanhConfig()).field(f).build());
+        long painted = view.picturesPainted();
+        show(robot, TestSnapshots.of(tanhConfig()).field(f).step(10).build());
+        assertEquals(painted, view.picturesPainted(), "a later snapshot with the same field");
+        show(robot, snapshot(tanhConfig(), (x1, x2) -> x2 > 0 ? -1 : 1));
+        assertEquals(painted + 1, view.picturesPainted());
+        assertColor(NEGATIVE, image(50, 2), "the new field, top");
+    }
+
+    @Test
     void theDrawnPictureShowsTheFieldAtItsPlace(FxRobot robot) {
         show(robot, snapshot(tanhConfig(), (x1, x2) -> x1 > 0 ? 1 : -1));
         WritableImage img = snapshot(robot);

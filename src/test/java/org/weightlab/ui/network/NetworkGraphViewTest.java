@@ -39,6 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.RunConfig;
+import org.weightlab.session.SessionState;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.theme.RecordingControl;
 import org.weightlab.ui.theme.TestSnapshots;
@@ -191,8 +192,8 @@ class NetworkGraphViewTest {
     void positiveWeightsAreBlueNegativeOrangeAndBiggerIsThicker(FxRobot robot) {
         show(robot, twoEdges(0.8, -0.4));
         WritableImage img = snapshot(robot);
-        double[] pos = middle(view.edgeLine(0, 0, 0));
-        double[] neg = middle(view.edgeLine(0, 0, 1));
+        double[] pos = middle(view.edgeHit(0, 0, 0));
+        double[] neg = middle(view.edgeHit(0, 0, 1));
         assertTrue(blueish(pixel(img, pos[0], pos[1])), "positive edge " + pixel(img, pos[0], pos[1]));
         assertTrue(orangeish(pixel(img, neg[0], neg[1])), "negative edge " + pixel(img, neg[0], neg[1]));
         double thick = thickness(img, pos);
@@ -207,8 +208,8 @@ class NetworkGraphViewTest {
         fx(() -> view.layout());
         assertEquals(EdgeMode.GRADIENT, view.edgeModeProperty().get());
         WritableImage img = snapshot(robot);
-        double[] first = middle(view.edgeLine(0, 0, 0));
-        double[] second = middle(view.edgeLine(0, 0, 1));
+        double[] first = middle(view.edgeHit(0, 0, 0));
+        double[] second = middle(view.edgeHit(0, 0, 1));
         // gradients are -0.05 and +0.02: the signs and the thickness order flip
         assertTrue(orangeish(pixel(img, first[0], first[1])), "gradient -0.05 " + pixel(img, first[0], first[1]));
         assertTrue(blueish(pixel(img, second[0], second[1])), "gradient +0.02 " + pixel(img, second[0], second[1]));
@@ -304,12 +305,12 @@ class NetworkGraphViewTest {
         assertEquals("mdi2l-lock", view.lockIcon(0, 1).getIconLiteral());
         assertFalse(view.lockIcon(0, 0).getParent().isVisible());
         assertFalse(view.lockIcon(0, 2).getParent().isVisible(), "neuron 2: one weight frozen is not a frozen neuron");
-        assertFalse(view.edgeLine(0, 1, 0).getStrokeDashArray().isEmpty());
-        assertFalse(view.edgeLine(0, 2, 1).getStrokeDashArray().isEmpty());
-        assertTrue(view.edgeLine(0, 2, 0).getStrokeDashArray().isEmpty());
+        assertTrue(view.edgeStyle(0, 1, 0).dashed());
+        assertTrue(view.edgeStyle(0, 2, 1).dashed());
+        assertFalse(view.edgeStyle(0, 2, 0).dashed());
         // unfreezing in a later snapshot removes the dashes and the lock
         show(robot, TestSnapshots.of(c).build());
-        assertTrue(view.edgeLine(0, 1, 0).getStrokeDashArray().isEmpty());
+        assertFalse(view.edgeStyle(0, 1, 0).dashed());
         assertFalse(view.lockIcon(0, 1).getParent().isVisible());
         click(robot, view.neuronNode(0, 1), false, true);
         assertEquals(List.of("freezeNeuron 0 1 true"), control.calls());
@@ -337,14 +338,14 @@ class NetworkGraphViewTest {
         RunConfig c = TestSnapshots.config(List.of(Feature.X1, Feature.X2), 4, 2);
         show(robot, TestSnapshots.of(c).build());
         Node neuron = view.neuronNode(1, 1);
-        CubicCurve edge = view.edgeLine(1, 1, 3);
+        CubicCurve edge = view.edgeHit(1, 1, 3);
         int count = view.drawnNodeCount();
-        Color oldColor = (Color) edge.getStroke();
+        Color oldColor = view.edgeStyle(1, 1, 3).color();
         show(robot, TestSnapshots.of(c).phase(2.0).step(5).build());
         assertSame(neuron, view.neuronNode(1, 1));
-        assertSame(edge, view.edgeLine(1, 1, 3));
+        assertSame(edge, view.edgeHit(1, 1, 3));
         assertEquals(count, view.drawnNodeCount());
-        assertNotEquals(oldColor, edge.getStroke(), "restyled");
+        assertNotEquals(oldColor, view.edgeStyle(1, 1, 3).color(), "restyled");
     }
 
     @Test
@@ -352,9 +353,9 @@ class NetworkGraphViewTest {
         show(robot, twoEdges(Double.NaN, Double.POSITIVE_INFINITY));
         WritableImage img = snapshot(robot);
         for (int in = 0; in < 2; in++) {
-            double[] m = middle(view.edgeLine(0, 0, in));
+            double[] m = middle(view.edgeHit(0, 0, in));
             Color c = pixel(img, m[0], m[1]);
-            assertEquals(view.palette().notANumberColor(), view.edgeLine(0, 0, in).getStroke());
+            assertEquals(view.palette().notANumberColor(), view.edgeStyle(0, 0, in).color());
             assertTrue(Math.abs(c.getRed() - c.getBlue()) < 0.05 && Math.abs(c.getRed() - c.getGreen()) < 0.05,
                     "neutral grey, got " + c);
         }
@@ -389,10 +390,105 @@ class NetworkGraphViewTest {
         java.util.Arrays.fill(v[1][1], 0f);
         show(robot, TestSnapshots.of(c).field(field).build());
         WritableImage t = view.thumbnail(0, 0);
-        int n = NetworkGraphView.THUMB;
+        int n = (int) t.getWidth();
         assertEquals(Color.web("#2166ac"), t.getPixelReader().getColor(n - 3, n / 2), "right: class +1 colour");
         assertEquals(Color.web("#e08214"), t.getPixelReader().getColor(2, n / 2), "left: class -1 colour");
         assertEquals(Color.web("#f7f7f7"), view.thumbnail(0, 1).getPixelReader().getColor(n / 2, n / 2));
+    }
+
+    @Test
+    void edgesAreRedrawnOnlyWhenOneOfThemVisiblyChanged(FxRobot robot) {
+        TrainingSnapshot first = twoEdges(0.8, -0.4);
+        show(robot, first);
+        long draws = view.edgeDraws();
+        // a later snapshot with the same weights and the same field: the graph image stays
+        show(robot, TestSnapshots.of(TWO_EDGES).weights(0, 0.8, -0.4).biases(0, 0.1).gradients(0, -0.05, 0.02)
+                .field(first.field()).step(9).build());
+        assertEquals(draws, view.edgeDraws());
+        show(robot, twoEdges(0.8, 0.4));
+        assertEquals(draws + 1, view.edgeDraws(), "a weight changed sign");
+        fx(() -> robot.lookup("#edgeModeGradients").queryAs(ToggleButton.class).fire());
+        assertEquals(draws + 2, view.edgeDraws(), "another edge mode");
+    }
+
+    @Test
+    void whileTrainingRunsAChangedEdgeIsDrawnOnALaterPulseAtTheLatest(FxRobot robot) throws Exception {
+        show(robot, running(twoEdges(0.8, -0.4)));
+        long draws = view.edgeDraws();
+        show(robot, running(twoEdges(0.8, 0.4)));
+        // drawn at once or, when the last drawing was too recent, on a later pulse
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (view.edgeDraws() == draws && System.nanoTime() < deadline) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(view.edgeDraws() > draws, "the change was drawn");
+        WritableImage img = snapshot(robot);
+        double[] m = middle(view.edgeHit(0, 0, 1));
+        assertTrue(blueish(pixel(img, m[0], m[1])), "the latest weight, +0.4: " + pixel(img, m[0], m[1]));
+    }
+
+    private static TrainingSnapshot running(TrainingSnapshot s) {
+        return new TrainingSnapshot(s.step(), s.epoch(), SessionState.RUNNING, s.config(), s.features(), s.layers(),
+                s.trainLoss(), s.testLoss(), s.trainAccuracy(), s.testAccuracy(), s.penalty(), s.learningRate(),
+                s.field());
+    }
+
+    @Test
+    void frozenEdgesAreDrawnDashed(FxRobot robot) {
+        show(robot, TestSnapshots.of(TWO_EDGES).weights(0, 0.8, 0.8).frozenWeights(0, true, false).build());
+        WritableImage img = snapshot(robot);
+        int[] frozen = dashCount(img, view.edgeHit(0, 0, 0));
+        int[] solid = dashCount(img, view.edgeHit(0, 0, 1));
+        assertTrue(frozen[0] > 10 && frozen[1] > 10, "dashes and gaps along the frozen edge: " + frozen[0] + " on, "
+                + frozen[1] + " off");
+        assertEquals(0, solid[1], "no gap along the other edge");
+    }
+
+    /** Samples every half pixel along the middle 60% of an edge: {strongly blue, not blue}. */
+    private int[] dashCount(WritableImage img, CubicCurve c) {
+        int on = 0;
+        int off = 0;
+        double[] xs = {c.getStartX(), c.getControlX1(), c.getControlX2(), c.getEndX()};
+        double[] ys = {c.getStartY(), c.getControlY1(), c.getControlY2(), c.getEndY()};
+        double length = Math.hypot(xs[3] - xs[0], ys[3] - ys[0]);
+        int n = (int) (length * 2);
+        for (int k = (int) (n * 0.2); k <= (int) (n * 0.8); k++) {
+            double t = (double) k / n;
+            double u = 1 - t;
+            double x = u * u * u * xs[0] + 3 * u * u * t * xs[1] + 3 * u * t * t * xs[2] + t * t * t * xs[3];
+            double y = u * u * u * ys[0] + 3 * u * u * t * ys[1] + 3 * u * t * t * ys[2] + t * t * t * ys[3];
+            Point2D p = view.sceneToLocal(c.localToScene(x, y));
+            Color colour = pixel(img, p.getX(), p.getY());
+            if (colour.getBlue() - colour.getRed() > 0.4) {
+                on++;
+            } else if (colour.getBlue() - colour.getRed() < 0.05) {
+                off++;
+            }
+        }
+        return new int[] {on, off};
+    }
+
+    @Test
+    void thumbnailsArePaintedOnlyWhenTheirFieldChanged(FxRobot robot) {
+        RunConfig c = TestSnapshots.config(List.of(Feature.X1, Feature.X2), 2);
+        var right = TestSnapshots.uniformField(21, new int[] {2, 2, 1}, (x1, x2) -> x1 > 0 ? 1 : -1);
+        show(robot, TestSnapshots.of(c).field(right).build());
+        long paints = view.thumbnailPaints();
+        show(robot, TestSnapshots.of(c).field(right).phase(1.5).step(4).build());
+        assertEquals(paints, view.thumbnailPaints(), "new weights, the same field");
+        var top = TestSnapshots.uniformField(21, new int[] {2, 2, 1}, (x1, x2) -> x2 > 0 ? 1 : -1);
+        show(robot, TestSnapshots.of(c).field(top).step(5).build());
+        assertEquals(paints + 3, view.thumbnailPaints(), "two hidden neurons and the output");
+        int n = (int) view.thumbnail(0, 0).getWidth();
+        assertEquals(Color.web("#2166ac"), view.thumbnail(0, 0).getPixelReader().getColor(n / 2, 2), "top: class +1");
+        assertEquals(Color.web("#e08214"), view.thumbnail(0, 0).getPixelReader().getColor(n / 2, n - 3));
+        // and that is what the window shows under the neuron
+        WritableImage img = snapshot(robot);
+        Node box = view.neuronNode(0, 0);
+        Point2D topMiddle = view.sceneToLocal(box.localToScene(n / 2.0, 4));
+        Point2D bottomMiddle = view.sceneToLocal(box.localToScene(n / 2.0, n - 5));
+        assertEquals(Color.web("#2166ac"), pixel(img, topMiddle.getX(), topMiddle.getY()));
+        assertEquals(Color.web("#e08214"), pixel(img, bottomMiddle.getX(), bottomMiddle.getY()));
     }
 
     @Test
