@@ -56,13 +56,21 @@ public final class Launcher implements Callable<Integer> {
 
     @Option(names = "--measure", paramLabel = "SECONDS",
             description = "measure frames per second and training speed in the window for this long "
-                    + "(after 2 s of warm-up), print 'ui NAME=VALUE' lines, and quit")
+                    + "(after the warm-up), print 'ui NAME=VALUE' lines, and quit")
     private int measureSeconds;
+
+    @Option(names = "--warm-up", paramLabel = "SECONDS",
+            description = "with --measure: seconds of training before measuring, while the JIT compiler "
+                    + "is still busy with the window's code (default ${DEFAULT-VALUE})")
+    private int warmUpSeconds = 2;
 
     @Override
     public Integer call() throws ScenarioException {
         if (measureSeconds < 0 || measureSeconds > 3600) {
             throw new IllegalArgumentException("--measure takes 1 to 3600 seconds, got " + measureSeconds);
+        }
+        if (warmUpSeconds < 0 || warmUpSeconds > 3600) {
+            throw new IllegalArgumentException("--warm-up takes 0 to 3600 seconds, got " + warmUpSeconds);
         }
         List<String> appArgs = new ArrayList<>();
         if (open != null) {
@@ -77,6 +85,7 @@ public final class Launcher implements Callable<Integer> {
         }
         if (measureSeconds > 0) {
             appArgs.add(WeightLabApp.MEASURE + measureSeconds);
+            appArgs.add(WeightLabApp.WARM_UP + warmUpSeconds);
         }
         Application.launch(WeightLabApp.class, appArgs.toArray(String[]::new));
         return 0;

@@ -20,6 +20,8 @@ public final class WeightLabApp extends Application {
     static final String PLAY = "--play";
     /** Application parameter: measure frame rate and training speed for this many seconds, then quit. */
     static final String MEASURE = "--measure=";
+    /** Application parameter: seconds of warm-up before measuring. */
+    static final String WARM_UP = "--warm-up=";
     /** Application parameter: the view to show first. */
     static final String VIEW = "--view=";
     /** The lesson a new window opens with: TF Playground's default circle task. */
@@ -34,11 +36,14 @@ public final class WeightLabApp extends Application {
         boolean play = false;
         MainWindow.View view = MainWindow.View.NETWORK;
         int measure = 0;
+        int warmUp = 2;
         for (String a : getParameters().getRaw()) {
             if (a.startsWith(OPEN)) {
                 open = a.substring(OPEN.length());
             } else if (a.startsWith(MEASURE)) {
                 measure = Integer.parseInt(a.substring(MEASURE.length()));
+            } else if (a.startsWith(WARM_UP)) {
+                warmUp = Integer.parseInt(a.substring(WARM_UP.length()));
             } else if (a.startsWith(VIEW)) {
                 view = MainWindow.View.valueOf(a.substring(VIEW.length()));
             } else if (PLAY.equals(a)) {
@@ -56,7 +61,7 @@ public final class WeightLabApp extends Application {
         }
         window.showView(view);
         if (measure > 0) {
-            new WindowMeasurement(host, measure).start();
+            new WindowMeasurement(host, warmUp, measure).start();
         }
     }
 

@@ -1,19 +1,23 @@
 package org.weightlab.app;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import org.weightlab.session.SessionHost;
 
 /**
  * {@code weightlab --measure N}: how smoothly the real window draws while training. Counts the
- * JavaFX pulses (frames) and their intervals for N seconds after a 2-second warm-up, and the
- * training steps the session made meanwhile, then prints {@code ui NAME=VALUE} lines and quits.
+ * JavaFX pulses (frames) and their intervals for N seconds after a warm-up, and the training
+ * steps the session made meanwhile, then prints {@code ui NAME=VALUE} lines and quits. The
+ * frames of each second are listed too: the first ten seconds or so run while the JIT compiler
+ * still takes much of a core for the window's code.
  */
 final class WindowMeasurement extends AnimationTimer {
 
-    private static final long WARM_UP_NANOS = 2_000_000_000L;
-
+    private final long warmUpNanos;
     private final SessionHost host;
     private final long durationNanos;
     private final long[] intervals = new long[1 << 16];
@@ -22,9 +26,14 @@ final class WindowMeasurement extends AnimationTimer {
     private long measureFrom = -1;
     private long lastPulse;
     private long stepsAtStart;
+    /** Frames of each whole second measured. */
+    private final List<Integer> bySecond = new ArrayList<>();
+    private long secondFrom;
+    private int secondFrames;
 
-    WindowMeasurement(SessionHost host, int seconds) {
+    WindowMeasurement(SessionHost host, int warmUpSeconds, int seconds) {
         this.host = host;
+        this.warmUpNanos = warmUpSeconds * 1_000_000_000L;
         this.durationNanos = seconds * 1_000_000_000L;
     }
 
@@ -35,15 +44,21 @@ final class WindowMeasurement extends AnimationTimer {
             return;
         }
         if (measureFrom < 0) {
-            if (now - startedAt >= WARM_UP_NANOS) {
+            if (now - startedAt >= warmUpNanos) {
                 measureFrom = now;
                 lastPulse = now;
+                secondFrom = now;
                 stepsAtStart = host.session().timeline().latestStep();
             }
             return;
         }
         if (frames < intervals.length) {
             intervals[frames++] = now - lastPulse;
+        }
+        if (now - secondFrom >= 1_000_000_000L) {
+            bySecond.add(frames - secondFrames);
+            secondFrom = now;
+            secondFrames = frames;
         }
         lastPulse = now;
         if (now - measureFrom >= durationNanos) {
@@ -63,6 +78,9 @@ final class WindowMeasurement extends AnimationTimer {
         System.out.printf("ui frame_ms_p99=%.2f%n", sorted[Math.min(frames - 1, (int) (frames * 0.99))] / 1e6);
         System.out.printf("ui steps_per_s=%.0f%n", steps / seconds);
         System.out.printf("ui examples_per_s=%.0f%n", steps * batch / seconds);
+        System.out.printf("ui warm_up_s=%.0f%n", warmUpNanos / 1e9);
+        System.out.println("ui frames_by_second=" + bySecond.stream().map(String::valueOf)
+                .collect(Collectors.joining(",")));
         System.out.flush();
         Platform.exit();
     }
