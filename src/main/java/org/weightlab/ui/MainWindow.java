@@ -715,6 +715,14 @@ public final class MainWindow {
                 epochAccuracies.put(p.step(), new double[]{p.trainAccuracy(), p.testAccuracy()});
             }
         }
+        var train = lossChart.series(LossChartView.Curve.TRAIN);
+        if (epochAccuracies.size() > 2 * train.size() + 1024) { // the chart thinned its points: follow it
+            java.util.Set<Long> kept = new java.util.HashSet<>();
+            for (int i = 0; i < train.size(); i++) {
+                kept.add((long) train.step(i));
+            }
+            epochAccuracies.keySet().retainAll(kept);
+        }
     }
 
     private void onEvent(SessionEvent e) {

@@ -7,13 +7,46 @@ import java.util.Arrays;
  * {@code step(i)} during {@code epoch(i)} with value {@code value(i)}. Steps never decrease, so
  * ranges are found by binary search. Values may be NaN or infinite (a diverged run); they are
  * stored as given and skipped when drawn.
+ *
+ * <p>The series holds at most {@link #capacity} points, however long training runs (at full
+ * speed a small network adds a million batch losses a second). When it is full, it is thinned:
+ * each group of four points keeps only its lowest and its highest value (and a non-finite one),
+ * so the min/max band the chart draws keeps its shape. From then on, new points are taken in
+ * groups of as many as a kept pair now stands for, each group shown by its lowest and highest
+ * value (updated as the group fills), so the whole run stays evenly covered.
  */
 public final class LossSeries {
 
+    /** The default most points held. */
+    static final int DEFAULT_CAPACITY = 1 << 18;
+
+    private final int capacity;
     private double[] steps = new double[1024];
     private double[] epochs = new double[1024];
     private double[] values = new double[1024];
     private int size;
+    /** Raw points a group of new points holds: 2 before any thinning, doubled by each. */
+    private long groupSize = 2;
+    /** Raw points in the group being filled, and where its kept points start. */
+    private long inGroup;
+    private int groupStart;
+    /** The group's lowest, highest and first non-finite point so far: step, epoch, value (NaN step: none). */
+    private final double[] low = new double[3];
+    private final double[] high = new double[3];
+    private final double[] bad = new double[3];
+    private final double[][] kept = {low, high, bad};
+
+    public LossSeries() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    /** A series that holds at most {@code capacity} points (at least 64). */
+    LossSeries(int capacity) {
+        if (capacity < 64) {
+            throw new IllegalArgumentException("a loss series holds at least 64 points, not " + capacity);
+        }
+        this.capacity = capacity;
+    }
 
     public int size() {
         return size;
@@ -41,8 +74,63 @@ public final class LossSeries {
     }
 
     public void add(double step, double epoch, double value) {
+        if (inGroup == 0) {
+            if (size + 3 > capacity) {
+                thin();
+                groupSize *= 2;
+            }
+            groupStart = size;
+            low[0] = Double.NaN;
+            high[0] = Double.NaN;
+            bad[0] = Double.NaN;
+        }
+        if (!Double.isFinite(value)) {
+            if (Double.isNaN(bad[0])) {
+                set(bad, step, epoch, value);
+            }
+        } else {
+            if (Double.isNaN(low[0]) || value < low[2]) {
+                set(low, step, epoch, value);
+            }
+            if (Double.isNaN(high[0]) || value >= high[2]) {
+                set(high, step, epoch, value);
+            }
+        }
+        size = groupStart; // the group's kept points, in step order, each once
+        double next = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < 3; k++) {
+            double[] first = earliestAfter(next);
+            if (first == null) {
+                break;
+            }
+            append(first[0], first[1], first[2]);
+            next = first[0];
+        }
+        if (++inGroup == groupSize) {
+            inGroup = 0;
+        }
+    }
+
+    /** Of the group's kept points, the one with the smallest step above {@code after} (null if none). */
+    private double[] earliestAfter(double after) {
+        double[] best = null;
+        for (double[] p : kept) {
+            if (!Double.isNaN(p[0]) && p[0] > after && (best == null || p[0] < best[0])) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    private static void set(double[] p, double step, double epoch, double value) {
+        p[0] = step;
+        p[1] = epoch;
+        p[2] = value;
+    }
+
+    private void append(double step, double epoch, double value) {
         if (size == steps.length) {
-            int n = size * 2;
+            int n = Math.min(size * 2, capacity);
             steps = Arrays.copyOf(steps, n);
             epochs = Arrays.copyOf(epochs, n);
             values = Arrays.copyOf(values, n);
@@ -57,13 +145,51 @@ public final class LossSeries {
         return size == 0 ? Double.NEGATIVE_INFINITY : steps[size - 1];
     }
 
+    /** Keeps of each group of four points their lowest and highest (and a non-finite) value. */
+    private void thin() {
+        int end = size & ~3;
+        int out = 0;
+        for (int g = 0; g < end; g += 4) {
+            int lo = -1;
+            int hi = -1;
+            int bad = -1;
+            for (int i = g; i < g + 4; i++) {
+                double v = values[i];
+                if (!Double.isFinite(v)) {
+                    bad = bad < 0 ? i : bad;
+                } else {
+                    lo = lo < 0 || v < values[lo] ? i : lo;
+                    hi = hi < 0 || v > values[hi] ? i : hi;
+                }
+            }
+            for (int i = g; i < g + 4; i++) { // in step order, each once
+                if (i == lo || i == hi || i == bad) {
+                    move(i, out++);
+                }
+            }
+        }
+        for (int i = end; i < size; i++) {
+            move(i, out++);
+        }
+        size = out;
+    }
+
+    private void move(int from, int to) {
+        steps[to] = steps[from];
+        epochs[to] = epochs[from];
+        values[to] = values[from];
+    }
+
     /** Drops every point at {@code step} or later (the run went back in time and forked). */
     public void truncateFrom(double step) {
         size = lowerBound(steps, size, step);
+        inGroup = 0; // the group being filled is closed where it was cut
     }
 
     public void clear() {
         size = 0;
+        inGroup = 0;
+        groupSize = 2;
     }
 
     /** The first index in {@code xs[0, n)} whose value is {@code >= x} ({@code n} if none). */
