@@ -96,6 +96,7 @@ class LossChartViewTest {
 
     @Test
     void nanAndInfiniteLossesAreNotDrawn(FxRobot robot) {
+        robot.interact(() -> chart.logScaleProperty().set(false));
         List<LossPoint> points = new ArrayList<>(run(200, 50, 2));
         points.add(new LossPoint(201, 4, Double.NaN, Double.NaN, false));
         points.add(new LossPoint(202, 4, Double.POSITIVE_INFINITY, Double.NaN, false));
@@ -111,6 +112,8 @@ class LossChartViewTest {
 
     @Test
     void theLogToggleChangesTheLossAxis(FxRobot robot) {
+        assertTrue(chart.logScaleProperty().get(), "log is the default");
+        robot.interact(() -> robot.lookup("#lossLinear").queryAs(javafx.scene.control.ToggleButton.class).fire());
         appendInFrames(run(50_000, 250, 3), 5_000, robot);
         List<AxisTicks.Tick> linear = chart.yTicks();
         double step = linear.get(1).value() - linear.get(0).value();
