@@ -1,5 +1,6 @@
 package org.weightlab.ui.controls;
 
+import atlantafx.base.controls.ToggleSwitch;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,9 +31,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import atlantafx.base.controls.ToggleSwitch;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.engine.config.ConfigEdits;
 import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.InitKind;

@@ -27,6 +27,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.engine.config.ConfigEdits;
 import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.config.LossKind;
 import org.weightlab.engine.config.OptimizerConfig;

@@ -1,16 +1,10 @@
-package org.weightlab.ui.network;
+package org.weightlab.engine.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.weightlab.engine.config.ActivationKind;
-import org.weightlab.engine.config.DatasetKind;
-import org.weightlab.engine.config.Feature;
-import org.weightlab.engine.config.LossKind;
-import org.weightlab.engine.config.ProblemKind;
-import org.weightlab.engine.config.RunConfig;
 
 class ConfigEditsTest {
 
@@ -91,6 +85,10 @@ class ConfigEditsTest {
             }
         }
         assertEquals(List.of(ActivationKind.SOFTMAX), ConfigEdits.outputChoices(three));
+        assertEquals(List.of(ActivationKind.TANH, ActivationKind.SIGMOID, ActivationKind.LINEAR, ActivationKind.RELU,
+                ActivationKind.LEAKY_RELU, ActivationKind.SOFTMAX), ConfigEdits.outputChoices(base));
+        assertEquals(List.of(ActivationKind.TANH, ActivationKind.SIGMOID, ActivationKind.LINEAR, ActivationKind.RELU,
+                ActivationKind.LEAKY_RELU), ConfigEdits.outputChoices(regression));
         assertThrows(IllegalArgumentException.class,
                 () -> ConfigEdits.setOutputActivation(regression, ActivationKind.SOFTMAX));
     }

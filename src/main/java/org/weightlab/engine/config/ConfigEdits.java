@@ -1,22 +1,22 @@
-package org.weightlab.ui.network;
+package org.weightlab.engine.config;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.weightlab.engine.config.ActivationKind;
-import org.weightlab.engine.config.Feature;
-import org.weightlab.engine.config.LossKind;
-import org.weightlab.engine.config.ProblemKind;
-import org.weightlab.engine.config.RunConfig;
 
 /**
- * The topology edits the graph offers, as changed copies of a {@link RunConfig}. Each throws
- * {@link IllegalArgumentException} with a message for a person when the edit is not possible.
+ * The edits a person makes to a run's config, as changed copies of a {@link RunConfig}: the
+ * graph's topology and activation edits, and the controls' changes that touch several fields at
+ * once (a new data set may need another problem kind, output activation and loss). Every result
+ * goes through RunConfig's constructor, so its rules decide what is valid; an edit that is not
+ * possible throws {@link IllegalArgumentException} with a message for a person.
  */
 public final class ConfigEdits {
 
     private ConfigEdits() {
     }
+
+
 
     /** Switches {@code f} on or off; the features stay in their canonical order; one must stay on. */
     public static RunConfig toggleFeature(RunConfig c, Feature f) {
@@ -85,17 +85,22 @@ public final class ConfigEdits {
         return c.withHidden(c.hidden(), Arrays.asList(acts));
     }
 
-    /** The output activations that fit the config's data set. */
+    /** The output activations that fit the config's data set (with some loss), from {@link #validOutputs}. */
     public static List<ActivationKind> outputChoices(RunConfig c) {
-        if (c.dataset().classes() == 3) {
-            return List.of(ActivationKind.SOFTMAX);
+        List<ActivationKind> fit = new ArrayList<>();
+        for (Output o : validOutputs(c)) {
+            if (!fit.contains(o.activation())) {
+                fit.add(o.activation());
+            }
         }
-        List<ActivationKind> all = new ArrayList<>(List.of(ActivationKind.TANH, ActivationKind.SIGMOID,
-                ActivationKind.LINEAR, ActivationKind.RELU, ActivationKind.LEAKY_RELU));
-        if (c.problem() == ProblemKind.CLASSIFICATION) {
-            all.add(ActivationKind.SOFTMAX);
+        List<ActivationKind> ordered = new ArrayList<>();
+        for (ActivationKind a : List.of(ActivationKind.TANH, ActivationKind.SIGMOID, ActivationKind.LINEAR,
+                ActivationKind.RELU, ActivationKind.LEAKY_RELU, ActivationKind.SOFTMAX)) {
+            if (fit.contains(a)) {
+                ordered.add(a);
+            }
         }
-        return all;
+        return ordered;
     }
 
     /** The activations a hidden layer may take. */
@@ -122,5 +127,67 @@ public final class ConfigEdits {
         }
         // withActivations resets per-layer activations; put them back
         return c.withActivations(c.activation(), a, loss, c.problem()).withHidden(c.hidden(), c.layerActivations());
+    }
+
+
+    /** An output activation with its loss. */
+    public record Output(ActivationKind activation, LossKind loss) {
+        public String label() {
+            return activation.id() + " + " + loss.id();
+        }
+    }
+
+
+    /** The output/loss pairs RunConfig accepts for {@code c}'s dataset, most common first. */
+    public static List<Output> validOutputs(RunConfig c) {
+        List<Output> valid = new ArrayList<>();
+        ActivationKind[] order = {ActivationKind.TANH, ActivationKind.SIGMOID, ActivationKind.LINEAR,
+            ActivationKind.SOFTMAX, ActivationKind.RELU, ActivationKind.LEAKY_RELU};
+        for (LossKind loss : LossKind.values()) {
+            for (ActivationKind out : order) {
+                try {
+                    c.withActivations(c.activation(), out, loss, c.dataset().problem());
+                    valid.add(new Output(out, loss));
+                } catch (IllegalArgumentException e) {
+                    // not a valid pair for this dataset: not offered
+                }
+            }
+        }
+        return valid;
+    }
+
+    /** {@code c} with dataset {@code d}; keeps the output and loss when they still fit, else takes the first that does. */
+    public static RunConfig withDataset(RunConfig c, DatasetKind d) {
+        Output keep = new Output(c.outputActivation(), c.loss());
+        RunConfig probe = build(c, d, keep);
+        if (probe != null) {
+            return probe;
+        }
+        Output[] preferred = {new Output(ActivationKind.TANH, LossKind.MSE),
+            new Output(ActivationKind.SOFTMAX, LossKind.CROSS_ENTROPY),
+            new Output(ActivationKind.LINEAR, LossKind.MSE)};
+        for (Output o : preferred) {
+            RunConfig next = build(c, d, o);
+            if (next != null) {
+                return next;
+            }
+        }
+        throw new IllegalArgumentException("no output activation and loss fit dataset " + d.id());
+    }
+
+    private static RunConfig build(RunConfig c, DatasetKind d, Output o) {
+        try {
+            return new RunConfig(d, c.samples(), c.noise(), c.trainFraction(), c.seed(), c.features(),
+                    d.problem(), c.hidden(), c.activation(), c.layerActivations(), o.activation(), o.loss(),
+                    c.init(), c.biasInit(), c.optimizer(), c.regularization(), c.schedule(),
+                    Math.min(c.batchSize(), trainSize(c.samples(), c.trainFraction())), c.shuffle(), c.dropout());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Number of training examples for these data settings (as DataGenerator splits: floor, one point each side at least). */
+    public static int trainSize(int samples, double trainFraction) {
+        return Math.max(1, Math.min(samples - 1, (int) Math.floor(samples * trainFraction)));
     }
 }
