@@ -67,13 +67,25 @@ public final class AxisTicks {
     }
 
     private static String format(double v, int decimals) {
+        if (Math.abs(v) >= 1e9) { // a long run's step axis: "2.5B", "40M" read at a glance
+            return compact(v / 1e9) + "B";
+        }
         if (Math.abs(v) >= 1e6) {
-            return String.format(Locale.ROOT, "%.3g", v);
+            return compact(v / 1e6) + "M";
         }
         if (decimals > 6) {
             return String.format(Locale.ROOT, "%.1e", v);
         }
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    /** Up to three significant digits without trailing zeros: 2, 2.5, 12.5, 400. */
+    private static String compact(double v) {
+        String t = String.format(Locale.ROOT, "%.3g", v);
+        if (t.contains("e")) {
+            return t;
+        }
+        return t.contains(".") ? t.replaceAll("0+$", "").replaceAll("\\.$", "") : t;
     }
 
     private static String formatLog(double mantissa, int decade) {

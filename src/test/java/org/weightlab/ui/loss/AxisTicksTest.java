@@ -22,4 +22,12 @@ class AxisTicksTest {
         assertEquals(List.of("1e-6", "1e-5", "1e-4", "0.001", "0.01", "0.1", "1"),
                 AxisTicks.log(1e-6, 1).stream().map(AxisTicks.Tick::label).toList());
     }
+
+    @Test
+    void millionsAndBillionsOfStepsReadCompactly() {
+        java.util.List<String> labels = AxisTicks.linear(0, 5_000_000, 6).stream().map(AxisTicks.Tick::label).toList();
+        org.junit.jupiter.api.Assertions.assertTrue(labels.contains("2M") && labels.contains("1M"), labels.toString());
+        java.util.List<String> big = AxisTicks.linear(0, 2.5e9, 6).stream().map(AxisTicks.Tick::label).toList();
+        org.junit.jupiter.api.Assertions.assertTrue(big.contains("1B") && big.contains("1.5B"), big.toString());
+    }
 }
