@@ -421,17 +421,28 @@ public final class MainWindow {
         if (last == null || first == null || data == null) {
             return null;
         }
-        List<HistoryPoint> history = new ArrayList<>();
+        return new RunExport(last.config(), data, RunFiles.networkState(first), RunFiles.networkState(last),
+                epochEnds(last.step()));
+    }
+
+    /**
+     * The evaluated epoch ends the chart holds, up to {@code lastStep}, with their accuracies. The
+     * train and test curves are paired by step, not by position: each is thinned on its own in a
+     * long run, and an epoch end that only one of them kept is left out.
+     */
+    private List<HistoryPoint> epochEnds(long lastStep) {
+        List<HistoryPoint> ends = new ArrayList<>();
         var train = lossChart.series(LossChartView.Curve.TRAIN);
         var test = lossChart.series(LossChartView.Curve.TEST);
-        for (int i = 0; i < train.size() && i < test.size(); i++) {
-            if (train.step(i) <= last.step()) {
+        for (int i = 0; i < train.size() && train.step(i) <= lastStep; i++) {
+            int j = test.indexOfStep(train.step(i));
+            if (j >= 0) {
                 double[] accuracy = epochAccuracies.getOrDefault((long) train.step(i), NO_ACCURACY);
-                history.add(new HistoryPoint((long) train.step(i), (int) train.epoch(i), train.value(i), test.value(i),
+                ends.add(new HistoryPoint((long) train.step(i), (int) train.epoch(i), train.value(i), test.value(j),
                         accuracy[0], accuracy[1]));
             }
         }
-        return new RunExport(last.config(), data, RunFiles.networkState(first), RunFiles.networkState(last), history);
+        return ends;
     }
 
     private void exportRun() {
@@ -465,10 +476,9 @@ public final class MainWindow {
         for (int i = 0; i < batch.size(); i++) {
             points.add(new LossPoint((long) batch.step(i), (int) batch.epoch(i), batch.value(i), Double.NaN, false));
         }
-        var train = lossChart.series(LossChartView.Curve.TRAIN);
-        var test = lossChart.series(LossChartView.Curve.TEST);
-        for (int i = 0; i < train.size() && i < test.size(); i++) {
-            points.add(new LossPoint((long) train.step(i), (int) train.epoch(i), train.value(i), test.value(i), true));
+        for (HistoryPoint e : epochEnds(Long.MAX_VALUE)) {
+            points.add(new LossPoint(e.step(), e.epoch(), e.trainLoss(), e.testLoss(), true, e.trainAccuracy(),
+                    e.testAccuracy()));
         }
         points.sort(java.util.Comparator.comparingLong(LossPoint::step));
         FileChooser chooser = chooser("Export loss history", "CSV", "*.csv");

@@ -74,6 +74,8 @@ public final class DecisionHeatmapView extends BorderPane {
     private final WritableImage image = new WritableImage(RESOLUTION, RESOLUTION);
     /** ARGB pixels of {@link #image}, row 0 at the top. */
     private final int[] pixels = new int[RESOLUTION * RESOLUTION];
+    /** Whether {@link #image} lags behind the field shown. */
+    private boolean imageStale;
     /** Resampled values of each output (softmax needs all of them at once). */
     private float[][] values = new float[1][RESOLUTION * RESOLUTION];
     /** The picture as drawn: plot-sized (screenSize x screenSize), its pixels and values. */
@@ -184,8 +186,15 @@ public final class DecisionHeatmapView extends BorderPane {
         return palette;
     }
 
-    /** The picture before scaling (RESOLUTION x RESOLUTION), for tests and exports. */
+    /** The picture before scaling (RESOLUTION x RESOLUTION), for tests and exports; made when asked for. */
     public WritableImage image() {
+        FieldSnapshot f = snapshot == null ? null : snapshot.field();
+        if (imageStale && f != null) {
+            values = fillPixels(f, scale(), RESOLUTION, pixels, values);
+            image.getPixelWriter().setPixels(0, 0, RESOLUTION, RESOLUTION, PixelFormat.getIntArgbPreInstance(), pixels, 0,
+                    RESOLUTION);
+            imageStale = false;
+        }
         return image;
     }
 
@@ -283,9 +292,7 @@ public final class DecisionHeatmapView extends BorderPane {
         FieldSnapshot f = snapshot == null ? null : snapshot.field();
         pictureValid = f != null;
         if (f != null) {
-            values = fillPixels(f, scale, RESOLUTION, pixels, values);
-            image.getPixelWriter().setPixels(0, 0, RESOLUTION, RESOLUTION, PixelFormat.getIntArgbPreInstance(), pixels, 0,
-                    RESOLUTION);
+            imageStale = true; // the screen-sized picture is what is drawn; image() makes this one when needed
             int size = (int) plotSize;
             if (size > 0) {
                 if (size != screenSize) {
@@ -389,7 +396,7 @@ public final class DecisionHeatmapView extends BorderPane {
             g.drawImage(screenImage, plotX, plotY);
         } else if (pictureValid) {
             g.setImageSmoothing(true);
-            g.drawImage(image, plotX, plotY, plotSize, plotSize);
+            g.drawImage(image(), plotX, plotY, plotSize, plotSize);
         } else {
             g.setFill(palette.zeroColor());
             g.fillRect(plotX, plotY, plotSize, plotSize);

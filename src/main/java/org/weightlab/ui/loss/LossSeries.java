@@ -180,6 +180,12 @@ public final class LossSeries {
         values[to] = values[from];
     }
 
+    /** The index of the point recorded at {@code step}, or -1 when there is none. */
+    public int indexOfStep(double step) {
+        int i = lowerBound(steps, size, step);
+        return i < size && steps[i] == step ? i : -1;
+    }
+
     /** Drops every point at {@code step} or later (the run went back in time and forked). */
     public void truncateFrom(double step) {
         size = lowerBound(steps, size, step);

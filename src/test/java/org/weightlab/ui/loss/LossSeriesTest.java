@@ -62,4 +62,15 @@ class LossSeriesTest {
         }
         assertTrue(nan, "the NaN at step 5 is kept");
     }
+
+    @Test
+    void aPointIsFoundByItsStepOnlyWhenItIsKept() {
+        LossSeries s = new LossSeries(64);
+        for (int i = 0; i < 10; i++) {
+            s.add(10 * i, 0, i);
+        }
+        assertEquals(3, s.indexOfStep(30));
+        assertEquals(-1, s.indexOfStep(35));
+        assertEquals(-1, s.indexOfStep(1000));
+    }
 }
