@@ -46,13 +46,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--run-ms", description = "length of one timed training run in ms (default ${DEFAULT-VALUE})")
     private int runMillis = 400;
 
+    @Option(names = "--warm-up-ms", description = "training before the timed runs of A and B, in ms (default ${DEFAULT-VALUE}): "
+            + "the JIT compiles the vector kernels late and recompiles the loop more than once in the first seconds")
+    private int warmUpMillis = 4000;
+
     @Option(names = "--only", description = "run only this benchmark: A, B, fieldA or fieldB")
     private String only;
 
     @Override
     public Integer call() {
-        if (runs < 1 || runMillis < 1) {
-            throw new IllegalArgumentException("--runs and --run-ms must be positive");
+        if (runs < 1 || runMillis < 1 || warmUpMillis < 0) {
+            throw new IllegalArgumentException("--runs and --run-ms must be positive, --warm-up-ms at least 0");
         }
         PrintWriter out = spec.commandLine().getOut();
         DataSplit circle = circle(500, 0.5, 1);
@@ -63,6 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (only != null && !List.of("A", "B", "fieldA", "fieldB").contains(only)) {
             throw new IllegalArgumentException("unknown benchmark \"" + only + "\" (expected A, B, fieldA or fieldB)");
         }
+        out.printf("bench engine tanh_lanes=%d%n", org.weightlab.engine.Activation.tanhLanes());
         // The *_cpu figures use this thread's CPU time: on a shared, busy machine they show what the
         // engine does when it gets a core, while the plain figures are wall-clock.
         if (wanted("A")) {
@@ -105,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
     private Figure examplesPerSecond(RunConfig config, DataSplit data) {
         Trainer t = new Trainer(config, data);
         int perEpoch = t.trainSize();
-        long warmUntil = System.nanoTime() + 3L * runMillis * 1_000_000;
+        long warmUntil = System.nanoTime() + warmUpMillis * 1_000_000L;
         int epochsPerRun = 1;
         while (System.nanoTime() < warmUntil) {
             long t0 = System.nanoTime();

@@ -21,6 +21,10 @@ import picocli.CommandLine.Option;
 public final class Launcher implements Callable<Integer> {
 
     public static void main(String[] args) {
+        var relaunched = VectorRelaunch.runIfNeeded(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
         if (args.length == 0) {
             Application.launch(WeightLabApp.class);
             return;

@@ -13,62 +13,85 @@ public final class Activation {
 
     public static final double LEAKY_SLOPE = 0.01;
 
-    /** 2^(j/256) and 2^(j/256) - 1 for j = 0..255: the tables of {@link #tanh}. */
-    private static final double[] EXP2_TABLE = new double[256];
-    private static final double[] EXP2M1_TABLE = new double[256];
-    private static final double INV_LN2_256 = 256 / Math.log(2);
-    /** ln(2) / 256 split in two (fdlibm's ln2_hi / ln2_lo over 256): n * hi is exact for |n| < 2^11. */
-    private static final double LN2_256_HI = 6.93147180369123816490e-01 / 256;
-    private static final double LN2_256_LO = 1.90821492927058770002e-10 / 256;
+    /** |x| beyond which tanh rounds to 1 is 19.1; 2|x| is clamped to this (NaN goes through). */
+    static final double TANH_CLAMP = 40.0;
+    static final double INV_LN2 = 1 / Math.log(2);
+    /** ln 2 split in two (fdlibm's ln2_hi and ln2_lo): n * LN2_HI is exact for |n| &lt; 2^11. */
+    static final double LN2_HI = 6.93147180369123816490e-01;
+    static final double LN2_LO = 1.90821492927058770002e-10;
     /** 1.5 * 2^52: adding it rounds a double below 2^51 to an integer held in the low bits. */
-    private static final double SHIFTER = 0x1.8p52;
+    static final double SHIFTER = 0x1.8p52;
+    /** 1/k!, the Taylor coefficients of e^r - 1 = r + r^2 (E2 + r (E3 + ... + r E13)). */
+    static final double E2 = 1 / 2.0;
+    static final double E3 = 1 / 6.0;
+    static final double E4 = 1 / 24.0;
+    static final double E5 = 1 / 120.0;
+    static final double E6 = 1 / 720.0;
+    static final double E7 = 1 / 5040.0;
+    static final double E8 = 1 / 40320.0;
+    static final double E9 = 1 / 362880.0;
+    static final double E10 = 1 / 3628800.0;
+    static final double E11 = 1 / 39916800.0;
+    static final double E12 = 1 / 479001600.0;
+    static final double E13 = 1 / 6227020800.0;
 
-    static {
-        for (int j = 0; j < EXP2_TABLE.length; j++) {
-            EXP2_TABLE[j] = StrictMath.pow(2, j / 256.0);
-            EXP2M1_TABLE[j] = StrictMath.expm1(j / 256.0 * Math.log(2));
-        }
-    }
+    /**
+     * True when the layers' tanh runs through {@link VectorTanh}: the module jdk.incubator.vector
+     * is present (the launcher adds it) and the vectors hold at least four lanes. Off with
+     * {@code -Dweightlab.vector=false}. Either way the values are the same, bit for bit.
+     */
+    static final boolean VECTOR_TANH = vectorTanhAvailable();
 
     private Activation() {
     }
 
+    /** How many values the layers' tanh computes at once: the vector's lanes, or 1 without vectors. */
+    public static int tanhLanes() {
+        return VECTOR_TANH ? VectorTanh.LANES : 1;
+    }
+
+    private static boolean vectorTanhAvailable() {
+        if (!Boolean.parseBoolean(System.getProperty("weightlab.vector", "true"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return VectorTanh.LANES >= 4;
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
     /**
-     * tanh within 3 ulp of the true value (4 of {@link Math#tanh}; relative error below 1e-15), without a
-     * data-dependent branch, several times faster than Math.tanh (a native call), whose cost
-     * the training loop would otherwise be made of. tanh|x| = e / (e + 2) with e = e^(2|x|) - 1,
-     * and e from 2|x| = (256 k + j) ln2/256 + r, |r| <= ln2/512:
-     * e = 2^k (2^(j/256) q + (2^(j/256) - 1)) + (2^k - 1), q = e^r - 1 to r^5 (truncation below
-     * 1e-17 relative, also for tiny r). Training, the trace and evaluation all use this one
-     * function, so they agree bit for bit.
+     * tanh within 3 ulp of the true value (relative error below 1e-15), without a table or a
+     * data-dependent branch, so that {@link VectorTanh} can compute the very same operations
+     * several lanes at a time. Math.tanh is a native call that would otherwise make up most of
+     * the training loop. tanh|x| = e / (e + 2) with e = e^(2|x|) - 1, from 2|x| = n ln2 + r,
+     * |r| &lt;= ln2/2: e = 2^n q + (2^n - 1), q = e^r - 1 by its Taylor series to r^13 (truncation
+     * below 2e-17 relative, also for tiny r). Training, the trace and evaluation all use this
+     * function or its vector form, so they agree bit for bit.
      */
     public static double tanh(double x) {
-        return tanhFromSigned(signedExpm1(x));
-    }
-
-    /**
-     * e^(2|x|) - 1 with the sign of x: the first half of {@link #tanh}, the part with the table.
-     * The layers' tanh runs in two loops, this one and {@link #tanhFromSigned}, because the JIT
-     * vectorizes the second, and the division is the one slow operation in tanh.
-     */
-    static double signedExpm1(double x) {
         double ax = Math.abs(x);
-        double y = ax >= 20 ? 40.0 : ax + ax; // tanh rounds to 1 beyond 19.1; NaN goes through
-        double kd = y * INV_LN2_256 + SHIFTER;
-        int n = (int) Double.doubleToRawLongBits(kd);
-        double nd = kd - SHIFTER;
-        double r = (y - nd * LN2_256_HI) - nd * LN2_256_LO;
-        double r2 = r * r;
-        double q = r + r2 * (0.5 + r * (1.0 / 6)) + (r2 * r2) * (1.0 / 24 + r * (1.0 / 120));
-        int j = n & 255;
-        double scale = Double.longBitsToDouble((long) ((n >> 8) + 1023) << 52);
-        double e = scale * (EXP2_TABLE[j] * q + EXP2M1_TABLE[j]) + (scale - 1.0);
-        return Math.copySign(e, x);
-    }
-
-    /** tanh x from s = {@link #signedExpm1}(x): s / (|s| + 2), which is sign(x) e / (e + 2). */
-    static double tanhFromSigned(double s) {
-        return s / (Math.abs(s) + 2.0);
+        double y = Math.min(ax + ax, TANH_CLAMP);
+        double kd = Math.fma(y, INV_LN2, SHIFTER);
+        double minusN = -(kd - SHIFTER);
+        double r = Math.fma(minusN, LN2_LO, Math.fma(minusN, LN2_HI, y));
+        double p = Math.fma(r, E13, E12);
+        p = Math.fma(r, p, E11);
+        p = Math.fma(r, p, E10);
+        p = Math.fma(r, p, E9);
+        p = Math.fma(r, p, E8);
+        p = Math.fma(r, p, E7);
+        p = Math.fma(r, p, E6);
+        p = Math.fma(r, p, E5);
+        p = Math.fma(r, p, E4);
+        p = Math.fma(r, p, E3);
+        p = Math.fma(r, p, E2);
+        double q = Math.fma(r * r, p, r);
+        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(kd) + 1023) << 52);
+        double e = Math.fma(scale, q, scale - 1.0);
+        return Math.copySign(e, x) / (e + 2.0);
     }
 
     public static double sigmoid(double z) {
@@ -132,11 +155,12 @@ public final class Activation {
                 }
             }
             case TANH -> {
-                for (int j = from; j < to; j++) {
-                    a[j] = signedExpm1(z[j]);
-                }
-                for (int j = from; j < to; j++) {
-                    a[j] = tanhFromSigned(a[j]);
+                if (VECTOR_TANH && to - from >= VectorTanh.LANES) {
+                    VectorTanh.tanh(z, a, from, to);
+                } else {
+                    for (int j = from; j < to; j++) {
+                        a[j] = tanh(z[j]);
+                    }
                 }
             }
             case SIGMOID -> {

@@ -83,6 +83,36 @@ class ActivationTest {
     }
 
     @Test
+    void layerTanhRunsOnVectorsWhereTheBuildPromisesThem() { // surefire starts the JVM with jdk.incubator.vector
+        assertTrue(Activation.VECTOR_TANH, "the layers' tanh fell back to one value at a time");
+        assertTrue(VectorTanh.LANES >= 4);
+    }
+
+    @Test
+    void vectorTanhIsBitForBitTheScalarTanh() {
+        Rng rng = new Rng(11);
+        double[] special = {0.0, -0.0, 1e-300, -Double.MIN_VALUE, 19.06, -19.07, 20, 21, 1e300,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 0.34657359027997264, 0.3465735902799727};
+        for (int length : new int[]{VectorTanh.LANES, VectorTanh.LANES + 1, 10, 20, 40, 63, 500}) {
+            for (int from : new int[]{0, 3}) {
+                double[] z = new double[from + length + 5];
+                for (int j = 0; j < z.length; j++) {
+                    z[j] = j < special.length && length == 500 ? special[j] : sample(rng, j) * (j % 3 == 0 ? 10 : 1);
+                }
+                double[] a = new double[z.length];
+                java.util.Arrays.fill(a, 7.0);
+                VectorTanh.tanh(z, a, from, from + length);
+                for (int j = 0; j < z.length; j++) {
+                    boolean inside = j >= from && j < from + length;
+                    double want = inside ? Activation.tanh(z[j]) : 7.0; // nothing outside the range is written
+                    assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(a[j]),
+                            "length " + length + " from " + from + " at " + j + " (z = " + z[j] + ")");
+                }
+            }
+        }
+    }
+
+    @Test
     void derivativesMatchFiniteDifferences() {
         for (ActivationKind k : new ActivationKind[]{ActivationKind.LINEAR, ActivationKind.RELU,
                 ActivationKind.LEAKY_RELU, ActivationKind.TANH, ActivationKind.SIGMOID}) {

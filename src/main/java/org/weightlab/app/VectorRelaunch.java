@@ -1,0 +1,127 @@
+package org.weightlab.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.module.ModuleFinder;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts WeightLab again with the module {@code jdk.incubator.vector} when {@code java -jar}
+ * left it out: the training engine's tanh runs several lanes at a time through it, which makes
+ * training about a quarter faster (see {@code org.weightlab.engine.VectorTanh}). A jar's
+ * manifest cannot add a module, so the first JVM starts a second one with
+ * {@code --add-modules jdk.incubator.vector}, the same JVM options, class path and arguments,
+ * hands it the console, and exits with its exit code. The JVM's notice about incubating
+ * modules is left out of the error stream, so a bad argument still prints one line.
+ *
+ * <p>Nothing happens when the module is already there, when this JVM was itself started this
+ * way, when the runtime has no such module, when WeightLab was not loaded from the class path
+ * (inside another program's JVM), or with {@code -Dweightlab.vector=false}; then the engine
+ * computes the same values one at a time, about a quarter slower.
+ */
+final class VectorRelaunch {
+
+    static final String MODULE = "jdk.incubator.vector";
+    private static final String MARK = "weightlab.relaunched";
+    private static final String NOTICE = "WARNING: Using incubator modules";
+
+    private VectorRelaunch() {
+    }
+
+    /** The child JVM's exit code, or empty when this JVM should go on by itself. */
+    static Optional<Integer> runIfNeeded(String[] args) {
+        List<String> command = command(args);
+        if (command == null) {
+            return Optional.empty();
+        }
+        try {
+            Process child = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            Thread hook = new Thread(child::destroy, "weightlab-relaunch-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            Thread errors = new Thread(() -> copyWithoutNotice(child.getErrorStream(), System.err),
+                    "weightlab-relaunch-stderr");
+            errors.setDaemon(true);
+            errors.start();
+            int code = child.waitFor();
+            errors.join(2000);
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return Optional.of(code);
+        } catch (IOException e) {
+            return Optional.empty(); // could not start a JVM: run here, without vectors
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(130);
+        }
+    }
+
+    /** The command that starts this program again with the module, or null when it should not. */
+    static List<String> command(String[] args) {
+        if (Boolean.getBoolean(MARK)
+                || !Boolean.parseBoolean(System.getProperty("weightlab.vector", "true"))
+                || ModuleLayer.boot().findModule(MODULE).isPresent()
+                || ModuleFinder.ofSystem().find(MODULE).isEmpty()
+                || System.getProperty("jdk.module.path") != null
+                || Launcher.class.getClassLoader() != ClassLoader.getSystemClassLoader()) { // e.g. inside Maven's JVM
+            return null;
+        }
+        String classPath = System.getProperty("java.class.path", "");
+        File java = new File(System.getProperty("java.home"), "bin" + File.separator + "java");
+        if (classPath.isEmpty() || !java.canExecute()) {
+            return null;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.getPath());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("--add-modules=" + MODULE);
+        command.add("-D" + MARK + "=true");
+        command.add("-cp");
+        command.add(classPath);
+        command.add(Launcher.class.getName());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Copies {@code in} to {@code out}, leaving out the JVM's one-line notice about incubating modules. */
+    static void copyWithoutNotice(InputStream in, PrintStream out) {
+        try (in) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) != -1) { // the notice, when there is one, is the first line
+                line.write(b);
+                if (b == '\n') {
+                    break;
+                }
+            }
+            if (!line.toString(StandardCharsets.UTF_8).startsWith(NOTICE)) {
+                line.writeTo(out);
+            }
+            out.flush();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the child closed its error stream: nothing more to copy
+        }
+    }
+
+    /** For tests: {@link #copyWithoutNotice} into a byte sink. */
+    static String filtered(InputStream in) {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        copyWithoutNotice(in, new PrintStream((OutputStream) sink, true, StandardCharsets.UTF_8));
+        return sink.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,82 @@
+package org.weightlab.engine;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The layers' tanh, several lanes at a time through the incubating Vector API: the same
+ * operations in the same order as {@link Activation#tanh}, so every lane is bit for bit what the
+ * scalar function gives (both use fused multiply-adds, which round once either way).
+ *
+ * <p>Only {@link Activation} touches this class, and only when {@link Activation#VECTOR_TANH} says
+ * the module {@code jdk.incubator.vector} is present; the launcher starts the JVM with it.
+ */
+final class VectorTanh {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    /** Lanes per vector (8 with AVX-512, 4 with AVX2). */
+    static final int LANES = SPECIES.length();
+
+    private static final long SIGN = Long.MIN_VALUE;
+
+    private VectorTanh() {
+    }
+
+    /**
+     * a[j] = tanh(z[j]) for from &lt;= j &lt; to, which must span at least {@link #LANES}. The range is
+     * covered by whole vectors; the last one ends at {@code to} and may overlap the one before,
+     * which only recomputes the same values, so there is no scalar tail. Loop and body are one
+     * method, too big to inline: compiled on its own, its vectors never leave registers and the
+     * constants are broadcast once per call.
+     */
+    static void tanh(double[] z, double[] a, int from, int to) {
+        DoubleVector ln2Lo = DoubleVector.broadcast(SPECIES, Activation.LN2_LO);
+        DoubleVector ln2Hi = DoubleVector.broadcast(SPECIES, Activation.LN2_HI);
+        DoubleVector e11 = DoubleVector.broadcast(SPECIES, Activation.E11);
+        DoubleVector e10 = DoubleVector.broadcast(SPECIES, Activation.E10);
+        DoubleVector e9 = DoubleVector.broadcast(SPECIES, Activation.E9);
+        DoubleVector e8 = DoubleVector.broadcast(SPECIES, Activation.E8);
+        DoubleVector e7 = DoubleVector.broadcast(SPECIES, Activation.E7);
+        DoubleVector e6 = DoubleVector.broadcast(SPECIES, Activation.E6);
+        DoubleVector e5 = DoubleVector.broadcast(SPECIES, Activation.E5);
+        DoubleVector e4 = DoubleVector.broadcast(SPECIES, Activation.E4);
+        DoubleVector e3 = DoubleVector.broadcast(SPECIES, Activation.E3);
+        DoubleVector e2 = DoubleVector.broadcast(SPECIES, Activation.E2);
+        int last = to - LANES;
+        for (int j = from; ; j += LANES) {
+            if (j > last) {
+                j = last;
+            }
+            DoubleVector x = DoubleVector.fromArray(SPECIES, z, j);
+            DoubleVector ax = x.abs();
+            DoubleVector y = ax.add(ax).min(Activation.TANH_CLAMP);
+            DoubleVector kd = y.fma(Activation.INV_LN2, Activation.SHIFTER);
+            DoubleVector minusN = kd.sub(Activation.SHIFTER).neg();
+            DoubleVector r = minusN.fma(ln2Lo, minusN.fma(ln2Hi, y));
+            DoubleVector p = r.fma(Activation.E13, Activation.E12);
+            p = r.fma(p, e11);
+            p = r.fma(p, e10);
+            p = r.fma(p, e9);
+            p = r.fma(p, e8);
+            p = r.fma(p, e7);
+            p = r.fma(p, e6);
+            p = r.fma(p, e5);
+            p = r.fma(p, e4);
+            p = r.fma(p, e3);
+            p = r.fma(p, e2);
+            DoubleVector q = r.mul(r).fma(p, r);
+            LongVector bits = kd.reinterpretAsLongs();
+            DoubleVector scale = bits.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector e = scale.fma(q, scale.sub(1.0));
+            LongVector sign = x.reinterpretAsLongs().and(SIGN);
+            DoubleVector signed = e.reinterpretAsLongs().or(sign).reinterpretAsDoubles();
+            signed.div(e.add(2.0)).intoArray(a, j);
+            if (j == last) {
+                return;
+            }
+        }
+    }
+}
