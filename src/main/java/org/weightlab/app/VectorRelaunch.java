@@ -23,7 +23,8 @@ import java.util.Optional;
  * modules is left out of the error stream, so a bad argument still prints one line.
  *
  * <p>Nothing happens when the module is already there, when this JVM was itself started this
- * way, when the runtime has no such module, when WeightLab was not loaded from the class path
+ * way, when the runtime has no such module, when a debugger, agent or flight recording is
+ * attached (it belongs to this JVM), when WeightLab was not loaded from the class path
  * (inside another program's JVM), or with {@code -Dweightlab.vector=false}; then the engine
  * computes the same values one at a time, about a quarter slower.
  */
@@ -75,6 +76,10 @@ final class VectorRelaunch {
                 || Launcher.class.getClassLoader() != ClassLoader.getSystemClassLoader()) { // e.g. inside Maven's JVM
             return null;
         }
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (options.stream().anyMatch(VectorRelaunch::attachesTool)) {
+            return null; // a debugger, agent or recording is attached to this JVM: stay in it
+        }
         String classPath = System.getProperty("java.class.path", "");
         File java = new File(System.getProperty("java.home"), "bin" + File.separator + "java");
         if (classPath.isEmpty() || !java.canExecute()) {
@@ -82,7 +87,7 @@ final class VectorRelaunch {
         }
         List<String> command = new ArrayList<>();
         command.add(java.getPath());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(options);
         command.add("--add-modules=" + MODULE);
         command.add("-D" + MARK + "=true");
         command.add("-cp");
@@ -90,6 +95,13 @@ final class VectorRelaunch {
         command.add(Launcher.class.getName());
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** Whether a JVM option attaches a debugger, an agent or a flight recording, which belong to this JVM. */
+    static boolean attachesTool(String option) {
+        return option.startsWith("-agentlib:") || option.startsWith("-agentpath:") || option.startsWith("-javaagent:")
+                || option.startsWith("-Xrunjdwp") || option.startsWith("-Xdebug")
+                || option.startsWith("-XX:StartFlightRecording") || option.startsWith("-XX:+FlightRecorder");
     }
 
     /** Copies {@code in} to {@code out}, leaving out the JVM's one-line notice about incubating modules. */

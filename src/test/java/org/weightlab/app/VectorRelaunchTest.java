@@ -1,6 +1,7 @@
 package org.weightlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,15 @@ class VectorRelaunchTest {
     @Test
     void noRelaunchWhenTheModuleIsAlreadyThere() { // surefire starts this JVM with it
         assertNull(VectorRelaunch.command(new String[]{"bench"}));
+    }
+
+    @Test
+    void debuggersAgentsAndRecordingsKeepTheFirstJvm() {
+        assertTrue(VectorRelaunch.attachesTool("-agentlib:jdwp=transport=dt_socket,server=y,address=5005"));
+        assertTrue(VectorRelaunch.attachesTool("-javaagent:/opt/agent.jar"));
+        assertTrue(VectorRelaunch.attachesTool("-XX:StartFlightRecording=filename=run.jfr"));
+        assertFalse(VectorRelaunch.attachesTool("-Xmx2g"));
+        assertFalse(VectorRelaunch.attachesTool("-Dweightlab.preferences=lecture"));
     }
 
     /** Runs the launcher in a JVM started the way {@code java -jar} does: without the module. */
