@@ -36,11 +36,18 @@ public final class Activation {
     static final double E13 = 1 / 6227020800.0;
 
     /**
-     * True when the layers' tanh runs through {@link VectorTanh}: the module jdk.incubator.vector
-     * is present (the launcher adds it) and the vectors hold at least four lanes. Off with
-     * {@code -Dweightlab.vector=false}. Either way the values are the same, bit for bit.
+     * True when the layers' tanh runs through {@link VectorTanh} (once it is compiled, see
+     * {@link VectorTanh#ready}): the module jdk.incubator.vector is present (the launcher adds it)
+     * and the vectors hold at least four lanes. Off with {@code -Dweightlab.vector=false}. Either
+     * way the values are the same, bit for bit.
      */
     static final boolean VECTOR_TANH = vectorTanhAvailable();
+
+    static {
+        if (VECTOR_TANH) {
+            VectorTanh.warmUpInBackground();
+        }
+    }
 
     private Activation() {
     }
@@ -155,7 +162,7 @@ public final class Activation {
                 }
             }
             case TANH -> {
-                if (VECTOR_TANH && to - from >= VectorTanh.LANES) {
+                if (VECTOR_TANH && to - from >= VectorTanh.LANES && VectorTanh.ready()) {
                     VectorTanh.tanh(z, a, from, to);
                 } else {
                     for (int j = from; j < to; j++) {

@@ -22,7 +22,51 @@ final class VectorTanh {
 
     private static final long SIGN = Long.MIN_VALUE;
 
+    /** A warm-up call's cost below which {@link #tanh} counts as compiled: scalar tanh costs ~4 ns a value. */
+    private static final double READY_NS_PER_VALUE = 2.5;
+
+    /** Set once the JIT has compiled {@link #tanh}; see {@link #warmUpInBackground}. */
+    private static volatile boolean ready;
+
     private VectorTanh() {
+    }
+
+    /**
+     * Until the JIT compiles it, Vector API code runs interpreted, a hundred times slower than
+     * scalar code: the first half-second of training would crawl. So a background thread calls
+     * {@link #tanh} until a call costs what compiled code costs, and only then do the layers use it
+     * ({@link #ready}); until then they compute the same values one at a time. If the JIT never
+     * compiles it (a JVM limited to its first tier), the layers stay scalar.
+     */
+    static void warmUpInBackground() {
+        Thread t = new Thread(VectorTanh::warmUp, "weightlab-vector-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private static void warmUp() {
+        double[] z = new double[64];
+        double[] a = new double[z.length];
+        for (int j = 0; j < z.length; j++) {
+            z[j] = (j - 32) / 8.0;
+        }
+        long giveUp = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < giveUp) {
+            long t0 = System.nanoTime();
+            for (int c = 0; c < 500; c++) {
+                tanh(z, a, 0, z.length);
+            }
+            if ((System.nanoTime() - t0) / (500.0 * z.length) < READY_NS_PER_VALUE) {
+                ready = true;
+                return;
+            }
+        }
+    }
+
+    /** True once {@link #tanh} runs compiled. */
+    static boolean ready() {
+        return ready;
     }
 
     /**

@@ -83,9 +83,14 @@ class ActivationTest {
     }
 
     @Test
-    void layerTanhRunsOnVectorsWhereTheBuildPromisesThem() { // surefire starts the JVM with jdk.incubator.vector
+    void layerTanhRunsOnVectorsWhereTheBuildPromisesThem() throws InterruptedException { // surefire starts the JVM with jdk.incubator.vector
         assertTrue(Activation.VECTOR_TANH, "the layers' tanh fell back to one value at a time");
         assertTrue(VectorTanh.LANES >= 4);
+        long giveUp = System.nanoTime() + 30_000_000_000L;
+        while (!VectorTanh.ready() && System.nanoTime() < giveUp) {
+            Thread.sleep(10);
+        }
+        assertTrue(VectorTanh.ready(), "the warm-up never saw the vector tanh compiled");
     }
 
     @Test
