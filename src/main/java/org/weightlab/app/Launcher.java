@@ -25,6 +25,7 @@ public final class Launcher implements Callable<Integer> {
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());
         }
+        VectorRelaunch.followParentIfRelaunched();
         if (args.length == 0) {
             Application.launch(WeightLabApp.class);
             return;

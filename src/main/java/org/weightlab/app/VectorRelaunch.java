@@ -31,6 +31,7 @@ import java.util.Optional;
 final class VectorRelaunch {
 
     static final String MODULE = "jdk.incubator.vector";
+    /** Set in the second JVM to the first one's process id. */
     private static final String MARK = "weightlab.relaunched";
     private static final String NOTICE = "WARNING: Using incubator modules";
 
@@ -66,9 +67,30 @@ final class VectorRelaunch {
         }
     }
 
+    /**
+     * In the second JVM: exits when the first one is gone, so that killing the first (even with
+     * SIGKILL, which runs no shutdown hook) never leaves a window or a training run behind.
+     */
+    static void followParentIfRelaunched() {
+        String parentPid = System.getProperty(MARK);
+        if (parentPid == null) {
+            return;
+        }
+        Optional<ProcessHandle> parent;
+        try {
+            parent = ProcessHandle.of(Long.parseLong(parentPid)); // by pid: once it is gone, our parent is init
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (parent.isEmpty() || !parent.get().isAlive()) {
+            System.exit(143);
+        }
+        parent.get().onExit().thenRun(() -> System.exit(143));
+    }
+
     /** The command that starts this program again with the module, or null when it should not. */
     static List<String> command(String[] args) {
-        if (Boolean.getBoolean(MARK)
+        if (System.getProperty(MARK) != null
                 || !Boolean.parseBoolean(System.getProperty("weightlab.vector", "true"))
                 || ModuleLayer.boot().findModule(MODULE).isPresent()
                 || ModuleFinder.ofSystem().find(MODULE).isEmpty()
@@ -89,7 +111,7 @@ final class VectorRelaunch {
         command.add(java.getPath());
         command.addAll(options);
         command.add("--add-modules=" + MODULE);
-        command.add("-D" + MARK + "=true");
+        command.add("-D" + MARK + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(classPath);
         command.add(Launcher.class.getName());

@@ -85,6 +85,32 @@ class VectorRelaunchTest {
     }
 
     @Test
+    void theSecondJvmEndsWhenTheFirstIsKilled(@TempDir Path dir) throws Exception {
+        File java = new File(System.getProperty("java.home"), "bin/java");
+        Process first = new ProcessBuilder(java.getPath(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                Launcher.class.getName(), "bench", "--only", "A", "--warm-up-ms", "120000")
+                .redirectOutput(dir.resolve("o").toFile()).redirectError(dir.resolve("e").toFile()).start();
+        ProcessHandle second = null;
+        try {
+            long giveUp = System.nanoTime() + 30_000_000_000L;
+            while (second == null && System.nanoTime() < giveUp) {
+                second = first.children().findFirst().orElse(null);
+                Thread.sleep(50);
+            }
+            assertTrue(second != null, "no second JVM was started");
+            first.destroyForcibly(); // SIGKILL: no shutdown hook runs in the first JVM
+            assertTrue(second.onExit().get(30, TimeUnit.SECONDS) != null && !second.isAlive(),
+                    "the second JVM outlived the first");
+        } finally {
+            first.descendants().forEach(ProcessHandle::destroyForcibly);
+            first.destroyForcibly();
+            if (second != null) {
+                second.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void aBadArgumentStillGivesOneLineAndExitCodeTwo(@TempDir Path dir) throws Exception {
         Result r = runPlainJvm(dir, "train", "--scenario", dir.resolve("missing.json").toString(), "--epochs", "1",
                 "--export", dir.resolve("run.json").toString());
