@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.weightlab.engine.Activation;
 
 /**
  * Starts WeightLab again with the module {@code jdk.incubator.vector} when {@code java -jar}
@@ -91,7 +92,7 @@ final class VectorRelaunch {
     /** The command that starts this program again with the module, or null when it should not. */
     static List<String> command(String[] args) {
         if (System.getProperty(MARK) != null
-                || !Boolean.parseBoolean(System.getProperty("weightlab.vector", "true"))
+                || !Boolean.parseBoolean(System.getProperty(Activation.VECTOR_SWITCH, "true"))
                 || ModuleLayer.boot().findModule(MODULE).isPresent()
                 || ModuleFinder.ofSystem().find(MODULE).isEmpty()
                 || System.getProperty("jdk.module.path") != null

@@ -35,6 +35,9 @@ public final class Activation {
     static final double E12 = 1 / 479001600.0;
     static final double E13 = 1 / 6227020800.0;
 
+    /** The system property that, set to false, keeps tanh scalar (and the launcher in one JVM). */
+    public static final String VECTOR_SWITCH = "weightlab.vector";
+
     /**
      * True when the layers' tanh runs through {@link VectorTanh} (once it is compiled, see
      * {@link VectorTanh#ready}): the module jdk.incubator.vector is present (the launcher adds it)
@@ -58,7 +61,7 @@ public final class Activation {
     }
 
     private static boolean vectorTanhAvailable() {
-        if (!Boolean.parseBoolean(System.getProperty("weightlab.vector", "true"))
+        if (!Boolean.parseBoolean(System.getProperty(VECTOR_SWITCH, "true"))
                 || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return false;
         }
