@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.module.ModuleFinder;
 import java.lang.management.ManagementFactory;
@@ -151,12 +150,5 @@ final class VectorRelaunch {
         } catch (IOException e) {
             // the child closed its error stream: nothing more to copy
         }
-    }
-
-    /** For tests: {@link #copyWithoutNotice} into a byte sink. */
-    static String filtered(InputStream in) {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        copyWithoutNotice(in, new PrintStream((OutputStream) sink, true, StandardCharsets.UTF_8));
-        return sink.toString(StandardCharsets.UTF_8);
     }
 }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 class VectorRelaunchTest {
 
     private static String filtered(String text) {
-        return VectorRelaunch.filtered(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        VectorRelaunch.copyWithoutNotice(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                new java.io.PrintStream(sink, true, StandardCharsets.UTF_8));
+        return sink.toString(StandardCharsets.UTF_8);
     }
 
     @Test
