@@ -1,6 +1,7 @@
 package org.weightlab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -35,4 +36,10 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.weightlab.session..", "org.weightlab.scenario..")
             .should().dependOnClassesThat().resideInAPackage("org.weightlab.ui..")
             .because("views subscribe to the session, never the other way round");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices()
+            .matching("org.weightlab.(**)")
+            .should().beFreeOfCycles()
+            .because("a package that depends on another in a loop cannot be read, tested or moved on its own");
 }

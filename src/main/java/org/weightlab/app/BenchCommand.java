@@ -139,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Steps/s inside a live session with a 60 Hz view over the bare trainer's steps/s (same run), wall and CPU. */
     private void printSession(PrintWriter out, RunConfig config, DataSplit data) {
-        var r = org.weightlab.session.SessionBenchmark.measure(config, data, runs, runMillis);
+        var r = org.weightlab.app.SessionBenchmark.measure(config, data, runs, runMillis);
         out.printf("bench session ratio=%.3f%nbench session cpu_ratio=%.3f%n", r.ratio(), r.cpuRatio());
         out.flush();
     }

@@ -186,7 +186,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     }
 
     /** For measurements (CPU time of the training thread). */
-    Thread engineThread() {
+    public Thread engineThread() {
         return thread;
     }
 

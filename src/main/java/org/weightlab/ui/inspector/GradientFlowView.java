@@ -6,8 +6,8 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
-import org.weightlab.session.diagnostics.LayerSummary;
-import org.weightlab.session.diagnostics.StepSummary;
+import org.weightlab.analysis.LayerSummary;
+import org.weightlab.analysis.StepSummary;
 
 /**
  * Gradient flow over the steps, one line per layer: either the gradient norm ||dL/dW|| on a log

@@ -4,7 +4,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
-import org.weightlab.session.diagnostics.Percentiles;
+import org.weightlab.analysis.Percentiles;
 
 /**
  * A histogram of one set of values at the shown step: the layer's weights or gradients, or a

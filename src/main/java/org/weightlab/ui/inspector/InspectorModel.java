@@ -10,10 +10,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.weightlab.session.TrainingSnapshot;
-import org.weightlab.session.diagnostics.Diagnosis;
-import org.weightlab.session.diagnostics.Diagnostics;
-import org.weightlab.session.diagnostics.StepSummary;
-import org.weightlab.session.diagnostics.SummaryHistory;
+import org.weightlab.analysis.Diagnosis;
+import org.weightlab.analysis.Diagnostics;
+import org.weightlab.analysis.StepSummary;
+import org.weightlab.analysis.SummaryHistory;
 import org.weightlab.ui.network.EdgeRef;
 
 /**

@@ -22,8 +22,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.TrainingSnapshot;
-import org.weightlab.session.diagnostics.Diagnosis;
-import org.weightlab.session.diagnostics.StepSummary;
+import org.weightlab.analysis.Diagnosis;
+import org.weightlab.analysis.StepSummary;
 import org.weightlab.ui.network.EdgeRef;
 
 /**

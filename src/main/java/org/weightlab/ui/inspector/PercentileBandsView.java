@@ -6,9 +6,9 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
-import org.weightlab.session.diagnostics.LayerSummary;
-import org.weightlab.session.diagnostics.Percentiles;
-import org.weightlab.session.diagnostics.StepSummary;
+import org.weightlab.analysis.LayerSummary;
+import org.weightlab.analysis.Percentiles;
+import org.weightlab.analysis.StepSummary;
 
 /**
  * How a population (the weights or the gradients of one layer) moves over the steps, as

@@ -10,11 +10,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.util.Duration;
-import org.weightlab.session.stepper.FormulaLine;
-import org.weightlab.session.stepper.NumberText;
-import org.weightlab.session.stepper.Stage;
-import org.weightlab.session.stepper.StepTable;
-import org.weightlab.session.stepper.Token;
+import org.weightlab.explain.FormulaLine;
+import org.weightlab.explain.NumberText;
+import org.weightlab.explain.Stage;
+import org.weightlab.explain.StepTable;
+import org.weightlab.explain.Token;
 
 /**
  * Typesets formula lines as JavaFX text: italic variables with raised and lowered indices

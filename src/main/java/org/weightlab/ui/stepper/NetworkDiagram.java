@@ -10,9 +10,9 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.text.Text;
 import org.weightlab.engine.config.Feature;
-import org.weightlab.session.stepper.DiagramMarks;
-import org.weightlab.session.stepper.NumberText;
-import org.weightlab.session.stepper.Phase;
+import org.weightlab.explain.DiagramMarks;
+import org.weightlab.explain.NumberText;
+import org.weightlab.explain.Phase;
 
 /**
  * A compact drawing of the network for the step-through: columns of circles (features, hidden

@@ -14,8 +14,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.weightlab.session.stepper.Phase;
-import org.weightlab.session.stepper.Stage;
+import org.weightlab.explain.Phase;
+import org.weightlab.explain.Stage;
 
 /**
  * Step-through mode: a real training step walked one neuron at a time. Left, a compact network

@@ -14,8 +14,8 @@ import org.weightlab.engine.Checkpoint;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.session.TrainingControl;
 import org.weightlab.session.TrainingSnapshot;
-import org.weightlab.session.stepper.Stage;
-import org.weightlab.session.stepper.StepThroughModel;
+import org.weightlab.explain.Stage;
+import org.weightlab.explain.StepThroughModel;
 
 /**
  * The step-through mode for the view: read-only properties that follow the walk, and the

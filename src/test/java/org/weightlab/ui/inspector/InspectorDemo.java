@@ -17,7 +17,7 @@ import org.weightlab.engine.config.RunConfig;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.SessionState;
 import org.weightlab.session.TrainingSnapshot;
-import org.weightlab.session.diagnostics.EngineRun;
+import org.weightlab.analysis.EngineRun;
 import org.weightlab.ui.network.EdgeRef;
 
 /**

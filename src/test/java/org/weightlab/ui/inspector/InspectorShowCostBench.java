@@ -95,7 +95,7 @@ class InspectorShowCostBench {
 
     @Test
     void showOfTheDefaultNetwork() {
-        org.weightlab.session.diagnostics.EngineRun run = new org.weightlab.session.diagnostics.EngineRun(
+        org.weightlab.analysis.EngineRun run = new org.weightlab.analysis.EngineRun(
                 RunConfig.defaults());
         List<TrainingSnapshot> snaps = new ArrayList<>();
         for (int i = 0; i < 400; i++) {

@@ -32,8 +32,8 @@ import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.session.TrainingControl;
-import org.weightlab.session.stepper.NumberText;
-import org.weightlab.session.stepper.Phase;
+import org.weightlab.explain.NumberText;
+import org.weightlab.explain.Phase;
 
 @ExtendWith(ApplicationExtension.class)
 class StepThroughViewTest {
@@ -127,7 +127,7 @@ class StepThroughViewTest {
         // The whole walk in one FX task: the panel is rebuilt synchronously on each key.
         robot.interact(() -> {
             for (int i = 0; i < model.sizeProperty().get(); i++) {
-                org.weightlab.session.stepper.Stage s = model.getStage();
+                org.weightlab.explain.Stage s = model.getStage();
                 for (Text text : keyedNumbers(panel)) {
                     double shown = (double) text.getUserData();
                     if (!NumberText.format(shown).equals(text.getText())) {
@@ -150,7 +150,7 @@ class StepThroughViewTest {
     }
 
     /** The trace's value for a panel key, or null for keys this test does not map. */
-    private static Double expected(Trace t, org.weightlab.session.stepper.Stage s, String key) {
+    private static Double expected(Trace t, org.weightlab.explain.Stage s, String key) {
         if (s.phase() == Phase.FORWARD) {
             return switch (key) {
                 case "z" -> t.layer(s.layer()).z()[s.neuron()];
