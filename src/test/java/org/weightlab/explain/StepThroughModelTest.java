@@ -371,9 +371,9 @@ class StepThroughModelTest {
 
     @Test
     void longSumsShowTheirFirstAndLastTermsAndCountTheRest() {
-        assertArrayEquals(new int[]{0, 1, 2, 3}, WalkBuilder.shownTerms(4));
-        assertEquals(16, WalkBuilder.shownTerms(16).length);
-        assertArrayEquals(new int[]{0, 1, 2, 3, 4, 5, 782, 783}, WalkBuilder.shownTerms(784));
+        assertArrayEquals(new int[]{0, 1, 2, 3}, Notation.shownTerms(4));
+        assertEquals(16, Notation.shownTerms(16).length);
+        assertArrayEquals(new int[]{0, 1, 2, 3, 4, 5, 782, 783}, Notation.shownTerms(784));
     }
 
     private static Stage stage(StepThroughModel m, Phase p, int layer, int neuron) {
