@@ -58,6 +58,9 @@ final class VectorRelaunch {
             int code = child.waitFor();
             errors.join(2000);
             Runtime.getRuntime().removeShutdownHook(hook);
+            if (WindowJvm.opensWindow(args)) {
+                WindowJvm.forClassPath(System.getProperty("java.class.path", "")).afterExit(code);
+            }
             return Optional.of(code);
         } catch (IOException e) {
             return Optional.empty(); // could not start a JVM: run here, without vectors
@@ -110,6 +113,9 @@ final class VectorRelaunch {
         List<String> command = new ArrayList<>();
         command.add(java.getPath());
         command.addAll(options);
+        if (WindowJvm.opensWindow(args)) {
+            command.addAll(WindowJvm.forClassPath(classPath).options(options));
+        }
         command.add("--add-modules=" + MODULE);
         command.add("-D" + MARK + "=" + ProcessHandle.current().pid());
         command.add("-cp");

@@ -39,6 +39,13 @@ public final class Activation {
     public static final String VECTOR_SWITCH = "weightlab.vector";
 
     /**
+     * The system property with the milliseconds the vector warm-up waits before it starts (0 by
+     * default). The window's JVM sets it: a window's first seconds need both cores for its own
+     * start, and until the vectors are ready the layers compute the same values one at a time.
+     */
+    public static final String VECTOR_WARM_UP_DELAY = "weightlab.vector.warmUpDelayMs";
+
+    /**
      * True when the layers' tanh runs through {@link VectorTanh} (once it is compiled, see
      * {@link VectorTanh#ready}): the module jdk.incubator.vector is present (the launcher adds it)
      * and the vectors hold at least four lanes. Off with {@code -Dweightlab.vector=false}. Either

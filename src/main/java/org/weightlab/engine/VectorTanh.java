@@ -36,7 +36,17 @@ final class VectorTanh {
      * compiles it (a JVM limited to its first tier), the layers stay scalar.
      */
     static void warmUpInBackground() {
-        Thread t = new Thread(VectorTanh::warmUp, "weightlab-vector-warm-up");
+        long delay = Long.getLong(Activation.VECTOR_WARM_UP_DELAY, 0);
+        Thread t = new Thread(() -> {
+            if (delay > 0) {
+                try {
+                    Thread.sleep(Math.min(delay, 10_000));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            warmUp();
+        }, "weightlab-vector-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();

@@ -37,7 +37,11 @@ final class History<C> implements Timeline {
     private record Best<C>(LossPoint point, RunConfig config, C checkpoint) {
     }
 
-    public static final long DEFAULT_BUDGET = 256L << 20;
+    /**
+     * 256 MB, or a quarter of the heap when that is less: the window's JVM runs with a bounded
+     * heap, and the past must leave room for the present.
+     */
+    public static final long DEFAULT_BUDGET = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
     public static final int DEFAULT_RECENT_ENTRIES = 256;
 
     private final long budget;

@@ -1,0 +1,133 @@
+package org.weightlab.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.weightlab.engine.Activation;
+
+/**
+ * What the relaunch adds to the window's JVM, besides the vector module:
+ * <ul>
+ * <li>a maximum heap ({@link #MAX_HEAP}), unless one was given: the JVM's default is a quarter
+ * of the machine's memory, and a window that trains for minutes grows its heap to it without
+ * need. The time-travel history sizes itself within this heap.</li>
+ * <li>class-data sharing for WeightLab's own classes: the first window of a jar records the
+ * classes it loaded into an archive in the user's cache when it closes; later windows map that
+ * archive instead of reading and checking thousands of classes, which starts the window about
+ * a second sooner. The archive is named by the jar's size and time and the JDK's version, so a
+ * new jar or JDK makes a new one; one that does not fit is ignored by the JVM.</li>
+ * </ul>
+ * Commands without a window (train, bench, ...) get neither: they are short, and their output
+ * must not change.
+ */
+final class WindowJvm {
+
+    /** Enough for network B training for an hour with the default history (see the README). */
+    static final String MAX_HEAP = "-Xmx320m";
+
+    /** The window is up in about two seconds; the vector warm-up waits until then. */
+    static final long VECTOR_WARM_UP_DELAY_MS = 2500;
+
+    private final Path archive;
+    private final Path pending;
+
+    WindowJvm(Path archive) {
+        this.archive = archive;
+        this.pending = archive == null ? null : archive.resolveSibling(archive.getFileName() + ".new");
+    }
+
+    /** For a JVM started from {@code classPath} (the fat jar, or anything else) with this JDK. */
+    static WindowJvm forClassPath(String classPath) {
+        return new WindowJvm(archiveFor(classPath, cacheDir()));
+    }
+
+    /** The options to add for a window JVM, given the options it already has. */
+    List<String> options(List<String> given) {
+        List<String> add = new ArrayList<>();
+        if (given.stream().noneMatch(o -> o.startsWith("-Xmx") || o.startsWith("-XX:MaxHeapSize")
+                || o.startsWith("-XX:MaxRAMPercentage") || o.startsWith("-XX:MaxRAM="))) {
+            add.add(MAX_HEAP);
+        }
+        add.add("-D" + Activation.VECTOR_WARM_UP_DELAY + "=" + VECTOR_WARM_UP_DELAY_MS);
+        if (archive == null || given.stream().anyMatch(o -> o.startsWith("-Xshare") || o.contains("SharedArchiveFile")
+                || o.contains("ArchiveClassesAtExit"))) {
+            return add;
+        }
+        // The JVM's own notes about the archive (a class it cannot store, an archive made by
+        // another JDK) would land on the console: the window has nothing to say there.
+        if (Files.isReadable(archive)) {
+            add.add("-XX:SharedArchiveFile=" + archive);
+        } else {
+            try {
+                Files.createDirectories(archive.getParent());
+                Files.deleteIfExists(pending);
+                add.add("-XX:ArchiveClassesAtExit=" + pending);
+            } catch (IOException | SecurityException e) {
+                return add; // no cache folder: start without an archive
+            }
+        }
+        add.add("-Xlog:cds*=off");
+        return add;
+    }
+
+    /**
+     * After the window's JVM ended: an archive it recorded becomes the one later windows use
+     * (renamed whole, so a window closed half-way through writing never leaves a broken one).
+     */
+    void afterExit(int exitCode) {
+        if (pending == null || !Files.isRegularFile(pending)) {
+            return;
+        }
+        try {
+            if (exitCode == 0 && Files.size(pending) > 0) {
+                Files.move(pending, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(pending);
+            }
+        } catch (IOException e) {
+            // the cache is a convenience: the next window records it again
+        }
+    }
+
+    Path archive() {
+        return archive;
+    }
+
+    /** The archive for a fat jar at {@code classPath} in {@code cache}, or null when it is not one jar. */
+    static Path archiveFor(String classPath, Path cache) {
+        if (cache == null || classPath == null || classPath.contains(File.pathSeparator)
+                || !classPath.endsWith(".jar")) {
+            return null;
+        }
+        File jar = new File(classPath);
+        if (!jar.isFile()) {
+            return null;
+        }
+        String jdk = Runtime.version().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        return cache.resolve("weightlab-" + jdk + "-" + jar.length() + "-" + jar.lastModified() + ".jsa");
+    }
+
+    /** $XDG_CACHE_HOME/weightlab, else ~/.cache/weightlab; null when neither can be named. */
+    static Path cacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "weightlab");
+        }
+        String home = System.getProperty("user.home");
+        return home == null || home.isBlank() ? null : Path.of(home, ".cache", "weightlab");
+    }
+
+    /** True when these arguments open the window (no subcommand, no help or version request). */
+    static boolean opensWindow(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        String first = args[0];
+        return first.startsWith("-") && !first.equals("-h") && !first.equals("--help") && !first.equals("-V")
+                && !first.equals("--version");
+    }
+}
