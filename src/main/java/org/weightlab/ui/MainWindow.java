@@ -119,9 +119,6 @@ public final class MainWindow {
     private final NetworkGraphView graph;
     private final DecisionHeatmapView heatmap;
     private final LossChartView lossChart;
-    /** Train and test accuracy of each evaluated epoch end, by step, for the run export (the chart keeps losses only). */
-    private final java.util.NavigableMap<Long, double[]> epochAccuracies = new java.util.TreeMap<>();
-    private static final double[] NO_ACCURACY = {Double.NaN, Double.NaN};
     private final ControlsPanel controls;
     private final StatusBarView status;
     private final DivergenceBanner banner;
@@ -168,7 +165,7 @@ public final class MainWindow {
         this.timelineBar = new TimelineBar(host, host::timeline, this::showSnapshot);
         this.graph = new NetworkGraphView(host);
         this.heatmap = new DecisionHeatmapView();
-        this.lossChart = new LossChartView();
+        this.lossChart = new LossChartView(pump.lossHistory());
         this.controls = new ControlsPanel(host, config);
         this.status = new StatusBarView();
         this.banner = new DivergenceBanner(host);
@@ -426,23 +423,26 @@ public final class MainWindow {
     }
 
     /**
-     * The evaluated epoch ends the chart holds, up to {@code lastStep}, with their accuracies. The
-     * train and test curves are paired by step, not by position: each is thinned on its own in a
-     * long run, and an epoch end that only one of them kept is left out.
+     * The run's history up to {@code lastStep} as the command line records it: step 0 and every
+     * epoch end. The loss history holds the epoch ends the session evaluated; the others are
+     * rebuilt by replaying the run from its initial weights, which is exact while no setting
+     * changed. When one did (or the replay disagrees with an evaluated point), only the evaluated
+     * epoch ends are exported.
      */
     private List<HistoryPoint> epochEnds(long lastStep) {
+        var lossHistory = pump.lossHistory();
         List<HistoryPoint> ends = new ArrayList<>();
-        var train = lossChart.series(LossChartView.Curve.TRAIN);
-        var test = lossChart.series(LossChartView.Curve.TEST);
-        for (int i = 0; i < train.size() && train.step(i) <= lastStep; i++) {
-            int j = test.indexOfStep(train.step(i));
-            if (j >= 0) {
-                double[] accuracy = epochAccuracies.getOrDefault((long) train.step(i), NO_ACCURACY);
-                ends.add(new HistoryPoint((long) train.step(i), (int) train.epoch(i), train.value(i), test.value(j),
-                        accuracy[0], accuracy[1]));
-            }
+        for (LossPoint p : lossHistory.epochEndsUpTo(lastStep)) {
+            ends.add(new HistoryPoint(p.step(), p.epoch(), p.trainLoss(), p.testLoss(), p.trainAccuracy(),
+                    p.testAccuracy()));
         }
-        return ends;
+        TrainingSnapshot first = host.timeline().snapshotAt(0);
+        if (first == null || first.step() != 0 || lossHistory.changedUpTo(lastStep)) {
+            return ends;
+        }
+        List<HistoryPoint> replayed = org.weightlab.scenario.RunHistory.replay(first.config(),
+                DataGenerator.generate(first.config()), RunFiles.networkState(first), lastStep, ends);
+        return replayed != null ? replayed : ends;
     }
 
     private void exportRun() {
@@ -471,16 +471,7 @@ public final class MainWindow {
     }
 
     private void exportCsv() {
-        List<LossPoint> points = new ArrayList<>();
-        var batch = lossChart.series(LossChartView.Curve.BATCH);
-        for (int i = 0; i < batch.size(); i++) {
-            points.add(new LossPoint((long) batch.step(i), (int) batch.epoch(i), batch.value(i), Double.NaN, false));
-        }
-        for (HistoryPoint e : epochEnds(Long.MAX_VALUE)) {
-            points.add(new LossPoint(e.step(), e.epoch(), e.trainLoss(), e.testLoss(), true, e.trainAccuracy(),
-                    e.testAccuracy()));
-        }
-        points.sort(java.util.Comparator.comparingLong(LossPoint::step));
+        List<LossPoint> points = pump.lossHistory().allPoints();
         FileChooser chooser = chooser("Export loss history", "CSV", "*.csv");
         chooser.setInitialFileName("loss.csv");
         File f = chooser.showSaveDialog(stage);
@@ -625,7 +616,6 @@ public final class MainWindow {
     private void initListeners() {
         darkTheme.selectedProperty().addListener((obs, was, dark) -> applyTheme(dark));
         pump.onSnapshot(this::onLiveSnapshot);
-        pump.onLossPoints(this::onLossPoints);
         pump.onEvent(this::onEvent);
         graph.hoveredNodeProperty().addListener((obs, was, node) -> showHoveredField(node));
         // Linked selection: an edge picked in either view is selected in the other.
@@ -718,38 +708,16 @@ public final class MainWindow {
                 || a.trainFraction() != b.trainFraction() || a.seed() != b.seed();
     }
 
-    private void onLossPoints(List<LossPoint> points) {
-        lossChart.append(points);
-        for (LossPoint p : points) {
-            if (p.epochEnd()) {
-                epochAccuracies.put(p.step(), new double[]{p.trainAccuracy(), p.testAccuracy()});
-            }
-        }
-        var train = lossChart.series(LossChartView.Curve.TRAIN);
-        if (epochAccuracies.size() > 2 * train.size() + 1024) { // the chart thinned its points: follow it
-            java.util.Set<Long> kept = new java.util.HashSet<>();
-            for (int i = 0; i < train.size(); i++) {
-                kept.add((long) train.step(i));
-            }
-            epochAccuracies.keySet().retainAll(kept);
-        }
-    }
-
     private void onEvent(SessionEvent e) {
-        if (e instanceof SessionEvent.SettingChanged changed) {
-            lossChart.mark(changed);
-        } else if (e instanceof SessionEvent.Diverged d) {
+        // loss points, changed settings, jumps and new runs reach the loss history through the pump
+        if (e instanceof SessionEvent.Diverged d) {
             banner.show(d, lastGoodStep(d.step()));
-        } else if (e instanceof SessionEvent.Jumped j) {
+        } else if (e instanceof SessionEvent.Jumped) {
             banner.hide();
-            lossChart.cutAfter(j.toStep());
-            epochAccuracies.tailMap(j.toStep(), false).clear();
         } else if (e instanceof SessionEvent.Rebuilt r) {
             banner.hide();
             inspector.clearHistory();
             if (r.reason().startsWith("opened")) {
-                lossChart.clear();
-                epochAccuracies.clear();
                 timelineBar.reset();
             }
         }

@@ -26,6 +26,7 @@ import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.scenario.HistoryPoint;
 import org.weightlab.scenario.RunExport;
+import org.weightlab.scenario.RunExportFile;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.scenario.ScenarioFile;
 import org.weightlab.session.SessionHost;
@@ -93,6 +94,33 @@ class MainWindowFilesTest {
             assertEquals(e.testAccuracy(), p.testAccuracy(), 0.0, "test accuracy at step " + p.step());
             assertEquals(e.trainLoss(), p.trainLoss(), 0.0, "train loss at step " + p.step());
             assertTrue(p.trainAccuracy() > 0.4 && p.trainAccuracy() <= 1, "a fraction: " + p.trainAccuracy());
+        }
+    }
+
+    @Test
+    void theWindowsRunExportHasTheHistoryOfTheCommandLinesExportOfTheSameRun() throws Exception {
+        waitForSnapshot();
+        int steps = 1_000; // 40 epochs of 25 batches, trained at full speed: few epoch ends are evaluated live
+        host.runSteps(steps);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> host.state() != org.weightlab.session.SessionState.RUNNING
+                && window.shownSnapshot().step() == steps);
+        RunExport shown = WaitForAsyncUtils.asyncFx(window::runExport).get();
+        Path windowFile = dir.resolve("window.json");
+        RunExportFile.write(shown, windowFile);
+
+        Path scenario = dir.resolve("scenario.json");
+        ScenarioFile.write(Scenario.of(RunConfig.defaults()), scenario);
+        Path cliFile = dir.resolve("cli.json");
+        int code = org.weightlab.app.Launcher.run("train", "--scenario", scenario.toString(), "--epochs",
+                String.valueOf(steps / 25), "--export", cliFile.toString());
+        assertEquals(0, code);
+
+        List<HistoryPoint> fromWindow = RunExportFile.read(windowFile).history();
+        List<HistoryPoint> fromCommandLine = RunExportFile.read(cliFile).history();
+        assertEquals(1 + steps / 25, fromCommandLine.size(), "step 0 and every epoch end");
+        assertEquals(fromCommandLine.size(), fromWindow.size());
+        for (int i = 0; i < fromCommandLine.size(); i++) {
+            assertEquals(fromCommandLine.get(i), fromWindow.get(i), "history entry " + i);
         }
     }
 

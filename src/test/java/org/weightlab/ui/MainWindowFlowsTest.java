@@ -128,7 +128,7 @@ class MainWindowFlowsTest {
         }
         String expected = "lr 0.03 \u2192 0.3";
         LossChartView chart = robot.lookup("#lossArea").queryAs(LossChartView.class);
-        List<LossChartView.Marker> markers = fx(() -> List.copyOf(chart.markers()));
+        List<org.weightlab.session.LossHistory.Marker> markers = fx(() -> List.copyOf(chart.markers()));
         assertTrue(markers.stream().anyMatch(m -> m.label().equals(expected) && m.step() > 0),
                 "no marker \"" + expected + "\" in " + markers);
         robot.clickOn("#playButton");

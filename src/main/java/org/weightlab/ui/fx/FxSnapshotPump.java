@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import org.weightlab.session.LossHistory;
 import org.weightlab.session.LossPoint;
 import org.weightlab.session.SessionEvent;
 import org.weightlab.session.SnapshotBus;
@@ -17,7 +18,8 @@ import org.weightlab.session.TrainingSnapshot;
  * Carries the session's output onto the FX thread, once per frame. On every pulse it takes the
  * newest snapshot (only if it changed), drains every waiting loss point and event, and calls the
  * registered listeners on the FX thread. The engine never waits for it and nothing is posted with
- * {@code Platform.runLater}. It also measures frames per second and training steps per second
+ * {@code Platform.runLater}. It feeds the run's {@link LossHistory} (every loss point, jumps and
+ * changed settings, in step order) before any listener runs, so views and exports read one history. It also measures frames per second and training steps per second
  * for the status bar.
  *
  * <p>Listeners run on the FX thread; one that throws is logged and counted, the others still run.
@@ -29,6 +31,8 @@ public final class FxSnapshotPump implements AutoCloseable {
     private static final long RATE_WINDOW_NANOS = 500_000_000L;
 
     private final SnapshotBus.Mailbox mailbox;
+    /** The loss history of the run on screen, fed on the FX thread. */
+    private final LossHistory lossHistory = new LossHistory();
     private final List<Consumer<TrainingSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<LossPoint>>> lossListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SessionEvent>> eventListeners = new CopyOnWriteArrayList<>();
@@ -54,6 +58,11 @@ public final class FxSnapshotPump implements AutoCloseable {
             throw new IllegalArgumentException("bus is null");
         }
         this.mailbox = bus.openMailbox(lossCapacity, SnapshotBus.DEFAULT_EVENT_CAPACITY);
+    }
+
+    /** The loss history this pump feeds; read it on the FX thread. */
+    public LossHistory lossHistory() {
+        return lossHistory;
     }
 
     /** Called on the FX thread with the newest snapshot, at most once per frame. */
@@ -121,6 +130,7 @@ public final class FxSnapshotPump implements AutoCloseable {
 
     private void deliverLoss(List<LossPoint> run) {
         sawStep(run.get(run.size() - 1).step());
+        call(lossHistory::append, run); // the history copies what it keeps
         if (!lossListeners.isEmpty()) {
             List<LossPoint> points = List.copyOf(run);
             for (Consumer<List<LossPoint>> l : lossListeners) {
@@ -130,6 +140,7 @@ public final class FxSnapshotPump implements AutoCloseable {
     }
 
     private void deliverEvent(SessionEvent e) {
+        call(lossHistory::onEvent, e);
         for (Consumer<SessionEvent> l : eventListeners) {
             call(l, e);
         }

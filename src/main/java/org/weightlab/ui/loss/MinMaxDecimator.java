@@ -1,6 +1,7 @@
 package org.weightlab.ui.loss;
 
 import java.util.Arrays;
+import org.weightlab.session.LossSeries;
 
 /**
  * Reduces a series to at most four points per pixel column (first, lowest, highest and last, in

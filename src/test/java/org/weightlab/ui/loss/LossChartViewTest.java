@@ -24,6 +24,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.weightlab.session.LossPoint;
+import org.weightlab.session.LossSeries;
 import org.weightlab.session.SessionEvent.SettingChanged;
 import org.weightlab.ui.loss.LossChartView.Curve;
 

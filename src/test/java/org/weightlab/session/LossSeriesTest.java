@@ -1,4 +1,4 @@
-package org.weightlab.ui.loss;
+package org.weightlab.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

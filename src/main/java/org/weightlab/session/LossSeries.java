@@ -1,4 +1,4 @@
-package org.weightlab.ui.loss;
+package org.weightlab.session;
 
 import java.util.Arrays;
 
@@ -13,7 +13,8 @@ import java.util.Arrays;
  * each group of four points keeps only its lowest and its highest value (and a non-finite one),
  * so the min/max band the chart draws keeps its shape. From then on, new points are taken in
  * groups of as many as a kept pair now stands for, each group shown by its lowest and highest
- * value (updated as the group fills), so the whole run stays evenly covered.
+ * value (updated as the group fills), so the whole run stays evenly covered. Which points are kept
+ * is decided by the first column alone; the extra columns follow it.
  */
 public final class LossSeries {
 
@@ -23,29 +24,43 @@ public final class LossSeries {
     private final int capacity;
     private double[] steps = new double[1024];
     private double[] epochs = new double[1024];
-    private double[] values = new double[1024];
+    /** columns[0] is the value that decides thinning; columns[1..] travel with it. */
+    private final double[][] columns;
     private int size;
     /** Raw points a group of new points holds: 2 before any thinning, doubled by each. */
     private long groupSize = 2;
     /** Raw points in the group being filled, and where its kept points start. */
     private long inGroup;
     private int groupStart;
-    /** The group's lowest, highest and first non-finite point so far: step, epoch, value (NaN step: none). */
-    private final double[] low = new double[3];
-    private final double[] high = new double[3];
-    private final double[] bad = new double[3];
-    private final double[][] kept = {low, high, bad};
+    /**
+     * The group's lowest, highest and first non-finite point so far: step, epoch, then one value
+     * per column (NaN step: none).
+     */
+    private final double[] low;
+    private final double[] high;
+    private final double[] bad;
+    private final double[][] kept;
 
     public LossSeries() {
         this(DEFAULT_CAPACITY);
     }
 
     /** A series that holds at most {@code capacity} points (at least 64). */
-    LossSeries(int capacity) {
+    public LossSeries(int capacity) {
+        this(capacity, 0);
+    }
+
+    /** A series with {@code extraColumns} values beside the first, holding at most {@code capacity} points. */
+    public LossSeries(int capacity, int extraColumns) {
         if (capacity < 64) {
             throw new IllegalArgumentException("a loss series holds at least 64 points, not " + capacity);
         }
         this.capacity = capacity;
+        columns = new double[1 + extraColumns][1024];
+        low = new double[3 + extraColumns];
+        high = new double[3 + extraColumns];
+        bad = new double[3 + extraColumns];
+        kept = new double[][] {low, high, bad};
     }
 
     public int size() {
@@ -61,19 +76,37 @@ public final class LossSeries {
     }
 
     public double value(int i) {
-        return values[i];
+        return columns[0][i];
+    }
+
+    /** The value of column {@code column} (0: the first) at point {@code i}. */
+    public double value(int column, int i) {
+        return columns[column][i];
     }
 
     /** The x coordinates in steps or in epochs; the live array, valid up to {@link #size()}. */
-    double[] xs(boolean inEpochs) {
+    public double[] xs(boolean inEpochs) {
         return inEpochs ? epochs : steps;
     }
 
-    double[] values() {
-        return values;
+    /** The first column's values; the live array, valid up to {@link #size()}. */
+    public double[] values() {
+        return columns[0];
+    }
+
+    /** The values of {@code column}; the live array, valid up to {@link #size()}. */
+    public double[] values(int column) {
+        return columns[column];
     }
 
     public void add(double step, double epoch, double value) {
+        add(step, epoch, value, NO_EXTRAS);
+    }
+
+    private static final double[] NO_EXTRAS = {};
+
+    /** Adds a point with values for the extra columns (as many as the series has). */
+    public void add(double step, double epoch, double value, double[] extras) {
         if (inGroup == 0) {
             if (size + 3 > capacity) {
                 thin();
@@ -86,14 +119,14 @@ public final class LossSeries {
         }
         if (!Double.isFinite(value)) {
             if (Double.isNaN(bad[0])) {
-                set(bad, step, epoch, value);
+                set(bad, step, epoch, value, extras);
             }
         } else {
             if (Double.isNaN(low[0]) || value < low[2]) {
-                set(low, step, epoch, value);
+                set(low, step, epoch, value, extras);
             }
             if (Double.isNaN(high[0]) || value >= high[2]) {
-                set(high, step, epoch, value);
+                set(high, step, epoch, value, extras);
             }
         }
         size = groupStart; // the group's kept points, in step order, each once
@@ -103,7 +136,7 @@ public final class LossSeries {
             if (first == null) {
                 break;
             }
-            append(first[0], first[1], first[2]);
+            append(first);
             next = first[0];
         }
         if (++inGroup == groupSize) {
@@ -122,22 +155,32 @@ public final class LossSeries {
         return best;
     }
 
-    private static void set(double[] p, double step, double epoch, double value) {
+    private void set(double[] p, double step, double epoch, double value, double[] extras) {
+        if (extras.length != columns.length - 1) {
+            throw new IllegalArgumentException("this series has " + (columns.length - 1) + " extra columns, not "
+                    + extras.length);
+        }
         p[0] = step;
         p[1] = epoch;
         p[2] = value;
+        System.arraycopy(extras, 0, p, 3, extras.length);
     }
 
-    private void append(double step, double epoch, double value) {
+    /** Appends a kept point: step, epoch, then one value per column. */
+    private void append(double[] p) {
         if (size == steps.length) {
             int n = Math.min(size * 2, capacity);
             steps = Arrays.copyOf(steps, n);
             epochs = Arrays.copyOf(epochs, n);
-            values = Arrays.copyOf(values, n);
+            for (int c = 0; c < columns.length; c++) {
+                columns[c] = Arrays.copyOf(columns[c], n);
+            }
         }
-        steps[size] = step;
-        epochs[size] = epoch;
-        values[size] = value;
+        steps[size] = p[0];
+        epochs[size] = p[1];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c][size] = p[2 + c];
+        }
         size++;
     }
 
@@ -147,6 +190,7 @@ public final class LossSeries {
 
     /** Keeps of each group of four points their lowest and highest (and a non-finite) value. */
     private void thin() {
+        double[] values = columns[0];
         int end = size & ~3;
         int out = 0;
         for (int g = 0; g < end; g += 4) {
@@ -177,7 +221,9 @@ public final class LossSeries {
     private void move(int from, int to) {
         steps[to] = steps[from];
         epochs[to] = epochs[from];
-        values[to] = values[from];
+        for (double[] c : columns) {
+            c[to] = c[from];
+        }
     }
 
     /** The index of the point recorded at {@code step}, or -1 when there is none. */
@@ -199,7 +245,7 @@ public final class LossSeries {
     }
 
     /** The first index in {@code xs[0, n)} whose value is {@code >= x} ({@code n} if none). */
-    static int lowerBound(double[] xs, int n, double x) {
+    public static int lowerBound(double[] xs, int n, double x) {
         int lo = 0;
         int hi = n;
         while (lo < hi) {
