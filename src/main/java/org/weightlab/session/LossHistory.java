@@ -143,18 +143,12 @@ public final class LossHistory {
         return out;
     }
 
-    /** Every point held (batch losses and epoch ends), in step order; a batch before an epoch end at one step. */
-    public List<LossPoint> allPoints() {
-        List<LossPoint> ends = epochEndsUpTo(Long.MAX_VALUE);
-        List<LossPoint> out = new ArrayList<>(batches.size() + ends.size());
-        int e = 0;
+    /** The batch losses held, as loss points, in step order. */
+    public List<LossPoint> batchPoints() {
+        List<LossPoint> out = new ArrayList<>(batches.size());
         for (int i = 0; i < batches.size(); i++) {
-            while (e < ends.size() && ends.get(e).step() < batches.step(i)) {
-                out.add(ends.get(e++));
-            }
             out.add(new LossPoint((long) batches.step(i), (int) batches.epoch(i), batches.value(i), Double.NaN, false));
         }
-        out.addAll(ends.subList(e, ends.size()));
         return out;
     }
 

@@ -424,12 +424,20 @@ public final class MainWindow {
 
     /**
      * The run's history up to {@code lastStep} as the command line records it: step 0 and every
-     * epoch end. The loss history holds the epoch ends the session evaluated; the others are
-     * rebuilt by replaying the run from its initial weights, which is exact while no setting
-     * changed. When one did (or the replay disagrees with an evaluated point), only the evaluated
-     * epoch ends are exported.
+     * epoch end (see {@link #epochEndsLater}).
      */
     private List<HistoryPoint> epochEnds(long lastStep) {
+        return epochEndsLater(lastStep).get();
+    }
+
+    /**
+     * Reads what the history needs now, on the FX thread, and returns the work that builds it, for
+     * any thread (a replay of a long run takes seconds). The loss history holds the epoch ends the
+     * session evaluated; the others are rebuilt by replaying the run from its initial weights,
+     * which is exact while no setting changed. When one did (or the replay disagrees with an
+     * evaluated point), only the evaluated epoch ends are exported.
+     */
+    private java.util.function.Supplier<List<HistoryPoint>> epochEndsLater(long lastStep) {
         var lossHistory = pump.lossHistory();
         List<HistoryPoint> ends = new ArrayList<>();
         for (LossPoint p : lossHistory.epochEndsUpTo(lastStep)) {
@@ -438,52 +446,79 @@ public final class MainWindow {
         }
         TrainingSnapshot first = host.timeline().snapshotAt(0);
         if (first == null || first.step() != 0 || lossHistory.changedUpTo(lastStep)) {
-            return ends;
+            return () -> ends;
         }
-        List<HistoryPoint> replayed = org.weightlab.scenario.RunHistory.replay(first.config(),
-                DataGenerator.generate(first.config()), RunFiles.networkState(first), lastStep, ends);
-        return replayed != null ? replayed : ends;
+        RunConfig config = first.config();
+        var initial = RunFiles.networkState(first);
+        return () -> {
+            List<HistoryPoint> replayed = org.weightlab.scenario.RunHistory.replay(config,
+                    DataGenerator.generate(config), initial, lastStep, ends);
+            return replayed != null ? replayed : ends;
+        };
     }
 
     private void exportRun() {
-        RunExport run;
-        try {
-            run = runExport();
-        } catch (IllegalArgumentException e) {
-            error("Could not export this run", e.getMessage() + " (the network changed shape during the run)");
+        TrainingSnapshot last = shown;
+        TrainingSnapshot first = host.timeline().snapshotAt(0);
+        if (last == null || first == null || data == null) {
             return;
         }
-        if (run == null) {
-            return;
-        }
+        DataSplit split = data;
+        var history = epochEndsLater(last.step());
         FileChooser chooser = chooser("Export run", "WeightLab run", "*.json");
         chooser.setInitialFileName("run.json");
         File f = chooser.showSaveDialog(stage);
         if (f == null) {
             return;
         }
-        try {
-            RunExportFile.write(run, f.toPath());
-            status.setMessage("Exported the run to " + f.getName());
-        } catch (ScenarioException e) {
-            error("Could not export the run", e.getMessage());
-        }
+        status.setMessage("Exporting the run to " + f.getName() + "\u2026");
+        // the history may replay a long run: built and written off the FX thread
+        CompletableFuture.runAsync(() -> {
+            RunExport run;
+            try {
+                run = new RunExport(last.config(), split, RunFiles.networkState(first), RunFiles.networkState(last),
+                        history.get());
+            } catch (IllegalArgumentException e) {
+                Platform.runLater(() -> error("Could not export this run",
+                        e.getMessage() + " (the network changed shape during the run)"));
+                return;
+            }
+            try {
+                RunExportFile.write(run, f.toPath());
+                Platform.runLater(() -> status.setMessage("Exported the run to " + f.getName()));
+            } catch (ScenarioException e) {
+                Platform.runLater(() -> error("Could not export the run", e.getMessage()));
+            }
+        });
     }
 
     private void exportCsv() {
-        List<LossPoint> points = pump.lossHistory().allPoints();
+        var lossHistory = pump.lossHistory();
+        List<LossPoint> batches = lossHistory.batchPoints();
+        // everything held, which may run past the moment on screen while the timeline is scrubbed
+        long lastStep = (long) Math.max(0, Math.max(lossHistory.batches().lastStep(), lossHistory.epochEnds().lastStep()));
+        var history = epochEndsLater(lastStep);
         FileChooser chooser = chooser("Export loss history", "CSV", "*.csv");
         chooser.setInitialFileName("loss.csv");
         File f = chooser.showSaveDialog(stage);
         if (f == null) {
             return;
         }
-        try {
-            AtomicFile.write(f.toPath(), RunFiles.lossCsv(points).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            status.setMessage("Exported " + points.size() + " loss points to " + f.getName());
-        } catch (ScenarioException e) {
-            error("Could not write " + f.getName(), e.getMessage());
-        }
+        // the epoch ends may replay a long run: built and written off the FX thread
+        CompletableFuture.runAsync(() -> {
+            List<LossPoint> points = new ArrayList<>(batches);
+            for (HistoryPoint e : history.get()) {
+                points.add(new LossPoint(e.step(), e.epoch(), e.trainLoss(), e.testLoss(), true, e.trainAccuracy(),
+                        e.testAccuracy()));
+            }
+            points.sort(java.util.Comparator.comparingLong(LossPoint::step)); // stable: a batch before its epoch end
+            try {
+                AtomicFile.write(f.toPath(), RunFiles.lossCsv(points).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                Platform.runLater(() -> status.setMessage("Exported " + points.size() + " loss points to " + f.getName()));
+            } catch (ScenarioException e) {
+                Platform.runLater(() -> error("Could not write " + f.getName(), e.getMessage()));
+            }
+        });
     }
 
     /** Saves a picture of {@code node} (a view or the whole window) for slides. */
