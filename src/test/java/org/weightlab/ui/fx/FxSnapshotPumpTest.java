@@ -70,6 +70,28 @@ class FxSnapshotPumpTest {
     }
 
     @Test
+    void thePumpFeedsTheLossHistoryInOrderSoAJumpDropsOnlyTheOldBranch() {
+        SnapshotBus bus = new SnapshotBus();
+        FxSnapshotPump pump = new FxSnapshotPump(bus);
+        for (int i = 1; i <= 50; i++) {
+            bus.publish(new LossPoint(i, (i - 1) / 25, 1.0 / i, Double.NaN, false));
+        }
+        bus.publish(new LossPoint(25, 1, 0.5, 0.6, true, 0.7, 0.8));
+        bus.publish(new LossPoint(50, 2, 0.4, 0.5, true, 0.8, 0.9));
+        bus.publish(new SessionEvent.SettingChanged(40, "lr", "0.03", "0.3"));
+        bus.publish(new SessionEvent.Jumped(50, 30));
+        bus.publish(new LossPoint(31, 1, 0.25, Double.NaN, false)); // the new branch, in the same frame
+        pump.pulse(0);
+
+        var history = pump.lossHistory();
+        assertEquals(31, history.batches().size());
+        assertEquals(0.25, history.batches().value(30));
+        assertEquals(List.of(new LossPoint(25, 1, 0.5, 0.6, true, 0.7, 0.8)), history.epochEndsUpTo(Long.MAX_VALUE));
+        assertTrue(history.markers().isEmpty(), "the change at step 40 belonged to the old branch");
+        pump.close();
+    }
+
+    @Test
     void eventsComeBeforeTheSnapshotOfTheSameFrameAndAThrowingViewDoesNotStopTheOthers() {
         SnapshotBus bus = new SnapshotBus();
         FxSnapshotPump pump = new FxSnapshotPump(bus);
