@@ -144,17 +144,11 @@ public final class LossChartView extends BorderPane {
 
         ToggleButton steps = toggle("lossSteps", "Steps", "Horizontal axis in optimizer steps (one per minibatch)");
         ToggleButton epochs = toggle("lossEpochs", "Epochs", "Horizontal axis in epochs (full passes over the training set)");
-        SegmentedButton xMode = new SegmentedButton(steps, epochs);
-        steps.setSelected(true);
-        keepOneSelected(steps, epochs);
-        epochs.selectedProperty().bindBidirectional(epochAxis);
+        SegmentedButton xMode = segmented(steps, epochs, epochAxis);
 
         ToggleButton linear = toggle("lossLinear", "Linear", "Linear loss axis");
         ToggleButton log = toggle("lossLog", "Log", "Logarithmic loss axis: shows small losses and slow progress late in training");
-        SegmentedButton yMode = new SegmentedButton(linear, log);
-        log.setSelected(true);
-        keepOneSelected(linear, log);
-        log.selectedProperty().bindBidirectional(logScale);
+        SegmentedButton yMode = segmented(linear, log, logScale);
 
         HBox toggles = new HBox(8, xMode, yMode);
         toggles.setAlignment(Pos.CENTER_LEFT);
@@ -185,6 +179,16 @@ public final class LossChartView extends BorderPane {
         b.setTooltip(new Tooltip(tip));
         b.setFocusTraversable(false);
         return b;
+    }
+
+    /** A segmented pair whose second button is selected while {@code second} is true, and the first otherwise. */
+    private static SegmentedButton segmented(ToggleButton first, ToggleButton second, BooleanProperty secondOn) {
+        SegmentedButton pair = new SegmentedButton(first, second);
+        first.setSelected(!secondOn.get());
+        second.setSelected(secondOn.get());
+        keepOneSelected(first, second);
+        second.selectedProperty().bindBidirectional(secondOn);
+        return pair;
     }
 
     /** A segmented pair where clicking the selected button does not leave both unselected. */
