@@ -145,6 +145,68 @@ class ExportCommandTest {
         assertEquals(expected, pythonLoss, 1e-12, "python's test loss against the run's");
     }
 
+    @Test
+    void scriptReadsFloat32AndBfloat16FilesItself() throws Exception {
+        String python = interpreterWith("numpy");
+        assumeTrue(python != null, "no python3 with numpy here");
+        Path run = trainedRun(null);
+        Path script = dir.resolve("model.py");
+        assertEquals(0, TrainCommandTest.run("export", "--run", run.toString(), "--pytorch", script.toString()).code());
+        RunExport export = RunExportFile.read(run);
+
+        // The final weights rounded as a float32 / bfloat16 file holds them: 0.weight in F32, 2.weight
+        // in BF16 (the upper half of the float32 bits), the rest F64.
+        StringBuilder header = new StringBuilder("{");
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        List<LayerState> rounded = new ArrayList<>();
+        for (int l = 0; l < export.fin().layers().size(); l++) {
+            LayerState s = export.fin().layers().get(l);
+            double[] w = s.flatWeights();
+            String dtype = l == 0 ? "F32" : l == 1 ? "BF16" : "F64";
+            for (int j = 0; j < w.length; j++) {
+                int bits = Float.floatToRawIntBits((float) w[j]);
+                if (dtype.equals("F32")) {
+                    w[j] = Float.intBitsToFloat(bits);
+                    writeLittleEndian(data, bits, 4);
+                } else if (dtype.equals("BF16")) {
+                    w[j] = Float.intBitsToFloat(bits & 0xffff0000);
+                    writeLittleEndian(data, bits >>> 16, 2);
+                } else {
+                    writeLittleEndian(data, Double.doubleToRawLongBits(w[j]), 8);
+                }
+            }
+            int wEnd = data.size();
+            for (double b : s.biases()) {
+                writeLittleEndian(data, Double.doubleToRawLongBits(b), 8);
+            }
+            int wBegin = wEnd - w.length * (dtype.equals("F32") ? 4 : dtype.equals("BF16") ? 2 : 8);
+            header.append(l == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT,
+                    "\"%d.weight\":{\"dtype\":\"%s\",\"shape\":[%d,%d],\"data_offsets\":[%d,%d]},"
+                            + "\"%d.bias\":{\"dtype\":\"F64\",\"shape\":[%d],\"data_offsets\":[%d,%d]}",
+                    2 * l, dtype, s.outputs(), s.inputs(), wBegin, wEnd, 2 * l, s.outputs(), wEnd, data.size()));
+            rounded.add(LayerState.fromFlat(s.inputs(), s.outputs(), w, s.biases(), s.activation(),
+                    s.flatFrozenWeights(), s.frozenBiases()));
+        }
+        byte[] json = header.append("}").toString().getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        writeLittleEndian(file, json.length, 8);
+        file.writeBytes(json);
+        file.writeBytes(data.toByteArray());
+        Path weights = Files.write(dir.resolve("mixed.safetensors"), file.toByteArray());
+
+        double expected = new org.weightlab.engine.Trainer(export.config(), export.data(),
+                new NetworkState(rounded).toNetwork(export.config())).evaluate().testLoss();
+        assertTrue(Math.abs(expected - finalTestLoss(run)) > 1e-9, "the rounding shows in the loss");
+        String line = runProcess(List.of(python, script.toString(), weights.toString(), run.toString(), "--numpy"))[0];
+        assertEquals(expected, Double.parseDouble(line.strip().substring("test_loss=".length())), 1e-12, line);
+    }
+
+    private static void writeLittleEndian(java.io.ByteArrayOutputStream out, long value, int bytes) {
+        for (int k = 0; k < bytes; k++) {
+            out.write((int) (value >>> (8 * k)));
+        }
+    }
+
     /** {stdout, stderr} of a finished process that exited with 0. */
     private static String[] runProcess(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
