@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "weightlab", mixinStandardHelpOptions = true, version = "WeightLab 0.1.0",
         description = {"Watch a neural network learn: every weight, gradient and loss value, live.",
                 "With no command, opens the WeightLab window."},
-        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, TrainCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, TrainCommand.class,
+                CompressCommand.class})
 public final class Launcher implements Callable<Integer> {
 
     public static void main(String[] args) {
