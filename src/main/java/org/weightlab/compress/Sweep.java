@@ -40,7 +40,7 @@ public final class Sweep {
         List<SweepPoint> points = new ArrayList<>(sparsities.length);
         for (double s : sparsities) {
             WeightSet c = Compressor.apply(w, ranking.mask(s), quant);
-            points.add(point(s, String.format(Locale.ROOT, "%.4g%%", 100 * s), evaluator.evaluate(c), c));
+            points.add(point(s, percent(s), evaluator.evaluate(c), c));
         }
         return points;
     }
@@ -68,6 +68,13 @@ public final class Sweep {
             points.add(point(q.bitsPerWeight(), label, evaluator.evaluate(c), c));
         }
         return points;
+    }
+
+    /** 0.05 -> "5%", 0.125 -> "12.5%": at most two decimals, none when whole. */
+    static String percent(double s) {
+        String p = String.format(Locale.ROOT, "%.2f", 100 * s);
+        p = p.replaceAll("0+$", "");
+        return (p.endsWith(".") ? p.substring(0, p.length() - 1) : p) + "%";
     }
 
     private static SweepPoint point(double x, String label, Evaluation e, WeightSet w) {

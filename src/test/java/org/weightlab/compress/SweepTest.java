@@ -101,6 +101,11 @@ class SweepTest {
         assertEquals(21, s.length);
         assertEquals(0.05, s[1]);
         assertEquals(0.95, s[19]);
+        assertEquals("0%", Sweep.percent(s[0]));
+        assertEquals("5%", Sweep.percent(s[1]));
+        assertEquals("99%", Sweep.percent(s[20]));
+        assertEquals("12.5%", Sweep.percent(0.125));
+        assertEquals("29%", Sweep.percent(0.29));
         for (int i = 1; i < s.length; i++) {
             assertTrue(s[i] > s[i - 1]);
         }
