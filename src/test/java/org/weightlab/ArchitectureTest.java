@@ -14,7 +14,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreIsFreeOfJavaFx = noClasses()
-            .that().resideInAnyPackage("org.weightlab.engine..", "org.weightlab.session..", "org.weightlab.scenario..")
+            .that().resideInAnyPackage("org.weightlab.engine..", "org.weightlab.session..", "org.weightlab.scenario..",
+                    "org.weightlab.compress..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("the engine, the session and the file formats must run and be tested without a window");
 

@@ -97,6 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         if (only == null) {
+            CompressBenchmark.print(out, b, circle, runs, runMillis);
             printSession(out, b, circle);
         }
         return 0;

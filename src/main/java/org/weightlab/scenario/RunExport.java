@@ -1,6 +1,7 @@
 package org.weightlab.scenario;
 
 import java.util.List;
+import org.weightlab.compress.CompressionSpec;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
 
@@ -10,9 +11,17 @@ import org.weightlab.engine.data.DataSplit;
  *
  * @param fin the network at the end ("final" in the file); after a divergence it may hold
  *            non-finite numbers
+ * @param compression what was applied to {@code fin} after training (pruning, quantization), or
+ *                    null for a plain run
  */
 public record RunExport(RunConfig config, DataSplit data, NetworkState initial, NetworkState fin,
-                        List<HistoryPoint> history) {
+                        List<HistoryPoint> history, CompressionSpec compression) {
+
+    /** A plain run: its final weights are the trained ones. */
+    public RunExport(RunConfig config, DataSplit data, NetworkState initial, NetworkState fin,
+                     List<HistoryPoint> history) {
+        this(config, data, initial, fin, history, null);
+    }
 
     public RunExport {
         if (config == null || data == null || initial == null || fin == null || history == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.weightlab.compress.CompressionSpec;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.scenario.JsonIn.Bad;
@@ -14,7 +15,9 @@ import org.weightlab.scenario.JsonIn.Obj;
  * notebook with any JSON library. Every double reads back bit-identical. Numbers that are not
  * finite (a diverged run's losses or final weights) are written as JSON allows: NaN as
  * {@code null}, infinities as the strings {@code "Infinity"} and {@code "-Infinity"}. Accuracies
- * of a regression, which do not apply, are NaN and so {@code null}.
+ * of a regression, which do not apply, are NaN and so {@code null}. A compressed run (the
+ * {@code compress} command) also has a {@code "compression"} section saying what was applied to
+ * {@code "final"}.
  */
 public final class RunExportFile {
 
@@ -34,13 +37,16 @@ public final class RunExportFile {
     public static RunExport parse(byte[] content, String source) throws ScenarioException {
         JsonNode root = JsonFiles.parse(content, source, FORMAT, MAX_BYTES);
         try {
-            Obj o = new JsonIn(root, "").obj("format", "version", "config", "data", "initial", "final", "history");
+            Obj o = new JsonIn(root, "").obj("format", "version", "config", "data", "initial", "final", "history",
+                    "compression");
             RunConfig config = Codec.readConfig(o.req("config"));
             DataSplit data = Codec.readData(o.req("data"), config);
             NetworkState initial = Codec.readState(o.req("initial"), config, true);
             NetworkState fin = Codec.readState(o.req("final"), config, false);
             List<HistoryPoint> history = Codec.readHistory(o.req("history"));
-            return JsonIn.build(o, () -> new RunExport(config, data, initial, fin, history));
+            JsonIn compressionIn = o.opt("compression");
+            CompressionSpec compression = compressionIn == null ? null : CompressionCodec.read(compressionIn);
+            return JsonIn.build(o, () -> new RunExport(config, data, initial, fin, history, compression));
         } catch (Bad e) {
             throw new ScenarioException(source + ": " + e.getMessage());
         }
@@ -65,6 +71,10 @@ public final class RunExportFile {
         Codec.writeState(out, run.fin());
         out.field("history");
         Codec.writeHistory(out, run.history());
+        if (run.compression() != null) {
+            out.field("compression");
+            CompressionCodec.write(out, run.compression());
+        }
         out.endObject();
         return out.finish();
     }
