@@ -197,11 +197,11 @@ class ReaderFuzzCampaignTest {
                 corpus.add(new String(input, StandardCharsets.UTF_8));
             }
         }
-        System.out.printf("%s fuzz: %d inputs tried, %d accepted (%d of them refused by the trainer%s), %d refused, "
-                        + "%d other failures; %d message shapes, corpus %d, slowest input %.1f ms; refusals by kind: %s%n",
-                what, t.tried, t.accepted, t.untrainable, t.untrainableSample == null ? "" : ", e.g. \""
-                        + t.untrainableSample + "\"", t.refused, t.failures.size(), shapes.size(), corpus.size(),
-                t.slowest / 1e6, top(t.kinds));
+        String untrainable = t.untrainable == 0 ? "" : String.format(" (%d of them refused by the trainer, e.g. \"%s\")",
+                t.untrainable, t.untrainableSample);
+        System.out.printf("%s fuzz: %d inputs tried, %d accepted%s, %d refused, %d other failures; %d message shapes, "
+                        + "corpus %d, slowest input %.1f ms; refusals by kind: %s%n", what, t.tried, t.accepted,
+                untrainable, t.refused, t.failures.size(), shapes.size(), corpus.size(), t.slowest / 1e6, top(t.kinds));
         return t;
     }
 
