@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
         description = {"Watch a neural network learn: every weight, gradient and loss value, live.",
                 "With no command, opens the WeightLab window."},
         subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, TrainCommand.class,
-                ExportCommand.class, CompressCommand.class})
+                ExportCommand.class, CompressCommand.class},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.BAD_INPUT_LINE, ExitCodes.DIVERGED_LINE})
 public final class Launcher implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -40,11 +42,11 @@ public final class Launcher implements Callable<Integer> {
         // Bad arguments: one line naming the problem, exit code 2, no stack trace.
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("weightlab: " + ex.getMessage());
-            return 2;
+            return ExitCodes.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("weightlab: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return 2;
+            return ExitCodes.BAD_INPUT;
         });
         return cli.execute(args);
     }

@@ -18,6 +18,7 @@ import org.weightlab.scenario.HistoryPoint;
 import org.weightlab.scenario.NetworkState;
 import org.weightlab.scenario.RunExport;
 import org.weightlab.scenario.RunExportFile;
+import org.weightlab.scenario.SafeFiles;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.scenario.ScenarioException;
 import org.weightlab.scenario.ScenarioFile;
@@ -31,10 +32,14 @@ import picocli.CommandLine.Spec;
  * {@code weightlab train --scenario FILE|LESSON --epochs N --export run.json} (DESIGN 6): trains
  * a scenario with no window and writes a run export (DESIGN 4) whose history has one point
  * before training and one after every epoch. Problems with the arguments or the scenario end
- * with one line on stderr and exit code 2; the export is written, atomically, only on success.
+ * with one line on stderr and exit code 2, all found before training starts: the export is
+ * written, atomically, only after a run. A run that diverges still writes its export (up to the
+ * last finite step), says so on stderr and exits with code 3.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains a scenario without a window and writes a run export.")
+        description = "Trains a scenario without a window and writes a run export.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.BAD_INPUT_LINE, ExitCodes.DIVERGED_LINE})
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -56,6 +61,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
         }
         Path exportPath = exportPath();
+        Path scenarioPath = existingFile(scenario);
+        if (scenarioPath != null) {
+            SafeFiles.checkDistinct(scenarioPath, exportPath, "scenario");
+        }
         Scenario s = load(scenario);
         Outcome outcome = train(s, epochs);
         RunExport run = outcome.run();
@@ -69,41 +78,46 @@ public final class TrainCommand implements Callable<Integer> {
                         ", train accuracy %.1f%%, test accuracy %.1f%%", 100 * last.trainAccuracy(),
                         100 * last.testAccuracy()),
                 export));
-        if (outcome.divergence() != null) {
-            out.println("stopped early: " + outcome.divergence().message()
-                    + "; the export holds the run up to that step");
-        }
         out.flush();
-        return 0;
+        if (outcome.divergence() != null) {
+            // On stderr and in the exit code, so that a script notices without reading stdout.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("weightlab: stopped early: " + outcome.divergence().message()
+                    + "; the export holds the run up to that step");
+            err.flush();
+            return ExitCodes.DIVERGED;
+        }
+        return ExitCodes.DONE;
     }
 
-    /** The export path, checked before training so that a typo does not waste a long run. */
+    /**
+     * The export path, checked before training so that a typo, a folder that cannot be written,
+     * a device or a pipe does not waste a long run (and is never replaced by a file).
+     */
     private Path exportPath() {
-        Path p;
         try {
-            p = Path.of(export);
+            Path p = SafeFiles.path(export);
+            SafeFiles.checkWritable(p);
+            return p;
+        } catch (ScenarioException e) {
+            throw new ParameterException(spec.commandLine(), "--export: " + e.getMessage());
+        }
+    }
+
+    /** {@code name} as a path when something exists there, else null (it may be a lesson's name). */
+    private static Path existingFile(String name) {
+        try {
+            Path file = Path.of(name);
+            return Files.exists(file) ? file : null;
         } catch (InvalidPathException e) {
-            throw new ParameterException(spec.commandLine(), "--export: not a valid path: " + export);
+            return null;
         }
-        Path dir = p.toAbsolutePath().getParent();
-        if (Files.isDirectory(p)) {
-            throw new ParameterException(spec.commandLine(), "--export: " + export + " is a folder");
-        }
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new ParameterException(spec.commandLine(), "--export: folder " + dir + " does not exist");
-        }
-        return p;
     }
 
     /** A scenario file, or else a built-in lesson of that name. */
     static Scenario load(String name) throws ScenarioException {
-        Path file = null;
-        try {
-            file = Path.of(name);
-        } catch (InvalidPathException e) {
-            // Not a path: it can still be a lesson name.
-        }
-        if (file != null && Files.exists(file)) {
+        Path file = existingFile(name);
+        if (file != null) {
             return ScenarioFile.read(file);
         }
         Scenario lesson = ScenarioFile.builtIn(name);

@@ -19,17 +19,13 @@ public final class AtomicFile {
     /**
      * Writes the file atomically: the bytes go to a temporary file in the same folder, are forced
      * to disk and then moved over the target, so a crash or a full disk never leaves a
-     * half-written file, and an existing file is replaced only by a complete one.
+     * half-written file, and an existing file is replaced only by a complete one (keeping its
+     * permissions). The target follows {@link SafeFiles#checkWritable}.
      */
     public static void write(Path file, byte[] content) throws ScenarioException {
-        Path target = file.toAbsolutePath().normalize();
-        if (Files.isDirectory(target)) {
-            throw new ScenarioException("cannot write " + file + ": it is a folder");
-        }
+        // A link is followed (its target replaced, the link kept); devices, pipes and folders are refused.
+        Path target = SafeFiles.checkWritable(file);
         Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new ScenarioException("cannot write " + file + ": folder " + dir + " does not exist");
-        }
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
         try {
@@ -37,6 +33,7 @@ public final class AtomicFile {
                     StandardOpenOption.SYNC)) {
                 out.write(content);
             }
+            keepPermissions(target, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
@@ -50,6 +47,17 @@ public final class AtomicFile {
             } catch (IOException ignored) {
                 // Best effort: the temporary file is hidden and harmless.
             }
+        }
+    }
+
+    /** The replaced file's permissions (a shared, read-only-for-others file stays so). */
+    private static void keepPermissions(Path target, Path tmp) {
+        try {
+            if (Files.exists(target)) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not a POSIX file system, or not ours to change: the default permissions will do.
         }
     }
 }

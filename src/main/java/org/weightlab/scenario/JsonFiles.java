@@ -48,11 +48,12 @@ final class JsonFiles {
     private JsonFiles() {
     }
 
-    /** The file's bytes, refusing missing files, folders and anything above {@code maxBytes}. */
+    /**
+     * The file's bytes, refusing missing files, folders, devices and pipes (before opening them)
+     * and anything above {@code maxBytes}.
+     */
     static byte[] read(Path file, long maxBytes) throws ScenarioException {
-        if (Files.isDirectory(file)) {
-            throw new ScenarioException(file + ": is a folder, not a file");
-        }
+        SafeFiles.checkReadable(file);
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
@@ -113,6 +114,7 @@ final class JsonFiles {
             String why = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ")
                     // Jackson names the input "REDACTED"; keep only the line and column.
                     .replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+            why = withoutLibraryHints(why);
             if (why.startsWith("Trailing token")) {
                 why = "more content after the end of the JSON object";
             }
@@ -126,6 +128,19 @@ final class JsonFiles {
         }
         checkHeader(root, source, format);
         return root;
+    }
+
+    /**
+     * The parser's message without its advice to programmers (enabling parser features), which
+     * a person opening a file cannot follow.
+     */
+    static String withoutLibraryHints(String why) {
+        if (why.startsWith("Non-standard token")) {
+            // NaN, Infinity, -Infinity written as bare words.
+            return why.replaceAll(":.*", "") + ": NaN and Infinity are not JSON numbers";
+        }
+        return why.replaceAll("\\s*\\((?:[^()]|\\([^()]*\\))*(?:Feature|feature|enable)[^)]*\\)", "")
+                .replaceAll(":? *enable `[^`]*` to allow", "");
     }
 
     /** Strict UTF-8 (a byte order mark is allowed), with no zero bytes: anything else is binary. */

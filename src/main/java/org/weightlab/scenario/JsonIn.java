@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -88,11 +89,34 @@ final class JsonIn {
         return items;
     }
 
+    /**
+     * A string of real text. A lone UTF-16 surrogate (an escape such as {@code \\ud800} without
+     * its pair) is no character at all: it could not be saved back as UTF-8, so it is refused.
+     */
     String string() {
         if (!node.isTextual()) {
             throw expected("a string");
         }
-        return node.textValue();
+        String s = node.textValue();
+        int at = loneSurrogate(s);
+        if (at >= 0) {
+            throw bad(String.format(Locale.ROOT, "character %d is \\u%04x, half of a surrogate pair "
+                    + "without its other half; that is not text", at + 1, (int) s.charAt(at)));
+        }
+        return s;
+    }
+
+    /** The index of the first unpaired surrogate in {@code s}, or -1. */
+    static int loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     boolean bool() {

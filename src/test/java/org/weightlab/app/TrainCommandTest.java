@@ -231,7 +231,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void divergingRunStillWritesItsExport() throws Exception {
+    void divergingRunExitsWithThreeAndStillWritesItsExport() throws Exception {
         RunConfig config = RunConfig.defaults()
                 .withActivations(ActivationKind.RELU, ActivationKind.LINEAR, LossKind.MSE, ProblemKind.CLASSIFICATION)
                 .withOptimizer(OptimizerConfig.defaults(OptimizerKind.SGD, 10));
@@ -239,12 +239,15 @@ class TrainCommandTest {
         ScenarioFile.write(Scenario.of(config), file);
         Path export = dir.resolve("run.json");
         Result r = run("train", "--scenario", file.toString(), "--epochs", "50", "--export", export.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(3, r.code(), "a diverged run has its own exit code: " + r.err());
         RunExport run = RunExportFile.read(export);
         Trainer fresh = new Trainer(config, DataGenerator.generate(config));
         fresh.runEpochs(50);
         assertTrue(fresh.divergence() != null, "this config diverges");
-        assertTrue(r.out().contains("stopped early: " + fresh.divergence().message()), r.out());
+        // Said on stderr, in one line, where a script looks for problems.
+        assertEquals("weightlab: stopped early: " + fresh.divergence().message()
+                + "; the export holds the run up to that step", r.err().strip());
+        assertTrue(r.out().startsWith("trained "), r.out());
         assertEquals(NetworkState.of(fresh.network()), run.fin());
         assertEquals(fresh.stepCount(), run.history().get(run.history().size() - 1).step());
     }

@@ -306,7 +306,7 @@ class ScenarioFileTest {
                 Arguments.of("range checked by RunConfig", GOOD.replace("\"noise\": 0.0", "\"noise\": 1.5"),
                         "s.json: config.noise: must be between 0 and 1 (0% to 100%), got 1.5"),
                 Arguments.of("range checked by OptimizerConfig", GOOD.replace("0.03", "20"),
-                        "s.json: config.optimizer.learningRate: must be between 0.0 and 10.0, got 20.0"),
+                        "s.json: config.optimizer.learningRate: must be between 1e-05 and 10, got 20.0"),
                 Arguments.of("samples out of range", GOOD.replace("\"samples\": 500", "\"samples\": 1"),
                         "s.json: config.samples: must be between 2 and 100000, got 1"),
                 Arguments.of("too many neurons", GOOD.replace("[4, 2]", "[4, 17]"),

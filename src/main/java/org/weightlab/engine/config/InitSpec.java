@@ -9,19 +9,41 @@ public record InitSpec(InitKind kind, double low, double high, double std, doubl
     public static final InitSpec ZEROS = of(InitKind.ZEROS);
     public static final InitSpec XAVIER_UNIFORM = of(InitKind.XAVIER_UNIFORM);
 
+    /**
+     * The largest size of a parameter: the window's fields stop here too. Far beyond any useful
+     * start, yet every weight drawn stays finite (a uniform range of 1e308 would overflow).
+     */
+    public static final double MAX_PARAMETER = 100;
+
     public InitSpec {
         if (kind == null) {
             throw new IllegalArgumentException("initializer kind is missing");
         }
-        if (kind == InitKind.UNIFORM && !(low < high)) {
-            throw new IllegalArgumentException("uniform initializer needs low < high, got " + low + " and " + high);
+        if (kind == InitKind.UNIFORM) {
+            check("low", low, -MAX_PARAMETER);
+            check("high", high, -MAX_PARAMETER);
+            if (!(low < high)) {
+                throw new IllegalArgumentException("uniform initializer needs low < high, got " + low + " and " + high);
+            }
         }
-        if (kind == InitKind.NORMAL && !(std >= 0 && Double.isFinite(std))) {
-            throw new IllegalArgumentException("normal initializer needs a finite std >= 0, got " + std);
+        if (kind == InitKind.NORMAL) {
+            check("std", std, 0);
         }
-        if (kind == InitKind.CONSTANT && !Double.isFinite(value)) {
-            throw new IllegalArgumentException("constant initializer needs a finite value, got " + value);
+        if (kind == InitKind.CONSTANT) {
+            check("value", value, -MAX_PARAMETER);
         }
+    }
+
+    /** The message starts with the field's name, so a file reader can point at it. */
+    private static void check(String name, double v, double min) {
+        if (!(v >= min && v <= MAX_PARAMETER)) {
+            throw new IllegalArgumentException(name + " must be between " + plain(min) + " and "
+                    + plain(MAX_PARAMETER) + ", got " + v);
+        }
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     public static InitSpec of(InitKind kind) {

@@ -1,5 +1,7 @@
 package org.weightlab.engine.config;
 
+import java.util.Locale;
+
 /**
  * An optimizer and its hyperparameters, with PyTorch's names and defaults. Fields that do not
  * apply to {@link #kind()} are kept (so switching back restores them) but ignored.
@@ -13,6 +15,7 @@ package org.weightlab.engine.config;
 public record OptimizerConfig(OptimizerKind kind, double learningRate, double momentum, boolean nesterov,
                               double alpha, double eps, double beta1, double beta2, double weightDecay) {
 
+    /** The one learning-rate range: files, the command line and the window's slider and field. */
     public static final double MIN_LEARNING_RATE = 1e-5;
     public static final double MAX_LEARNING_RATE = 10;
 
@@ -20,7 +23,7 @@ public record OptimizerConfig(OptimizerKind kind, double learningRate, double mo
         if (kind == null) {
             throw new IllegalArgumentException("optimizer name is missing");
         }
-        check("learningRate", learningRate, 0, MAX_LEARNING_RATE);
+        check("learningRate", learningRate, MIN_LEARNING_RATE, MAX_LEARNING_RATE);
         check("momentum", momentum, 0, 1);
         check("alpha", alpha, 0, 1);
         check("eps", eps, 0, 1);
@@ -34,8 +37,15 @@ public record OptimizerConfig(OptimizerKind kind, double learningRate, double mo
 
     private static void check(String name, double v, double lo, double hi) {
         if (!(v >= lo && v <= hi)) {
-            throw new IllegalArgumentException(name + " must be between " + lo + " and " + hi + ", got " + v);
+            throw new IllegalArgumentException(name + " must be between " + plain(lo) + " and " + plain(hi) + ", got "
+                    + v);
         }
+    }
+
+    /** 0.001 as 0.001, 1e-5 as 1e-05 rather than 1.0E-5, 10 as 10. */
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v)
+                .replaceAll("\\.?0+(e|$)", "$1");
     }
 
     /** PyTorch's defaults for {@code kind}, with the given learning rate. */

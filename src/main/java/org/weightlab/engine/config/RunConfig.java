@@ -44,8 +44,11 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
         if (features.isEmpty()) {
             throw new IllegalArgumentException("at least one feature is needed");
         }
-        if (features.stream().distinct().count() != features.size()) {
-            throw new IllegalArgumentException("a feature is listed twice: " + features);
+        for (int i = 0; i < features.size(); i++) {
+            if (features.indexOf(features.get(i)) != i) {
+                // Named as files write them (x1), not as the constant (X1).
+                throw new IllegalArgumentException("features lists " + features.get(i).id() + " twice");
+            }
         }
         if (hidden.size() > MAX_HIDDEN_LAYERS) {
             throw new IllegalArgumentException("at most " + MAX_HIDDEN_LAYERS + " hidden layers, got " + hidden.size());
