@@ -126,21 +126,11 @@ public final class CompressCommand implements Callable<Integer> {
         }
     }
 
-    /** The export path, checked before anything is read. */
+    /** The export path, checked before anything is read; never the run file itself. */
     private Path exportPath() {
-        Path p;
-        try {
-            p = Path.of(export);
-        } catch (InvalidPathException e) {
-            throw new ParameterException(spec.commandLine(), "--export: not a valid path: " + export);
-        }
-        Path dir = p.toAbsolutePath().getParent();
-        if (Files.isDirectory(p)) {
-            throw new ParameterException(spec.commandLine(), "--export: " + export + " is a folder");
-        }
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new ParameterException(spec.commandLine(), "--export: folder " + dir + " does not exist");
-        }
+        Path p = CommandFiles.output(spec.commandLine(), "--export", export);
+        Path in = CommandFiles.input(spec.commandLine(), "--run", runFile);
+        CommandFiles.distinct(spec.commandLine(), in, p, "run");
         return p;
     }
 

@@ -103,21 +103,10 @@ public final class ExportCommand implements Callable<Integer> {
                 .testLoss());
     }
 
-    /** An output path, checked before anything is read or written. */
+    /** An output path, checked before anything is read or written; never the run file itself. */
     private Path outputPath(String option, String value) {
-        Path p;
-        try {
-            p = Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new ParameterException(spec.commandLine(), option + ": not a valid path: " + value);
-        }
-        if (Files.isDirectory(p)) {
-            throw new ParameterException(spec.commandLine(), option + ": " + value + " is a folder");
-        }
-        Path dir = p.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new ParameterException(spec.commandLine(), option + ": folder " + dir + " does not exist");
-        }
+        Path p = CommandFiles.output(spec.commandLine(), option, value);
+        CommandFiles.distinct(spec.commandLine(), CommandFiles.input(spec.commandLine(), "--run", run), p, "run");
         return p;
     }
 

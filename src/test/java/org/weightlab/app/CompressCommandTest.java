@@ -197,7 +197,7 @@ class CompressCommandTest {
         Path runFile = trainedRun("circle-basics", 1);
         Path nowhere = dir.resolve("no-such-folder").resolve("out.json");
         r = TrainCommandTest.run("compress", "--run", runFile.toString(), "--export", nowhere.toString());
-        assertRefused(r, "--export: folder " + nowhere.getParent() + " does not exist", nowhere);
+        assertRefused(r, "--export: cannot write " + nowhere + ": folder " + nowhere.getParent() + " does not exist", nowhere);
         r = TrainCommandTest.run("compress", "--run", runFile.toString());
         assertRefused(r, "Missing required option: '--export=OUT.json'", out);
     }

@@ -279,9 +279,9 @@ class ExportCommandTest {
                 "--pytorch", w.toString()), "--safetensors and --pytorch name the same file", w);
         assertRefused(TrainCommandTest.run("export", "--run", run.toString(), "--safetensors",
                 dir.resolve("no").resolve("w.safetensors").toString(), "--pytorch", py.toString()),
-                "--safetensors: folder", py);
+                "--safetensors: cannot write", py);
         assertRefused(TrainCommandTest.run("export", "--run", run.toString(), "--safetensors", w.toString(),
-                "--pytorch", dir.toString()), "--pytorch: " + dir + " is a folder", w);
+                "--pytorch", dir.toString()), "--pytorch: cannot write " + dir + ": it is a folder", w);
         assertRefused(TrainCommandTest.run("export", "--safetensors", w.toString()), "--run", w);
     }
 
