@@ -314,7 +314,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
                 return;
             }
             if (Trainer.needsRebuild(old, next)) {
-                DataSplit d = sameData(old, next) ? data : dataSource.apply(next);
+                DataSplit d = RunConfig.sameData(old, next) ? data : dataSource.apply(next);
                 Trainer t = new Trainer(next, d);
                 data = d;
                 config = next;
@@ -619,11 +619,6 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         stopRunning();
         state = trainer.divergence() != null ? SessionState.DIVERGED : SessionState.PAUSED;
         bus.publish(new SessionEvent.Jumped(from, trainer.stepCount()));
-    }
-
-    private static boolean sameData(RunConfig a, RunConfig b) {
-        return a.dataset() == b.dataset() && a.samples() == b.samples() && a.noise() == b.noise()
-                && a.trainFraction() == b.trainFraction() && a.seed() == b.seed();
     }
 
     private double weightAt(int layer, int out, int in) {
