@@ -70,7 +70,6 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.weightlab.engine.config.RunConfig;
-import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.session.LossPoint;
 import org.weightlab.session.SessionEvent;
@@ -135,6 +134,7 @@ public final class MainWindow {
     private final InspectorModel inspector = new InspectorModel();
     private final Tab inspectorTab = new Tab("Inspector");
     private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
+    /** The data split of the run shown, as the session published it with the run (views never generate data). */
     private DataSplit data;
     private final LessonPanel lessonPanel = new LessonPanel();
     private final Menu recentMenu = new Menu("Open recent");
@@ -148,8 +148,6 @@ public final class MainWindow {
     private static final int MAX_RECENT = 8;
     private Stage stage;
     private Scene scene;
-    /** The data the heatmap draws, regenerated only when the config's data part changes. */
-    private RunConfig dataConfig;
     private TrainingSnapshot shown;
     /** The run's config as the controls last showed it. */
     private RunConfig runConfig;
@@ -174,9 +172,6 @@ public final class MainWindow {
         this.banner = new DivergenceBanner(host);
         createView();
         initListeners();
-        dataConfig = config;
-        data = DataGenerator.generate(config);
-        heatmap.setData(data);
     }
 
     public Region root() {
@@ -329,7 +324,6 @@ public final class MainWindow {
         }
         stepper.exit();
         scenario = s;
-        dataConfig = null;
         shown = null;
         timelineBar.reset();
         Lesson lesson = s.lesson();
@@ -343,9 +337,6 @@ public final class MainWindow {
             stage.setTitle(TITLE + " \u2013 " + (lesson != null ? lesson.title() : name));
         }
         if (lesson != null && lesson.opens() == Lesson.Opens.STEPPER) {
-            data = DataGenerator.generate(s.config());
-            dataConfig = s.config();
-            heatmap.setData(data);
             enterStepThrough();
         }
     }
@@ -693,9 +684,9 @@ public final class MainWindow {
     /** Shows one moment, live or from the timeline, in every view but the status bar. */
     private void showMoment(TrainingSnapshot s) {
         shown = s;
-        if (dataConfig == null || dataChanged(dataConfig, s.config())) {
-            dataConfig = s.config();
-            data = DataGenerator.generate(s.config());
+        // The session hands out one split object per run and rebuild: a new object is new data.
+        if (s.data() != null && s.data() != data) {
+            data = s.data();
             heatmap.setData(data);
         }
         // The controls follow every change of the run's config, wherever it came from (the graph's
@@ -711,11 +702,6 @@ public final class MainWindow {
         if (inspectorTab.isSelected() || s.state() != SessionState.RUNNING || hiddenInspector.take(System.nanoTime())) {
             inspector.show(s);
         }
-    }
-
-    private static boolean dataChanged(RunConfig a, RunConfig b) {
-        return a.dataset() != b.dataset() || a.samples() != b.samples() || a.noise() != b.noise()
-                || a.trainFraction() != b.trainFraction() || a.seed() != b.seed();
     }
 
     private void onLossPoints(List<LossPoint> points) {
@@ -757,17 +743,17 @@ public final class MainWindow {
 
     /** Pauses training and walks the next batch of an exact copy of the run. */
     public void enterStepThrough() {
-        if (stepper.isActive() || data == null) {
+        if (stepper.isActive()) {
             return;
         }
         host.pause();
         timelineBar.goLive();
         stepThrough.setSelected(true);
-        DataSplit split = data;
-        // One hop back to the FX thread per entry (not per step): the checkpoint is made between steps.
-        host.session().checkpoint().thenAccept(c -> javafx.application.Platform.runLater(() -> {
+        // One hop back to the FX thread per entry (not per step): the copy is made between steps, with
+        // the data the run trains on.
+        host.session().copyOfRun().thenAccept(c -> javafx.application.Platform.runLater(() -> {
             try {
-                stepper.enter(c, split);
+                stepper.enter(c.checkpoint(), c.data());
             } catch (RuntimeException ex) {
                 LOG.log(System.Logger.Level.WARNING, "step-through could not start", ex);
                 stepThrough.setSelected(false);
