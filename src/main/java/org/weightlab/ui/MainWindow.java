@@ -9,28 +9,12 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
-import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.weightlab.engine.Network;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
@@ -83,9 +67,7 @@ public final class MainWindow {
 
     private final SessionHost host;
     private final FxSnapshotPump pump;
-    private final StackPane root = new StackPane();
-    private final BorderPane frame = new BorderPane();
-    private final ScrollPane controlsColumn = new ScrollPane();
+    private final WindowLayout layout = new WindowLayout();
     private final ToggleButton darkTheme = new ToggleButton();
     private final TransportBar transport;
     private final TimelineBar timelineBar;
@@ -136,7 +118,7 @@ public final class MainWindow {
         this.banner = new DivergenceBanner(host);
         this.centre = new CentreTabs(host, timelineBar, graph, inspector, heatmap, () -> data, () -> shown);
         this.errors = new ErrorReporter(status);
-        this.presentation = new PresentationMode(root, controlsColumn, prefs);
+        this.presentation = new PresentationMode(layout.root(), layout.controlsColumn(), prefs);
         this.files = new WindowFiles(host, lossChart, epochAccuracies, status, errors, prefs, () -> shown,
                 () -> data, this::currentScenario, this::openScenario);
         this.keys = new WindowKeys(transport, timelineBar, centre.stepper(), shortcuts, meter,
@@ -149,68 +131,21 @@ public final class MainWindow {
     }
 
     public Region root() {
-        return root;
+        return layout.root();
     }
 
     private void createView() {
-        root.getStyleClass().add("wl-root");
         WindowMenus menus = new WindowMenus(files, prefs, presentation, new WindowMenus.Commands(this::quit,
                 () -> gallery.show(stage), this::openScenario, () -> showView(View.NETWORK),
                 () -> showView(View.INSPECTOR), () -> showView(View.STEPPER), () -> shortcuts.setVisible(true)));
-        frame.setTop(new VBox(menus.create(new WindowMenus.Pictures(root, graph, heatmap, lossChart),
-                darkTheme.selectedProperty(), meter.visibleProperty()), createToolBar()));
-        lessonPanel.setId("lessonPanel");
-        lessonPanel.setVisible(false);
-        lessonPanel.setManaged(false);
-        controlsColumn.setContent(new VBox(8, lessonPanel, controls));
-        controlsColumn.setId("controlsColumn");
-        controlsColumn.setFitToWidth(true);
-        controlsColumn.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        // Side columns take a share of the window, within limits, so the network keeps the middle
-        // on a 1024 x 768 projector as well as on a wide screen.
-        controlsColumn.setMinWidth(250);
-        controlsColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> clamp(root.getWidth() * 0.21, 250, 340), root.widthProperty()));
-        frame.setLeft(controlsColumn);
-
-        frame.setCenter(centre.pane());
-
-        heatmap.setId("outputArea");
-        lossChart.setId("lossArea");
-        SplitPane right = new SplitPane(heatmap, lossChart);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.55);
-        right.setId("outputColumn");
-        right.setMinWidth(260);
-        right.prefWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> clamp(root.getWidth() * 0.28, 260, 480), root.widthProperty()));
-        frame.setRight(right);
-
-        status.setId("statusBar");
-        timelineBar.setPadding(new Insets(4, 8, 4, 8));
-        timelineBar.getStyleClass().add("wl-timeline-bar");
-        frame.setBottom(new VBox(timelineBar, status));
-
-        StackPane.setAlignment(banner, Pos.TOP_CENTER);
-        StackPane.setMargin(banner, new Insets(110, 0, 0, 0));
-        StackPane.setAlignment(meter, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(meter, new Insets(0, 16, 48, 0));
-        meter.setVisible(false);
-        root.getChildren().addAll(frame, banner, meter, shortcuts);
-    }
-
-    private ToolBar createToolBar() {
-        darkTheme.setId("themeButton");
-        darkTheme.setGraphic(new FontIcon("mdi2w-weather-night"));
-        darkTheme.setTooltip(new Tooltip("Dark theme (Ctrl+T)"));
-        darkTheme.setFocusTraversable(false);
-        Label title = new Label(TITLE);
-        title.getStyleClass().add("wl-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(title, new Separator(), transport, centre.stepThroughButton(), spacer, darkTheme);
-        bar.setId("toolbar");
-        return bar;
+        layout.setTop(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap, lossChart),
+                darkTheme.selectedProperty(), meter.visibleProperty()),
+                WindowLayout.toolbar(transport, centre.stepThroughButton(), darkTheme));
+        layout.setLeft(lessonPanel, controls);
+        layout.setCentre(centre.pane());
+        layout.setRight(heatmap, lossChart);
+        layout.setBottom(timelineBar, status);
+        layout.addOverlays(banner, meter, shortcuts);
     }
 
     private void initListeners() {
@@ -360,10 +295,6 @@ public final class MainWindow {
         }
     }
 
-    private static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
-
     /**
      * Opens a scenario: a new run from its config and initial weights, its lesson text beside the
      * controls. A scenario that cannot start (its data or weights do not fit) leaves the current
@@ -449,7 +380,7 @@ public final class MainWindow {
         files.setStage(stage);
         applyTheme(darkTheme.isSelected());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        Scene scene = new Scene(layout.root(), Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
         keys.install(scene);
         presentation.attach(scene, stage);
