@@ -121,13 +121,12 @@ final class CentreTabs {
         return inspectorTab.isSelected();
     }
 
-    /** Brings {@code view} to the front (the step-through pauses training and starts a walk). */
-    void show(MainWindow.View view) {
-        switch (view) {
-            case NETWORK -> centre.getSelectionModel().select(networkTab);
-            case INSPECTOR -> centre.getSelectionModel().select(inspectorTab);
-            case STEPPER -> enterStepThrough();
-        }
+    void showNetwork() {
+        centre.getSelectionModel().select(networkTab);
+    }
+
+    void showInspector() {
+        centre.getSelectionModel().select(inspectorTab);
     }
 
     /** The inspector if the network is in front, else the network. */

@@ -140,7 +140,7 @@ public final class MainWindow {
                 () -> showView(View.INSPECTOR), () -> showView(View.STEPPER), () -> shortcuts.setVisible(true)));
         layout.setTop(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap, lossChart),
                 darkTheme.selectedProperty(), meter.visibleProperty()),
-                WindowLayout.toolbar(transport, centre.stepThroughButton(), darkTheme));
+                WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme));
         layout.setLeft(lessonPanel, controls);
         layout.setCentre(centre.pane());
         layout.setRight(heatmap, lossChart);
@@ -257,7 +257,11 @@ public final class MainWindow {
 
     /** Brings {@code view} to the front (the step-through pauses training and starts a walk). */
     public void showView(View view) {
-        centre.show(view);
+        switch (view) {
+            case NETWORK -> centre.showNetwork();
+            case INSPECTOR -> centre.showInspector();
+            case STEPPER -> centre.enterStepThrough();
+        }
     }
 
     /** Pauses training and walks the next batch of an exact copy of the run. */

@@ -50,13 +50,13 @@ final class WindowLayout {
         frame.setTop(new VBox(menus, toolbar));
     }
 
-    /** The toolbar: the title, training's transport, the step-through switch and the theme switch. */
-    static ToolBar toolbar(Node transport, ToggleButton stepThrough, ToggleButton darkTheme) {
+    /** The toolbar: the application's name, training's transport, the step-through switch and the theme switch. */
+    static ToolBar toolbar(String name, Node transport, ToggleButton stepThrough, ToggleButton darkTheme) {
         darkTheme.setId("themeButton");
         darkTheme.setGraphic(new FontIcon("mdi2w-weather-night"));
         darkTheme.setTooltip(new Tooltip("Dark theme (Ctrl+T)"));
         darkTheme.setFocusTraversable(false);
-        Label title = new Label(MainWindow.TITLE);
+        Label title = new Label(name);
         title.getStyleClass().add("wl-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
