@@ -39,6 +39,14 @@ class ArchitectureTest {
             .because("views subscribe to the session, never the other way round");
 
     @ArchTest
+    static final ArchRule viewsNeverGenerateData = noClasses()
+            .that().resideInAPackage("org.weightlab.ui..")
+            .and().haveSimpleNameNotStartingWith("DatasetThumbnail")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.weightlab.engine.data.DataGenerator")
+            .because("the data set is part of the published run: the session generates it on the engine thread "
+                    + "and views draw the split it publishes (thumbnails only picture a data-set kind)");
+
+    @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices()
             .matching("org.weightlab.(**)")
             .should().beFreeOfCycles()

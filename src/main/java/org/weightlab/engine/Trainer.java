@@ -184,8 +184,7 @@ public final class Trainer {
      * {@link #updateHyperparameters}.
      */
     public static boolean needsRebuild(RunConfig a, RunConfig b) {
-        if (a.dataset() != b.dataset() || a.samples() != b.samples() || a.noise() != b.noise()
-                || a.trainFraction() != b.trainFraction() || a.seed() != b.seed()
+        if (!RunConfig.sameData(a, b)
                 || !a.features().equals(b.features()) || a.problem() != b.problem()
                 || !a.hidden().equals(b.hidden()) || a.outputActivation() != b.outputActivation()
                 || a.loss() != b.loss() || !a.init().equals(b.init()) || !a.biasInit().equals(b.biasInit())) {

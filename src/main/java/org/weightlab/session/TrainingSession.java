@@ -115,7 +115,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     // --- engine-thread state (touched only by the engine thread after start) ---
     private Trainer trainer;
     private RunConfig config;
-    private DataSplit data;
+    private DataSplit data; // the split the trainer uses; published in every snapshot, so views never generate it
     private Network initial;
     private int reinitializations;
     private boolean running;
@@ -217,13 +217,18 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         return f;
     }
 
+    /** An exact copy of a run: the trainer's state and the data split it trains on. */
+    public record RunCopy(Checkpoint checkpoint, DataSplit data) {
+    }
+
     /**
      * An exact copy of the run as it stands after every command sent before this call (weights,
-     * optimizer state, batch order), for the step-through mode. Completes on the engine thread.
+     * optimizer state, batch order, and its data), for the step-through mode. Completes on the
+     * engine thread.
      */
-    public CompletableFuture<Checkpoint> checkpoint() {
-        CompletableFuture<Checkpoint> f = new CompletableFuture<>();
-        submit("checkpoint", false, () -> f.complete(trainer.checkpoint()));
+    public CompletableFuture<RunCopy> copyOfRun() {
+        CompletableFuture<RunCopy> f = new CompletableFuture<>();
+        submit("checkpoint", false, () -> f.complete(new RunCopy(trainer.checkpoint(), data)));
         return f;
     }
 
@@ -314,7 +319,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
                 return;
             }
             if (Trainer.needsRebuild(old, next)) {
-                DataSplit d = sameData(old, next) ? data : dataSource.apply(next);
+                DataSplit d = RunConfig.sameData(old, next) ? data : dataSource.apply(next);
                 Trainer t = new Trainer(next, d);
                 data = d;
                 config = next;
@@ -621,11 +626,6 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         bus.publish(new SessionEvent.Jumped(from, trainer.stepCount()));
     }
 
-    private static boolean sameData(RunConfig a, RunConfig b) {
-        return a.dataset() == b.dataset() && a.samples() == b.samples() && a.noise() == b.noise()
-                && a.trainFraction() == b.trainFraction() && a.seed() == b.seed();
-    }
-
     private double weightAt(int layer, int out, int in) {
         Layer l = layerAt(layer);
         if (out < 0 || out >= l.outputs() || in < 0 || in >= l.inputs()) {
@@ -710,7 +710,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         double lr = trainer.learningRate();
         TrainingSnapshot s = new TrainingSnapshot(trainer.stepCount(), epoch, state, config, config.features(),
                 layers, e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(), lr,
-                wantFields ? lastField : null);
+                wantFields ? lastField : null, data);
         // A diverged trainer holds the last finite weights at the last good step; that step is
         // already recorded as it was, and jumping there must not land in the diverged state.
         boolean fullSpeed = busy() && periodNanos == 0;

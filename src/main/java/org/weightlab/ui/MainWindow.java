@@ -2,77 +2,23 @@ package org.weightlab.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.image.WritableImage;
-import javafx.scene.input.Dragboard;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.TransferMode;
-import javafx.stage.FileChooser;
-import javafx.stage.Modality;
-import javax.imageio.ImageIO;
-import org.weightlab.engine.Network;
-import org.weightlab.scenario.AtomicFile;
-import org.weightlab.scenario.HistoryPoint;
-import org.weightlab.scenario.LessonCatalog;
-import org.weightlab.scenario.Lesson;
-import org.weightlab.scenario.RunExport;
-import org.weightlab.scenario.RunExportFile;
-import org.weightlab.scenario.Scenario;
-import org.weightlab.scenario.ScenarioException;
-import org.weightlab.scenario.ScenarioFile;
-import org.weightlab.ui.lessons.LessonGalleryView;
-import org.weightlab.ui.lessons.LessonPanel;
-import org.weightlab.ui.shell.RunFiles;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.kordamp.ikonli.javafx.FontIcon;
+import org.weightlab.engine.Network;
 import org.weightlab.engine.config.RunConfig;
-import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.engine.data.DataSplit;
-import org.weightlab.session.LossPoint;
+import org.weightlab.scenario.Lesson;
+import org.weightlab.scenario.RunExport;
+import org.weightlab.scenario.Scenario;
 import org.weightlab.session.SessionEvent;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.SessionState;
@@ -82,75 +28,72 @@ import org.weightlab.ui.fx.FxSnapshotPump;
 import org.weightlab.ui.fx.RedrawGate;
 import org.weightlab.ui.heatmap.DecisionHeatmapView;
 import org.weightlab.ui.inspector.InspectorModel;
-import org.weightlab.ui.inspector.InspectorView;
+import org.weightlab.ui.lessons.LessonGalleryWindow;
+import org.weightlab.ui.lessons.LessonPanel;
 import org.weightlab.ui.loss.LossChartView;
 import org.weightlab.ui.network.NetworkGraphView;
 import org.weightlab.ui.network.NodeRef;
+import org.weightlab.ui.shell.ErrorReporter;
 import org.weightlab.ui.shell.FrameTimeMeter;
+import org.weightlab.ui.shell.PresentationMode;
+import org.weightlab.ui.shell.RunFiles;
 import org.weightlab.ui.shell.ShortcutSheet;
 import org.weightlab.ui.shell.TimelineBar;
 import org.weightlab.ui.shell.TransportBar;
+import org.weightlab.ui.shell.WindowFiles;
+import org.weightlab.ui.shell.WindowKeys;
+import org.weightlab.ui.shell.WindowMenus;
+import org.weightlab.ui.shell.WindowPreferences;
 import org.weightlab.ui.status.DivergenceBanner;
 import org.weightlab.ui.status.StatusBarView;
-import org.weightlab.ui.stepper.StepThroughView;
 import org.weightlab.ui.stepper.StepThroughViewModel;
 
 /**
  * The main window: toolbar and timeline on top, controls on the left, the network in the
  * centre, output and loss on the right, status bar at the bottom. It owns the FX side of one
  * {@link SessionHost}: snapshots arrive through an {@link FxSnapshotPump} once per frame and
- * go to every view; commands go out through the host.
+ * go to every view; commands go out through the host. Its files, menus, keys, preferences and
+ * presentation mode are classes of their own in {@code ui.shell}.
  */
 public final class MainWindow {
 
     public static final String TITLE = "WeightLab";
     public static final String STYLESHEET = "/org/weightlab/ui/weightlab.css";
-    public static final String PROJECTOR_STYLESHEET = "/org/weightlab/ui/projector.css";
 
     private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
 
     private final SessionHost host;
     private final FxSnapshotPump pump;
-    private final StackPane root = new StackPane();
-    private final BorderPane frame = new BorderPane();
+    private final WindowLayout layout = new WindowLayout();
     private final ToggleButton darkTheme = new ToggleButton();
     private final TransportBar transport;
     private final TimelineBar timelineBar;
     private final NetworkGraphView graph;
     private final DecisionHeatmapView heatmap;
     private final LossChartView lossChart;
+    /** Train and test accuracy of each evaluated epoch end, by step, for the run export (the chart keeps losses only). */
     private final ControlsPanel controls;
     private final StatusBarView status;
     private final DivergenceBanner banner;
     private final FrameTimeMeter meter = new FrameTimeMeter();
     private final ShortcutSheet shortcuts = new ShortcutSheet();
-    private final TabPane centre = new TabPane();
-    private final StepThroughViewModel stepper = new StepThroughViewModel();
-    private final StepThroughView stepperView = new StepThroughView(stepper);
-    private final Tab stepperTab = new Tab("Step-through", stepperView);
-    private final Tab networkTab = new Tab("Network");
     private final InspectorModel inspector = new InspectorModel();
-    private final Tab inspectorTab = new Tab("Inspector");
-    private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
-    private DataSplit data;
+    private final CentreTabs centre;
     private final LessonPanel lessonPanel = new LessonPanel();
-    private final Menu recentMenu = new Menu("Open recent");
-    /** Layout, theme, size and recent files; tests point {@code weightlab.preferences} elsewhere. */
-    private final Preferences prefs = Preferences.userRoot().node(
-            System.getProperty("weightlab.preferences", "org/weightlab/ui"));
+    private final WindowPreferences prefs = WindowPreferences.ofUser();
+    private final ErrorReporter errors;
+    private final PresentationMode presentation;
+    private final WindowFiles files;
+    private final WindowKeys keys;
+    private final LessonGalleryWindow gallery;
+    /** The data split of the run shown, as the session published it with the run (views never generate data). */
+    private DataSplit data;
     /** The scenario open now (its lesson text is kept when the instructor saves). */
     private Scenario scenario;
-    private Stage galleryStage;
-    private int scalePercent = 100;
-    private static final int MAX_RECENT = 8;
     private Stage stage;
-    private Scene scene;
-    /** The data the heatmap draws, regenerated only when the config's data part changes. */
-    private RunConfig dataConfig;
     private TrainingSnapshot shown;
     /** The run's config as the controls last showed it. */
     private RunConfig runConfig;
-    private boolean presentation;
     /** Most updates a second of the status bar's and the timeline's numbers while training runs. */
     private static final double LIVE_TEXT_PER_SECOND = 15;
     private final RedrawGate liveText = new RedrawGate(LIVE_TEXT_PER_SECOND);
@@ -169,483 +112,36 @@ public final class MainWindow {
         this.controls = new ControlsPanel(host, config);
         this.status = new StatusBarView();
         this.banner = new DivergenceBanner(host);
+        this.centre = new CentreTabs(host, timelineBar, graph, inspector, heatmap, () -> data, () -> shown);
+        this.errors = new ErrorReporter(status);
+        this.presentation = new PresentationMode(layout.root(), layout.controlsColumn(), prefs);
+        this.files = new WindowFiles(host, pump.lossHistory(), status, errors, prefs, () -> shown,
+                () -> data, this::currentScenario, this::openScenario);
+        this.keys = new WindowKeys(transport, timelineBar, centre.stepper(), shortcuts, meter,
+                darkTheme.selectedProperty(), presentation,
+                new WindowKeys.Commands(centre::enterStepThrough, centre::toggleInspector));
+        this.gallery = new LessonGalleryWindow(s -> openScenario(s, s.lesson() == null ? "lesson" : s.lesson().title()),
+                errors::error);
         createView();
         initListeners();
-        dataConfig = config;
-        data = DataGenerator.generate(config);
-        heatmap.setData(data);
     }
 
     public Region root() {
-        return root;
+        return layout.root();
     }
 
     private void createView() {
-        root.getStyleClass().add("wl-root");
-        frame.setTop(new VBox(createMenuBar(), createToolBar()));
-        lessonPanel.setId("lessonPanel");
-        lessonPanel.setVisible(false);
-        lessonPanel.setManaged(false);
-        ScrollPane controlsScroll = new ScrollPane(new VBox(8, lessonPanel, controls));
-        controlsScroll.setId("controlsColumn");
-        controlsScroll.setFitToWidth(true);
-        controlsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        // Side columns take a share of the window, within limits, so the network keeps the middle
-        // on a 1024 x 768 projector as well as on a wide screen.
-        controlsScroll.setMinWidth(250);
-        controlsScroll.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> clamp(root.getWidth() * 0.21, 250, 340), root.widthProperty()));
-        frame.setLeft(controlsScroll);
-
-        graph.setId("networkArea");
-        networkTab.setContent(graph);
-        networkTab.setClosable(false);
-        stepperTab.setClosable(false);
-        InspectorView inspectorView = new InspectorView(inspector);
-        // A tab that is not selected keeps its content in the scene: hidden, the inspector does
-        // not repaint its canvases for every snapshot (it still records them, for its histories).
-        inspectorView.visibleProperty().bind(inspectorTab.selectedProperty());
-        inspectorTab.setContent(inspectorView);
-        inspectorTab.setClosable(false);
-        inspectorTab.setTooltip(new Tooltip("Every weight of a layer, histograms over time, gradient flow, diagnostics (I)"));
-        centre.getTabs().addAll(networkTab, inspectorTab);
-        centre.setId("centreTabs");
-        frame.setCenter(centre);
-
-        heatmap.setId("outputArea");
-        lossChart.setId("lossArea");
-        SplitPane right = new SplitPane(heatmap, lossChart);
-        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        right.setDividerPositions(0.55);
-        right.setId("outputColumn");
-        right.setMinWidth(260);
-        right.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> clamp(root.getWidth() * 0.28, 260, 480), root.widthProperty()));
-        frame.setRight(right);
-
-        status.setId("statusBar");
-        timelineBar.setPadding(new Insets(4, 8, 4, 8));
-        timelineBar.getStyleClass().add("wl-timeline-bar");
-        frame.setBottom(new VBox(timelineBar, status));
-
-        StackPane.setAlignment(banner, Pos.TOP_CENTER);
-        StackPane.setMargin(banner, new Insets(110, 0, 0, 0));
-        StackPane.setAlignment(meter, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(meter, new Insets(0, 16, 48, 0));
-        meter.setVisible(false);
-        root.getChildren().addAll(frame, banner, meter, shortcuts);
-    }
-
-    private MenuBar createMenuBar() {
-        MenuBar bar = new MenuBar();
-        bar.setId("menuBar");
-
-        MenuItem open = item("Open scenario\u2026", "mdi2f-folder-open-outline", "Shortcut+O", this::chooseAndOpen);
-        MenuItem save = item("Save scenario\u2026", "mdi2c-content-save-outline", "Shortcut+S", this::chooseAndSave);
-        MenuItem exportRun = item("Export run\u2026", "mdi2f-file-export-outline", "Shortcut+E", this::exportRun);
-        MenuItem exportPng = item("Export window as PNG\u2026", "mdi2i-image-outline", "Shortcut+P",
-                () -> exportPng(root));
-        MenuItem exportNetwork = item("Export network view as PNG\u2026", null, null, () -> exportPng(graph));
-        MenuItem exportOutput = item("Export output view as PNG\u2026", null, null, () -> exportPng(heatmap));
-        MenuItem exportLossPng = item("Export loss chart as PNG\u2026", null, null, () -> exportPng(lossChart));
-        MenuItem exportCsv = item("Export loss history as CSV\u2026", "mdi2t-table-arrow-right", null,
-                this::exportCsv);
-        MenuItem quit = item("Quit", null, "Shortcut+Q", () -> {
-            if (stage != null) {
-                stage.close();
-            }
-        });
-        refreshRecent();
-        Menu file = new Menu("File", null, open, recentMenu, save, new SeparatorMenuItem(), exportRun, exportPng,
-                exportNetwork, exportOutput, exportLossPng, exportCsv, new SeparatorMenuItem(), quit);
-
-        MenuItem gallery = item("Lesson gallery\u2026", "mdi2s-school-outline", "Shortcut+L", this::showGallery);
-        Menu lessons = new Menu("Lessons", null, gallery, new SeparatorMenuItem());
-        try {
-            for (LessonCatalog.Entry e : LessonCatalog.builtIn()) {
-                lessons.getItems().add(item(e.number() + ". " + e.scenario().lesson().title(), null, null,
-                        () -> openScenario(e.scenario(), e.name())));
-            }
-        } catch (ScenarioException ex) {
-            LOG.log(System.Logger.Level.WARNING, "built-in lessons could not be read", ex);
-        }
-
-        MenuItem network = item("Network", null, null, () -> showView(View.NETWORK));
-        MenuItem inspect = item("Weight inspector", null, null, () -> showView(View.INSPECTOR));
-        MenuItem walk = item("Step-through", null, null, () -> showView(View.STEPPER));
-        CheckMenuItem dark = new CheckMenuItem("Dark theme");
-        dark.selectedProperty().bindBidirectional(darkTheme.selectedProperty());
-        CheckMenuItem present = new CheckMenuItem("Presentation mode");
-        present.setAccelerator(KeyCombination.keyCombination("F11"));
-        present.setOnAction(e -> setPresentation(present.isSelected()));
-        present.setId("presentationItem");
-        Menu size = new Menu("Interface size");
-        ToggleGroup sizes = new ToggleGroup();
-        for (int percent : new int[] {100, 125, 150, 200}) {
-            RadioMenuItem r = new RadioMenuItem(percent + "%");
-            r.setToggleGroup(sizes);
-            r.setSelected(percent == 100);
-            r.setOnAction(e -> setScale(percent));
-            size.getItems().add(r);
-        }
-        CheckMenuItem meterItem = new CheckMenuItem("Frame-time meter");
-        meterItem.selectedProperty().bindBidirectional(meter.visibleProperty());
-        Menu view = new Menu("View", null, network, inspect, walk, new SeparatorMenuItem(), dark, present, size,
-                meterItem);
-
-        MenuItem keys = item("Keyboard shortcuts", "mdi2k-keyboard-outline", null, () -> shortcuts.setVisible(true));
-        Menu help = new Menu("Help", null, keys);
-        bar.getMenus().addAll(file, lessons, view, help);
-        return bar;
-    }
-
-    private static MenuItem item(String text, String icon, String accelerator, Runnable action) {
-        MenuItem m = new MenuItem(text, icon == null ? null : new FontIcon(icon));
-        if (accelerator != null) {
-            m.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    // ------------------------------------------------------------------ scenarios and files
-
-    /**
-     * Opens a scenario: a new run from its config and initial weights, its lesson text beside the
-     * controls. A scenario that cannot start (its data or weights do not fit) leaves the current
-     * run untouched and says why.
-     */
-    public void openScenario(Scenario s, String name) {
-        Network initial;
-        try {
-            initial = s.initial() == null ? null : s.initial().toNetwork(s.config());
-            host.open(s.config(), initial);
-        } catch (RuntimeException e) {
-            error("Could not open " + name, e.getMessage());
-            return;
-        }
-        stepper.exit();
-        scenario = s;
-        dataConfig = null;
-        shown = null;
-        timelineBar.reset();
-        Lesson lesson = s.lesson();
-        lessonPanel.setLesson(lesson);
-        lessonPanel.setVisible(lesson != null);
-        lessonPanel.setManaged(lesson != null);
-        if (galleryStage != null) {
-            galleryStage.hide();
-        }
-        if (stage != null) {
-            stage.setTitle(TITLE + " \u2013 " + (lesson != null ? lesson.title() : name));
-        }
-        if (lesson != null && lesson.opens() == Lesson.Opens.STEPPER) {
-            data = DataGenerator.generate(s.config());
-            dataConfig = s.config();
-            heatmap.setData(data);
-            enterStepThrough();
-        }
-    }
-
-    /** Reads a scenario file off the FX thread, then opens it; a bad file changes nothing. */
-    public CompletableFuture<Void> openFile(Path file) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return ScenarioFile.read(file);
-            } catch (ScenarioException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }).handle((s, ex) -> {
-            Platform.runLater(() -> {
-                if (ex != null) {
-                    Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
-                    error("Could not open " + file.getFileName(), cause.getMessage());
-                } else {
-                    openScenario(s, file.getFileName().toString());
-                    remember(file);
-                }
-            });
-            return null;
-        });
-    }
-
-    private void chooseAndOpen() {
-        FileChooser chooser = chooser("Open scenario", "WeightLab scenario", "*.json");
-        File f = chooser.showOpenDialog(stage);
-        if (f != null) {
-            openFile(f.toPath());
-        }
-    }
-
-    /** The scenario of the moment shown: its config and its weights and frozen parts as "initial". */
-    public Scenario currentScenario() {
-        TrainingSnapshot s = shown;
-        if (s == null) {
-            return scenario;
-        }
-        return new Scenario(s.config(), RunFiles.networkState(s), scenario == null ? null : scenario.lesson());
-    }
-
-    private void chooseAndSave() {
-        Scenario s = currentScenario();
-        if (s == null) {
-            return;
-        }
-        FileChooser chooser = chooser("Save scenario", "WeightLab scenario", "*.json");
-        chooser.setInitialFileName("scenario.json");
-        File f = chooser.showSaveDialog(stage);
-        if (f == null) {
-            return;
-        }
-        try {
-            ScenarioFile.write(s, f.toPath());
-            remember(f.toPath());
-            status.setMessage("Saved " + f.getName());
-        } catch (ScenarioException e) {
-            error("Could not save " + f.getName(), e.getMessage());
-        }
-    }
-
-    /**
-     * The run as shown (the moment on screen, and its history up to it) in the run-export form,
-     * or null when there is nothing to export yet.
-     *
-     * @throws IllegalArgumentException when the network changed shape during the run
-     */
-    RunExport runExport() {
-        TrainingSnapshot last = shown;
-        TrainingSnapshot first = host.timeline().snapshotAt(0);
-        if (last == null || first == null || data == null) {
-            return null;
-        }
-        return new RunExport(last.config(), data, RunFiles.networkState(first), RunFiles.networkState(last),
-                epochEnds(last.step()));
-    }
-
-    /**
-     * The run's history up to {@code lastStep} as the command line records it: step 0 and every
-     * epoch end (see {@link #epochEndsLater}).
-     */
-    private List<HistoryPoint> epochEnds(long lastStep) {
-        return epochEndsLater(lastStep).get();
-    }
-
-    /**
-     * Reads what the history needs now, on the FX thread, and returns the work that builds it, for
-     * any thread (a replay of a long run takes seconds). The loss history holds the epoch ends the
-     * session evaluated; the others are rebuilt by replaying the run from its initial weights,
-     * which is exact while no setting changed. When one did (or the replay disagrees with an
-     * evaluated point), only the evaluated epoch ends are exported.
-     */
-    private java.util.function.Supplier<List<HistoryPoint>> epochEndsLater(long lastStep) {
-        var lossHistory = pump.lossHistory();
-        List<HistoryPoint> ends = new ArrayList<>();
-        for (LossPoint p : lossHistory.epochEndsUpTo(lastStep)) {
-            ends.add(new HistoryPoint(p.step(), p.epoch(), p.trainLoss(), p.testLoss(), p.trainAccuracy(),
-                    p.testAccuracy()));
-        }
-        TrainingSnapshot first = host.timeline().snapshotAt(0);
-        if (first == null || first.step() != 0 || lossHistory.changedUpTo(lastStep)) {
-            return () -> ends;
-        }
-        RunConfig config = first.config();
-        var initial = RunFiles.networkState(first);
-        return () -> {
-            List<HistoryPoint> replayed = org.weightlab.scenario.RunHistory.replay(config,
-                    DataGenerator.generate(config), initial, lastStep, ends);
-            return replayed != null ? replayed : ends;
-        };
-    }
-
-    private void exportRun() {
-        TrainingSnapshot last = shown;
-        TrainingSnapshot first = host.timeline().snapshotAt(0);
-        if (last == null || first == null || data == null) {
-            return;
-        }
-        DataSplit split = data;
-        var history = epochEndsLater(last.step());
-        FileChooser chooser = chooser("Export run", "WeightLab run", "*.json");
-        chooser.setInitialFileName("run.json");
-        File f = chooser.showSaveDialog(stage);
-        if (f == null) {
-            return;
-        }
-        status.setMessage("Exporting the run to " + f.getName() + "\u2026");
-        // the history may replay a long run: built and written off the FX thread
-        CompletableFuture.runAsync(() -> {
-            RunExport run;
-            try {
-                run = new RunExport(last.config(), split, RunFiles.networkState(first), RunFiles.networkState(last),
-                        history.get());
-            } catch (IllegalArgumentException e) {
-                Platform.runLater(() -> error("Could not export this run",
-                        e.getMessage() + " (the network changed shape during the run)"));
-                return;
-            }
-            try {
-                RunExportFile.write(run, f.toPath());
-                Platform.runLater(() -> status.setMessage("Exported the run to " + f.getName()));
-            } catch (ScenarioException e) {
-                Platform.runLater(() -> error("Could not export the run", e.getMessage()));
-            }
-        });
-    }
-
-    private void exportCsv() {
-        var lossHistory = pump.lossHistory();
-        List<LossPoint> batches = lossHistory.batchPoints();
-        // everything held, which may run past the moment on screen while the timeline is scrubbed
-        long lastStep = (long) Math.max(0, Math.max(lossHistory.batches().lastStep(), lossHistory.epochEnds().lastStep()));
-        var history = epochEndsLater(lastStep);
-        FileChooser chooser = chooser("Export loss history", "CSV", "*.csv");
-        chooser.setInitialFileName("loss.csv");
-        File f = chooser.showSaveDialog(stage);
-        if (f == null) {
-            return;
-        }
-        // the epoch ends may replay a long run: built and written off the FX thread
-        CompletableFuture.runAsync(() -> {
-            List<LossPoint> points = new ArrayList<>(batches);
-            for (HistoryPoint e : history.get()) {
-                points.add(new LossPoint(e.step(), e.epoch(), e.trainLoss(), e.testLoss(), true, e.trainAccuracy(),
-                        e.testAccuracy()));
-            }
-            points.sort(java.util.Comparator.comparingLong(LossPoint::step)); // stable: a batch before its epoch end
-            try {
-                AtomicFile.write(f.toPath(), RunFiles.lossCsv(points).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                Platform.runLater(() -> status.setMessage("Exported " + points.size() + " loss points to " + f.getName()));
-            } catch (ScenarioException e) {
-                Platform.runLater(() -> error("Could not write " + f.getName(), e.getMessage()));
-            }
-        });
-    }
-
-    /** Saves a picture of {@code node} (a view or the whole window) for slides. */
-    private void exportPng(Node node) {
-        WritableImage image = node.snapshot(null, null);
-        FileChooser chooser = chooser("Export picture", "PNG image", "*.png");
-        chooser.setInitialFileName("weightlab.png");
-        File f = chooser.showSaveDialog(stage);
-        if (f == null) {
-            return;
-        }
-        try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
-            AtomicFile.write(f.toPath(), out.toByteArray());
-            status.setMessage("Saved " + f.getName());
-        } catch (IOException | ScenarioException e) {
-            error("Could not write " + f.getName(), e.getMessage());
-        }
-    }
-
-    private FileChooser chooser(String title, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        String last = prefs.get("lastFolder", null);
-        if (last != null && new File(last).isDirectory()) {
-            chooser.setInitialDirectory(new File(last));
-        }
-        return chooser;
-    }
-
-    private void remember(Path file) {
-        Path abs = file.toAbsolutePath();
-        if (abs.getParent() != null) {
-            prefs.put("lastFolder", abs.getParent().toString());
-        }
-        List<String> recent = recentFiles();
-        recent.remove(abs.toString());
-        recent.add(0, abs.toString());
-        while (recent.size() > MAX_RECENT) {
-            recent.remove(recent.size() - 1);
-        }
-        prefs.put("recent", String.join("\n", recent));
-        refreshRecent();
-    }
-
-    private List<String> recentFiles() {
-        List<String> list = new ArrayList<>();
-        for (String line : prefs.get("recent", "").split("\n")) {
-            if (!line.isBlank()) {
-                list.add(line);
-            }
-        }
-        return list;
-    }
-
-    private void refreshRecent() {
-        recentMenu.getItems().clear();
-        for (String f : recentFiles()) {
-            recentMenu.getItems().add(item(f, null, null, () -> openFile(Path.of(f))));
-        }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
-
-    private void showGallery() {
-        if (galleryStage == null) {
-            List<LessonCatalog.Entry> lessons;
-            try {
-                lessons = LessonCatalog.builtIn();
-            } catch (ScenarioException e) {
-                error("Could not read the lessons", e.getMessage());
-                return;
-            }
-            LessonGalleryView gallery = new LessonGalleryView(lessons, s -> openScenario(s,
-                    s.lesson() == null ? "lesson" : s.lesson().title()));
-            galleryStage = new Stage();
-            galleryStage.initOwner(stage);
-            galleryStage.initModality(Modality.NONE);
-            galleryStage.setTitle("WeightLab lessons");
-            Scene galleryScene = new Scene(gallery, 1100, 760);
-            galleryScene.getStylesheets().addAll(scene.getStylesheets());
-            galleryScene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.ESCAPE) {
-                    galleryStage.hide();
-                }
-            });
-            galleryStage.setScene(galleryScene);
-        }
-        galleryStage.show();
-        galleryStage.toFront();
-    }
-
-    private void error(String title, String message) {
-        LOG.log(System.Logger.Level.INFO, title + ": " + message);
-        status.setMessage(title + ": " + message);
-        if (stage == null || !stage.isShowing() || Boolean.getBoolean("testfx.headless")) {
-            return; // headless runs and tests read the status line; no modal dialog to block them
-        }
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        alert.initOwner(stage);
-        alert.setHeaderText(title);
-        alert.show();
-    }
-
-    /** Sets the interface size for a projector: 100, 125, 150 or 200 percent. */
-    public void setScale(int percent) {
-        scalePercent = percent;
-        root.setStyle(percent == 100 ? "" : "-fx-font-size: " + (14 * percent / 100.0) + "px;");
-        prefs.putInt("scale", percent);
-    }
-
-    private ToolBar createToolBar() {
-        darkTheme.setId("themeButton");
-        darkTheme.setGraphic(new FontIcon("mdi2w-weather-night"));
-        darkTheme.setTooltip(new Tooltip("Dark theme (Ctrl+T)"));
-        darkTheme.setFocusTraversable(false);
-        Label title = new Label(TITLE);
-        title.getStyleClass().add("wl-title");
-        stepThrough.setId("stepThroughButton");
-        stepThrough.setTooltip(new Tooltip("Step-through: walk one example forward and backward, neuron by neuron (T)"));
-        stepThrough.setFocusTraversable(false);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(title, new Separator(), transport, stepThrough, spacer, darkTheme);
-        bar.setId("toolbar");
-        return bar;
+        WindowMenus menus = new WindowMenus(files, prefs, presentation, new WindowMenus.Commands(this::quit,
+                () -> gallery.show(stage), this::openScenario, () -> showView(View.NETWORK),
+                () -> showView(View.INSPECTOR), () -> showView(View.STEPPER), () -> shortcuts.setVisible(true)));
+        layout.setTop(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap, lossChart),
+                darkTheme.selectedProperty(), meter.visibleProperty()),
+                WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme));
+        layout.setLeft(lessonPanel, controls);
+        layout.setCentre(centre.pane());
+        layout.setRight(heatmap, lossChart);
+        layout.setBottom(timelineBar, status);
+        layout.addOverlays(banner, meter, shortcuts);
     }
 
     private void initListeners() {
@@ -662,30 +158,6 @@ public final class MainWindow {
         inspector.selectionProperty().addListener((obs, was, now) -> {
             if (!java.util.Objects.equals(now, graph.selectedEdgeProperty().get())) {
                 graph.selectEdge(now);
-            }
-        });
-        // Statistics cost the engine time: ask for them only while the inspector is on screen.
-        inspectorTab.selectedProperty().addListener((obs, was, on) -> {
-            host.requestStats(on);
-            if (on && shown != null) {
-                inspector.show(shown);
-            }
-        });
-        stepper.setTrainingControl(host);
-        stepper.setOnExit(this::leaveStepThrough);
-        stepThrough.setOnAction(e -> {
-            if (stepThrough.isSelected()) {
-                enterStepThrough();
-            } else {
-                stepper.exit();
-            }
-        });
-        heatmap.setOnMouseClicked(e -> {
-            if (stepper.isActive()) {
-                int i = nearestTrainingPoint(heatmap.sceneToLocal(e.getSceneX(), e.getSceneY()));
-                if (i >= 0) {
-                    stepper.selectExample(i);
-                }
             }
         });
         host.requestFields(true);
@@ -718,9 +190,9 @@ public final class MainWindow {
     /** Shows one moment, live or from the timeline, in every view but the status bar. */
     private void showMoment(TrainingSnapshot s) {
         shown = s;
-        if (dataConfig == null || dataChanged(dataConfig, s.config())) {
-            dataConfig = s.config();
-            data = DataGenerator.generate(s.config());
+        // The session hands out one split object per run and rebuild: a new object is new data.
+        if (s.data() != null && s.data() != data) {
+            data = s.data();
             heatmap.setData(data);
         }
         // The controls follow every change of the run's config, wherever it came from (the graph's
@@ -733,14 +205,9 @@ public final class MainWindow {
         heatmap.show(s);
         // Off screen, the inspector only keeps its (thinned) histories going: a running session's
         // moments reach it HIDDEN_INSPECTOR_PER_SECOND times a second, its diagnostics cost milliseconds.
-        if (inspectorTab.isSelected() || s.state() != SessionState.RUNNING || hiddenInspector.take(System.nanoTime())) {
+        if (centre.inspectorSelected() || s.state() != SessionState.RUNNING || hiddenInspector.take(System.nanoTime())) {
             inspector.show(s);
         }
-    }
-
-    private static boolean dataChanged(RunConfig a, RunConfig b) {
-        return a.dataset() != b.dataset() || a.samples() != b.samples() || a.noise() != b.noise()
-                || a.trainFraction() != b.trainFraction() || a.seed() != b.seed();
     }
 
     private void onEvent(SessionEvent e) {
@@ -758,70 +225,25 @@ public final class MainWindow {
         }
     }
 
-    /** Pauses training and walks the next batch of an exact copy of the run. */
-    public void enterStepThrough() {
-        if (stepper.isActive() || data == null) {
-            return;
-        }
-        host.pause();
-        timelineBar.goLive();
-        stepThrough.setSelected(true);
-        DataSplit split = data;
-        // One hop back to the FX thread per entry (not per step): the checkpoint is made between steps.
-        host.session().checkpoint().thenAccept(c -> javafx.application.Platform.runLater(() -> {
-            try {
-                stepper.enter(c, split);
-            } catch (RuntimeException ex) {
-                LOG.log(System.Logger.Level.WARNING, "step-through could not start", ex);
-                stepThrough.setSelected(false);
-                return;
-            }
-            if (!centre.getTabs().contains(stepperTab)) {
-                centre.getTabs().add(stepperTab);
-            }
-            centre.getSelectionModel().select(stepperTab);
-        }));
-    }
-
-    private void leaveStepThrough() {
-        stepThrough.setSelected(false);
-        centre.getTabs().remove(stepperTab);
-        centre.getSelectionModel().select(networkTab);
-    }
-
-    /** The training example drawn nearest to {@code p} in the heatmap, within a few pixels, or -1. */
-    private int nearestTrainingPoint(javafx.geometry.Point2D p) {
-        if (data == null) {
-            return -1;
-        }
-        int best = -1;
-        double bestDistance = 14 * 14;
-        var train = data.train();
-        for (int i = 0; i < train.size(); i++) {
-            javafx.geometry.Point2D q = heatmap.plotPoint(train.x1(i), train.x2(i));
-            double d = (q.getX() - p.getX()) * (q.getX() - p.getX()) + (q.getY() - p.getY()) * (q.getY() - p.getY());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = i;
-            }
-        }
-        return best;
-    }
-
     /** The views a window can open on: the network graph, the weight inspector, the step-through. */
     public enum View { NETWORK, INSPECTOR, STEPPER }
 
     /** Brings {@code view} to the front (the step-through pauses training and starts a walk). */
     public void showView(View view) {
         switch (view) {
-            case NETWORK -> centre.getSelectionModel().select(networkTab);
-            case INSPECTOR -> centre.getSelectionModel().select(inspectorTab);
-            case STEPPER -> enterStepThrough();
+            case NETWORK -> centre.showNetwork();
+            case INSPECTOR -> centre.showInspector();
+            case STEPPER -> centre.enterStepThrough();
         }
     }
 
+    /** Pauses training and walks the next batch of an exact copy of the run. */
+    public void enterStepThrough() {
+        centre.enterStepThrough();
+    }
+
     public StepThroughViewModel stepThrough() {
-        return stepper;
+        return centre.stepper();
     }
 
     /**
@@ -850,8 +272,77 @@ public final class MainWindow {
         }
     }
 
-    private static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
+    /**
+     * Opens a scenario: a new run from its config and initial weights, its lesson text beside the
+     * controls. A scenario that cannot start (its data or weights do not fit) leaves the current
+     * run untouched and says why.
+     */
+    public void openScenario(Scenario s, String name) {
+        Network initial;
+        try {
+            initial = s.initial() == null ? null : s.initial().toNetwork(s.config());
+            host.open(s.config(), initial);
+        } catch (RuntimeException e) {
+            errors.error("Could not open " + name, e.getMessage());
+            return;
+        }
+        centre.stepper().exit();
+        scenario = s;
+        shown = null;
+        timelineBar.reset();
+        Lesson lesson = s.lesson();
+        lessonPanel.setLesson(lesson);
+        lessonPanel.setVisible(lesson != null);
+        lessonPanel.setManaged(lesson != null);
+        gallery.hide();
+        if (stage != null) {
+            stage.setTitle(TITLE + " \u2013 " + (lesson != null ? lesson.title() : name));
+        }
+        if (lesson != null && lesson.opens() == Lesson.Opens.STEPPER) {
+            enterStepThrough();
+        }
+    }
+
+    /** The scenario of the moment shown: its config and its weights and frozen parts as "initial". */
+    public Scenario currentScenario() {
+        TrainingSnapshot s = shown;
+        if (s == null) {
+            return scenario;
+        }
+        return new Scenario(s.config(), RunFiles.networkState(s), scenario == null ? null : scenario.lesson());
+    }
+
+    /** Reads a scenario file off the FX thread, then opens it; a bad file changes nothing. */
+    public CompletableFuture<Void> openFile(Path file) {
+        return files.openFile(file);
+    }
+
+    /**
+     * The run as shown (the moment on screen, and its history up to it) in the run-export form,
+     * or null when there is nothing to export yet.
+     */
+    RunExport runExport() {
+        return files.runExport();
+    }
+
+    /** Full screen, larger type, the projector palette, advanced controls hidden. */
+    public void setPresentation(boolean on) {
+        presentation.set(on);
+    }
+
+    public boolean isPresentation() {
+        return presentation.isOn();
+    }
+
+    /** Sets the interface size for a projector: 100, 125, 150 or 200 percent. */
+    public void setScale(int percent) {
+        presentation.setScale(percent);
+    }
+
+    private void quit() {
+        if (stage != null) {
+            stage.close();
+        }
     }
 
     private static void applyTheme(boolean dark) {
@@ -859,124 +350,27 @@ public final class MainWindow {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl && !e.isShortcutDown() && e.getCode() != KeyCode.F11
-                && e.getCode() != KeyCode.ESCAPE) {
-            return;
-        }
-        if (stepper.isActive() && !e.isShortcutDown() && !shortcuts.isVisible()
-                && stepper.handleKey(e.getCode(), e.isShiftDown())) {
-            e.consume();
-            return;
-        }
-        boolean handled = true;
-        if (e.isShortcutDown()) {
-            switch (e.getCode()) {
-                case T -> darkTheme.setSelected(!darkTheme.isSelected());
-                case LEFT -> timelineBar.nudge(-1);
-                case RIGHT -> timelineBar.nudge(1);
-                default -> handled = false;
-            }
-        } else {
-            switch (e.getCode()) {
-                case SPACE -> transport.togglePlay();
-                case RIGHT -> transport.stepBatch();
-                case E -> transport.stepEpoch();
-                case R -> transport.reset();
-                case T -> enterStepThrough();
-                case I -> centre.getSelectionModel().select(
-                        centre.getSelectionModel().getSelectedItem() == inspectorTab ? networkTab : inspectorTab);
-                case F3 -> meter.setVisible(!meter.isVisible());
-                case F11 -> setPresentation(!presentation);
-                case ESCAPE -> {
-                    if (shortcuts.isVisible()) {
-                        shortcuts.setVisible(false);
-                    } else if (presentation) {
-                        setPresentation(false);
-                    } else {
-                        handled = false;
-                    }
-                }
-                default -> handled = false;
-            }
-        }
-        if (handled) {
-            e.consume();
-        }
-    }
-
-    /** Full screen, larger type, the projector palette, advanced controls hidden. */
-    public void setPresentation(boolean on) {
-        presentation = on;
-        String projector = Objects.requireNonNull(MainWindow.class.getResource(PROJECTOR_STYLESHEET))
-                .toExternalForm();
-        if (on) {
-            if (!scene.getStylesheets().contains(projector)) {
-                scene.getStylesheets().add(projector);
-            }
-            root.setStyle("-fx-font-size: " + (14 * Math.max(150, scalePercent) / 100.0) + "px;");
-        } else {
-            scene.getStylesheets().remove(projector);
-            setScale(scalePercent);
-        }
-        // Advanced controls give way to the pictures on a projector.
-        frame.getLeft().setVisible(!on);
-        frame.getLeft().setManaged(!on);
-        if (stage != null) {
-            stage.setFullScreen(on);
-        }
-    }
-
-    public boolean isPresentation() {
-        return presentation;
-    }
-
     /** Shows the window on {@code stage} and starts following the session. */
     public void show(Stage stage) {
         this.stage = stage;
+        errors.setStage(stage);
+        files.setStage(stage);
         applyTheme(darkTheme.isSelected());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        Scene scene = new Scene(layout.root(), Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if ("?".equals(e.getCharacter()) && !(e.getTarget() instanceof TextInputControl)) {
-                shortcuts.setVisible(!shortcuts.isVisible());
-                e.consume();
-            }
-        });
+        keys.install(scene);
+        presentation.attach(scene, stage);
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(700, screen.getHeight()));
         stage.setFullScreenExitHint("");
-        scene.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        scene.setOnDragDropped(e -> {
-            Dragboard db = e.getDragboard();
-            boolean ok = db.hasFiles() && db.getFiles().size() == 1;
-            if (ok) {
-                openFile(db.getFiles().get(0).toPath());
-            } else if (db.hasFiles()) {
-                error("Drop one scenario file", db.getFiles().size() + " files were dropped");
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
-        darkTheme.setSelected(prefs.getBoolean("dark", false));
-        darkTheme.selectedProperty().addListener((obs, was, now) -> prefs.putBoolean("dark", now));
-        setScale(prefs.getInt("scale", 100));
-        double w = prefs.getDouble("width", -1);
-        double h = prefs.getDouble("height", -1);
-        if (w >= stage.getMinWidth() && h >= stage.getMinHeight() && w <= screen.getWidth() && h <= screen.getHeight()) {
-            stage.setWidth(w);
-            stage.setHeight(h);
-        }
-        stage.setMaximized(prefs.getBoolean("maximized", false));
+        files.acceptDrops(scene);
+        darkTheme.setSelected(prefs.dark());
+        darkTheme.selectedProperty().addListener((obs, was, now) -> prefs.setDark(now));
+        setScale(prefs.scale());
+        prefs.restoreBounds(stage, screen);
         stage.show();
         pump.start();
     }
@@ -988,18 +382,15 @@ public final class MainWindow {
 
     /** Stops following the session; the host is closed by whoever owns it. */
     public void close() {
-        if (stage != null && !stage.isFullScreen()) {
-            prefs.putBoolean("maximized", stage.isMaximized());
-            if (!stage.isMaximized()) {
-                prefs.putDouble("width", stage.getWidth());
-                prefs.putDouble("height", stage.getHeight());
-            }
+        if (stage != null) {
+            prefs.saveBounds(stage);
         }
-        if (galleryStage != null) {
-            galleryStage.close();
-        }
+        gallery.close();
         pump.close();
         meter.stop();
         stage = null;
+        errors.setStage(null);
+        files.setStage(null);
+        presentation.detach();
     }
 }

@@ -92,6 +92,16 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
         }
     }
 
+    /**
+     * Whether {@code a} and {@code b} make the same data set: the generator's inputs (kind,
+     * samples, noise, train fraction, seed) are equal, so the points and labels are identical.
+     * The one place that answers "same data?" for the session, the trainer and the views.
+     */
+    public static boolean sameData(RunConfig a, RunConfig b) {
+        return a.dataset() == b.dataset() && a.samples() == b.samples() && a.noise() == b.noise()
+                && a.trainFraction() == b.trainFraction() && a.seed() == b.seed();
+    }
+
     /** The TF Playground default: circle, x1 x2, [4, 2] tanh, tanh output, mse, SGD 0.03, batch 10. */
     public static RunConfig defaults() {
         return new RunConfig(DatasetKind.CIRCLE, 500, 0.0, 0.5, 1, List.of(Feature.X1, Feature.X2),

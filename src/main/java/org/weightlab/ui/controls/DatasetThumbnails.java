@@ -13,7 +13,8 @@ import org.weightlab.engine.data.Dataset;
 /**
  * Small pictures of the built-in data sets: coloured dots, one picture per {@link DatasetKind}.
  * The points come from the engine's own {@link DataGenerator}, so a picture shows exactly the
- * shape that choosing it gives.
+ * shape that choosing it gives. These are pictures of a kind, not of the run: the run's data comes
+ * with its snapshots, and no other view generates data.
  */
 final class DatasetThumbnails {
 

@@ -12,7 +12,9 @@ import org.weightlab.engine.data.Dataset;
 /**
  * A small picture of a lesson's training data: a dot per point, coloured by class through CSS
  * ({@code -wl-class-positive}, {@code -wl-class-negative}). 1-D regressions are drawn as y over
- * x1. Built once; a few hundred dots at most.
+ * x1. Built once; a few hundred dots at most. A picture of a lesson's data-set kind for the
+ * gallery, not of a run: it generates its own points, the one view allowed to (a run's data comes
+ * with its snapshots).
  */
 final class DatasetThumbnail extends Pane {
 

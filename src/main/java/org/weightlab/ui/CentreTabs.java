@@ -1,0 +1,188 @@
+package org.weightlab.ui;
+
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.weightlab.engine.data.DataSplit;
+import org.weightlab.session.SessionHost;
+import org.weightlab.session.TrainingSnapshot;
+import org.weightlab.ui.heatmap.DecisionHeatmapView;
+import org.weightlab.ui.inspector.InspectorModel;
+import org.weightlab.ui.inspector.InspectorView;
+import org.weightlab.ui.network.NetworkGraphView;
+import org.weightlab.ui.shell.TimelineBar;
+import org.weightlab.ui.stepper.StepThroughView;
+import org.weightlab.ui.stepper.StepThroughViewModel;
+
+/**
+ * The centre of the window as tabs: the network, the weight inspector and, while it walks, the
+ * step-through. Entering the step-through pauses training and walks an exact copy of the run;
+ * while it walks, a click in the output view picks the example.
+ */
+final class CentreTabs {
+
+    private static final System.Logger LOG = System.getLogger(CentreTabs.class.getName());
+
+    private final SessionHost host;
+    private final TimelineBar timelineBar;
+    private final InspectorModel inspector;
+    private final DecisionHeatmapView heatmap;
+    private final Supplier<DataSplit> data;
+    private final Supplier<TrainingSnapshot> shown;
+    private final TabPane centre = new TabPane();
+    private final StepThroughViewModel stepper = new StepThroughViewModel();
+    private final Tab stepperTab = new Tab("Step-through", new StepThroughView(stepper));
+    private final Tab networkTab = new Tab("Network");
+    private final Tab inspectorTab = new Tab("Inspector");
+    private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
+
+    /**
+     * Tabs for {@code graph} and {@code inspector}; {@code data} and {@code shown} are the run's
+     * data split and the moment on screen, as the window last received them.
+     */
+    CentreTabs(SessionHost host, TimelineBar timelineBar, NetworkGraphView graph, InspectorModel inspector,
+               DecisionHeatmapView heatmap, Supplier<DataSplit> data, Supplier<TrainingSnapshot> shown) {
+        this.host = host;
+        this.timelineBar = timelineBar;
+        this.inspector = inspector;
+        this.heatmap = heatmap;
+        this.data = data;
+        this.shown = shown;
+        createView(graph);
+        initListeners();
+    }
+
+    private void createView(NetworkGraphView graph) {
+        graph.setId("networkArea");
+        networkTab.setContent(graph);
+        networkTab.setClosable(false);
+        stepperTab.setClosable(false);
+        InspectorView inspectorView = new InspectorView(inspector);
+        // A tab that is not selected keeps its content in the scene: hidden, the inspector does
+        // not repaint its canvases for every snapshot (it still records them, for its histories).
+        inspectorView.visibleProperty().bind(inspectorTab.selectedProperty());
+        inspectorTab.setContent(inspectorView);
+        inspectorTab.setClosable(false);
+        inspectorTab.setTooltip(new Tooltip("Every weight of a layer, histograms over time, gradient flow, diagnostics (I)"));
+        centre.getTabs().addAll(networkTab, inspectorTab);
+        centre.setId("centreTabs");
+        stepThrough.setId("stepThroughButton");
+        stepThrough.setTooltip(new Tooltip("Step-through: walk one example forward and backward, neuron by neuron (T)"));
+        stepThrough.setFocusTraversable(false);
+    }
+
+    private void initListeners() {
+        // Statistics cost the engine time: ask for them only while the inspector is on screen.
+        inspectorTab.selectedProperty().addListener((obs, was, on) -> {
+            host.requestStats(on);
+            TrainingSnapshot s = shown.get();
+            if (on && s != null) {
+                inspector.show(s);
+            }
+        });
+        stepper.setTrainingControl(host);
+        stepper.setOnExit(this::leaveStepThrough);
+        stepThrough.setOnAction(e -> {
+            if (stepThrough.isSelected()) {
+                enterStepThrough();
+            } else {
+                stepper.exit();
+            }
+        });
+        heatmap.setOnMouseClicked(e -> {
+            if (stepper.isActive()) {
+                int i = nearestTrainingPoint(heatmap.sceneToLocal(e.getSceneX(), e.getSceneY()));
+                if (i >= 0) {
+                    stepper.selectExample(i);
+                }
+            }
+        });
+    }
+
+    TabPane pane() {
+        return centre;
+    }
+
+    /** The toolbar's switch for the step-through. */
+    ToggleButton stepThroughButton() {
+        return stepThrough;
+    }
+
+    StepThroughViewModel stepper() {
+        return stepper;
+    }
+
+    boolean inspectorSelected() {
+        return inspectorTab.isSelected();
+    }
+
+    void showNetwork() {
+        centre.getSelectionModel().select(networkTab);
+    }
+
+    void showInspector() {
+        centre.getSelectionModel().select(inspectorTab);
+    }
+
+    /** The inspector if the network is in front, else the network. */
+    void toggleInspector() {
+        centre.getSelectionModel().select(
+                centre.getSelectionModel().getSelectedItem() == inspectorTab ? networkTab : inspectorTab);
+    }
+
+    /** Pauses training and walks the next batch of an exact copy of the run. */
+    void enterStepThrough() {
+        if (stepper.isActive()) {
+            return;
+        }
+        host.pause();
+        timelineBar.goLive();
+        stepThrough.setSelected(true);
+        // One hop back to the FX thread per entry (not per step): the copy is made between steps, with
+        // the data the run trains on.
+        host.session().copyOfRun().thenAccept(c -> Platform.runLater(() -> {
+            try {
+                stepper.enter(c.checkpoint(), c.data());
+            } catch (RuntimeException ex) {
+                LOG.log(System.Logger.Level.WARNING, "step-through could not start", ex);
+                stepThrough.setSelected(false);
+                return;
+            }
+            if (!centre.getTabs().contains(stepperTab)) {
+                centre.getTabs().add(stepperTab);
+            }
+            centre.getSelectionModel().select(stepperTab);
+        }));
+    }
+
+    private void leaveStepThrough() {
+        stepThrough.setSelected(false);
+        centre.getTabs().remove(stepperTab);
+        centre.getSelectionModel().select(networkTab);
+    }
+
+    /** The training example drawn nearest to {@code p} in the heatmap, within a few pixels, or -1. */
+    private int nearestTrainingPoint(Point2D p) {
+        DataSplit split = data.get();
+        if (split == null) {
+            return -1;
+        }
+        int best = -1;
+        double bestDistance = 14 * 14;
+        var train = split.train();
+        for (int i = 0; i < train.size(); i++) {
+            Point2D q = heatmap.plotPoint(train.x1(i), train.x2(i));
+            double d = (q.getX() - p.getX()) * (q.getX() - p.getX()) + (q.getY() - p.getY()) * (q.getY() - p.getY());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+}

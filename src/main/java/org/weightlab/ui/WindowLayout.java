@@ -1,0 +1,121 @@
+package org.weightlab.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Where things stand in the main window: menus and toolbar on top, the controls column on the
+ * left, the centre tabs, output and loss on the right, timeline and status bar at the bottom, and
+ * the banner, frame-time meter and keyboard sheet laid over it all.
+ */
+final class WindowLayout {
+
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final ScrollPane controlsColumn = new ScrollPane();
+
+    WindowLayout() {
+        root.getStyleClass().add("wl-root");
+        root.getChildren().add(frame);
+    }
+
+    StackPane root() {
+        return root;
+    }
+
+    /** The advanced controls (and the lesson text above them), which presentation mode hides. */
+    Node controlsColumn() {
+        return controlsColumn;
+    }
+
+    void setTop(MenuBar menus, ToolBar toolbar) {
+        frame.setTop(new VBox(menus, toolbar));
+    }
+
+    /** The toolbar: the application's name, training's transport, the step-through switch and the theme switch. */
+    static ToolBar toolbar(String name, Node transport, ToggleButton stepThrough, ToggleButton darkTheme) {
+        darkTheme.setId("themeButton");
+        darkTheme.setGraphic(new FontIcon("mdi2w-weather-night"));
+        darkTheme.setTooltip(new Tooltip("Dark theme (Ctrl+T)"));
+        darkTheme.setFocusTraversable(false);
+        Label title = new Label(name);
+        title.getStyleClass().add("wl-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(title, new Separator(), transport, stepThrough, spacer, darkTheme);
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    void setLeft(Region lessonPanel, Region controls) {
+        lessonPanel.setId("lessonPanel");
+        lessonPanel.setVisible(false);
+        lessonPanel.setManaged(false);
+        controlsColumn.setContent(new VBox(8, lessonPanel, controls));
+        controlsColumn.setId("controlsColumn");
+        controlsColumn.setFitToWidth(true);
+        controlsColumn.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Side columns take a share of the window, within limits, so the network keeps the middle
+        // on a 1024 x 768 projector as well as on a wide screen.
+        controlsColumn.setMinWidth(250);
+        controlsColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> clamp(root.getWidth() * 0.21, 250, 340), root.widthProperty()));
+        frame.setLeft(controlsColumn);
+    }
+
+    void setCentre(Node centre) {
+        frame.setCenter(centre);
+    }
+
+    void setRight(Region output, Region loss) {
+        output.setId("outputArea");
+        loss.setId("lossArea");
+        SplitPane right = new SplitPane(output, loss);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.55);
+        right.setId("outputColumn");
+        right.setMinWidth(260);
+        right.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> clamp(root.getWidth() * 0.28, 260, 480), root.widthProperty()));
+        frame.setRight(right);
+    }
+
+    void setBottom(Region timeline, Region status) {
+        status.setId("statusBar");
+        timeline.setPadding(new Insets(4, 8, 4, 8));
+        timeline.getStyleClass().add("wl-timeline-bar");
+        frame.setBottom(new VBox(timeline, status));
+    }
+
+    /** Over the window: the divergence banner under the toolbar, the meter bottom right, the keyboard sheet. */
+    void addOverlays(Node banner, Node meter, Node shortcuts) {
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        StackPane.setMargin(banner, new Insets(110, 0, 0, 0));
+        StackPane.setAlignment(meter, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(meter, new Insets(0, 16, 48, 0));
+        meter.setVisible(false);
+        root.getChildren().addAll(banner, meter, shortcuts);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}
