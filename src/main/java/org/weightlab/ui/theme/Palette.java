@@ -1,7 +1,9 @@
 package org.weightlab.ui.theme;
 
 import atlantafx.base.theme.PrimerLight;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,11 +22,12 @@ import javafx.scene.paint.Color;
 
 /**
  * The colours that canvases and restyled shapes use, read from the scene's stylesheets. A view adds
- * one (invisible, unmanaged) Palette to its children. Each {@link PaletteColor} is an inherited CSS
- * property named like its variable ({@code -wl-weight-positive}, ...), so the Palette takes the
- * value the {@code .root} rules of weightlab.css, the projector stylesheet and the AtlantaFX theme
- * give it, and a theme switch restyles it. {@link #revisionProperty()} ticks whenever any colour
- * changes, so a view knows when to repaint.
+ * one (invisible, unmanaged) Palette to its children. Each {@link PaletteColor} is a CSS property of
+ * the Palette ({@code -wl-weight-positive-color}, ...) that a small generated stylesheet sets to the
+ * looked-up variable ({@code -wl-weight-positive}), so the Palette takes the value the {@code .root}
+ * rules of weightlab.css, the projector stylesheet and the AtlantaFX theme give it, and a theme
+ * switch restyles it. {@link #revisionProperty()} ticks whenever any colour changes, so a view knows
+ * when to repaint.
  *
  * <p>Before CSS reaches it (a view painting before it is in a scene) a colour is the light theme's,
  * read from the same stylesheets as text ({@link CssVariables}).
@@ -34,6 +37,13 @@ public final class Palette extends Region {
     public static final String STYLE_CLASS = "wl-palette";
     /** The app's stylesheet, which declares every {@link PaletteColor}. */
     public static final String APP_STYLESHEET = "/org/weightlab/ui/weightlab.css";
+
+    /**
+     * {@code .wl-palette { -wl-weight-positive-color: -wl-weight-positive; ... }}: every variable
+     * onto its property, generated from {@link PaletteColor} so that none can be left out. (A lookup
+     * resolves through all ancestors; property inheritance would stop at the first styled parent.)
+     */
+    private static final String MAPPING_STYLESHEET = mappingStylesheet();
 
     private static final Map<PaletteColor, CssMetaData<Palette, Color>> META = new EnumMap<>(PaletteColor.class);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
@@ -60,6 +70,7 @@ public final class Palette extends Region {
 
     public Palette() {
         getStyleClass().add(STYLE_CLASS);
+        getStylesheets().add(MAPPING_STYLESHEET);
         setManaged(false);
         setVisible(false);
         setMouseTransparent(true);
@@ -149,8 +160,7 @@ public final class Palette extends Region {
     }
 
     private static CssMetaData<Palette, Color> meta(PaletteColor c) {
-        // Inherited: the Palette takes the variable's value from the nearest ancestor whose rules declare it.
-        return new CssMetaData<>(c.variable(), ColorConverter.getInstance(), null, true) {
+        return new CssMetaData<>(property(c), ColorConverter.getInstance(), null) {
             @Override
             public boolean isSettable(Palette p) {
                 return !p.styled.get(c).isBound();
@@ -161,6 +171,21 @@ public final class Palette extends Region {
                 return p.styled.get(c);
             }
         };
+    }
+
+    /** The Palette's CSS property that holds {@code c}. */
+    static String property(PaletteColor c) {
+        return c.variable() + "-color";
+    }
+
+    private static String mappingStylesheet() {
+        StringBuilder css = new StringBuilder("." + STYLE_CLASS + " {\n");
+        for (PaletteColor c : PaletteColor.values()) {
+            css.append("    ").append(property(c)).append(": ").append(c.variable()).append(";\n");
+        }
+        css.append("}\n");
+        return "data:text/css;base64,"
+                + Base64.getEncoder().encodeToString(css.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The light theme's colours, read from the stylesheets on first use (the holder idiom keeps it lazy). */

@@ -78,7 +78,6 @@ class DecisionHeatmapThemeTest {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] img = new WritableImage[1];
         fx(() -> {
-            view.applyCss();
             view.layout();
             img[0] = view.snapshot(null, null);
         });

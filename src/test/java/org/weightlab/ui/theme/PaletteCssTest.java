@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -47,7 +50,13 @@ class PaletteCssTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         palette = new Palette();
-        scene = new Scene(new StackPane(palette), 100, 100);
+        // Nested as in the window: under a view with its own style class and stylesheet, inside a tab.
+        StackPane view = new StackPane(palette);
+        view.getStyleClass().add("wl-heatmap");
+        view.getStylesheets().add(Objects.requireNonNull(
+                Palette.class.getResource("/org/weightlab/ui/heatmap/heatmap.css")).toExternalForm());
+        TabPane tabs = new TabPane(new Tab("view", view));
+        scene = new Scene(new StackPane(new BorderPane(tabs)), 300, 200);
         scene.getStylesheets().add(APP.toExternalForm());
         stage.setScene(scene);
         stage.show();
