@@ -77,11 +77,9 @@ public final class Palette extends Region {
         for (PaletteColor c : PaletteColor.values()) {
             StyleableObjectProperty<Color> p = new SimpleStyleableObjectProperty<>(META.get(c), this, c.name());
             p.addListener((obs, old, now) -> {
-                if (!Objects.equals(now == null ? LightDefaults.of(c) : now, old == null ? LightDefaults.of(c) : old)) {
-                    weightMap = null;
-                    classMap = null;
-                    revision.set(revision.get() + 1);
-                }
+                weightMap = null;
+                classMap = null;
+                revision.set(revision.get() + 1);
             });
             styled.put(c, p);
         }
