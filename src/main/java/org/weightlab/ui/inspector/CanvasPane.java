@@ -8,12 +8,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.weightlab.ui.theme.Palette;
 
 /** A region holding a canvas that fills it and is redrawn when resized or given new data. */
 abstract class CanvasPane extends Region {
 
     protected final Canvas canvas = new Canvas();
-    protected InspectorPalette palette = InspectorPalette.DEFAULT;
+    /** Set before the first draw (InspectorView hands its palette to every drawing). */
+    protected Palette palette = new Palette();
     protected Font font = Font.font(12);
 
     CanvasPane(double prefWidth, double prefHeight) {
@@ -22,7 +24,7 @@ abstract class CanvasPane extends Region {
         setMinSize(80, 60);
     }
 
-    void setPalette(InspectorPalette palette, Font font) {
+    void setPalette(Palette palette, Font font) {
         this.palette = palette;
         this.font = font;
     }

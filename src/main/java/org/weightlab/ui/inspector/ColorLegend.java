@@ -12,6 +12,8 @@ import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.shape.Rectangle;
+import org.weightlab.ui.theme.Palette;
+import org.weightlab.ui.theme.PaletteColor;
 
 /** The legend of a {@link DivergingScale}: a colour bar from -max through 0 to +max. */
 public final class ColorLegend extends VBox {
@@ -41,10 +43,11 @@ public final class ColorLegend extends VBox {
         getChildren().addAll(bar, labels);
     }
 
-    public void setScale(DivergingScale scale, InspectorPalette palette, boolean hasValues) {
+    public void setScale(DivergingScale scale, Palette palette, boolean hasValues) {
         bar.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
-                new Stop(0, palette.negative()), new Stop(0.5, palette.zero()), new Stop(1, palette.positive())));
-        bar.setStroke(palette.guide());
+                new Stop(0, palette.color(PaletteColor.WEIGHT_NEGATIVE)), new Stop(0.5, palette.zeroColor()),
+                new Stop(1, palette.color(PaletteColor.WEIGHT_POSITIVE))));
+        bar.setStroke(palette.color(PaletteColor.GUIDE));
         bar.setStrokeWidth(0.5);
         String m = hasValues ? format(scale.max()) : "0";
         low.setText("\u2212" + m);

@@ -2,6 +2,7 @@ package org.weightlab.ui.inspector;
 
 import javafx.scene.paint.Color;
 import org.weightlab.ui.theme.DivergingColorMap;
+import org.weightlab.ui.theme.Palette;
 
 /**
  * A symmetric diverging colour scale over [-max, +max]: zero is the neutral colour, +max the
@@ -15,11 +16,11 @@ public final class DivergingScale {
     private final double scale;
     private final DivergingColorMap map;
 
-    public DivergingScale(double max, InspectorPalette palette) {
+    public DivergingScale(double max, Palette palette) {
         // A matrix of zeros still needs a scale: any positive max paints it all neutral.
         this.max = max > 0 && Double.isFinite(max) ? max : 1;
         this.scale = 1 / this.max;
-        this.map = new DivergingColorMap(palette.negative(), palette.zero(), palette.positive(), palette.missing());
+        this.map = palette.weightMap();
     }
 
     public double max() {

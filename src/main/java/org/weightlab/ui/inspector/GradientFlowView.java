@@ -8,6 +8,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.weightlab.analysis.LayerSummary;
 import org.weightlab.analysis.StepSummary;
+import org.weightlab.ui.theme.PaletteColor;
 
 /**
  * Gradient flow over the steps, one line per layer: either the gradient norm ||dL/dW|| on a log
@@ -48,18 +49,18 @@ final class GradientFlowView extends CanvasPane {
     protected void draw(GraphicsContext g, double w, double h) {
         String title = measure == Measure.GRADIENT_NORM ? "Gradient norm \u2016dL/dW\u2016 per layer (log scale)"
                 : "Update / weight ratio per layer (log10; guide at \u22123)";
-        text(g, title, PAD_LEFT, 2, TextAlignment.LEFT, VPos.TOP, palette.text());
+        text(g, title, PAD_LEFT, 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
         double x0 = PAD_LEFT;
         double x1 = w - PAD_RIGHT;
         double y0 = PAD_TOP;
         double y1 = h - PAD_BOTTOM;
-        g.setStroke(palette.guide());
+        g.setStroke(palette.color(PaletteColor.GUIDE));
         g.setLineWidth(1);
         g.strokeRect(x0 + 0.5, y0 + 0.5, x1 - x0, y1 - y0);
         int n = history.size();
         if (n == 0) {
             text(g, "no steps recorded yet", (x0 + x1) / 2, (y0 + y1) / 2, TextAlignment.CENTER, VPos.CENTER,
-                    palette.text());
+                    palette.inkColor());
             return;
         }
         int layers = history.get(n - 1).layers().size();
@@ -82,7 +83,7 @@ final class GradientFlowView extends CanvasPane {
         }
         if (!(lo <= hi)) {
             text(g, "no gradients yet", (x0 + x1) / 2, (y0 + y1) / 2, TextAlignment.CENTER, VPos.CENTER,
-                    palette.text());
+                    palette.inkColor());
             return;
         }
         lo = Math.floor(lo);
@@ -95,19 +96,19 @@ final class GradientFlowView extends CanvasPane {
         int every = Math.max(1, decades / 5);
         for (int d = (int) lo; d <= (int) hi; d += every) {
             double yy = y.applyAsDouble(d);
-            g.setStroke(fade(palette.guide(), 0.25));
+            g.setStroke(fade(palette.color(PaletteColor.GUIDE), 0.25));
             g.strokeLine(x0, yy, x1, yy);
             String label = measure == Measure.UPDATE_RATIO ? Integer.toString(d).replace('-', '\u2212') : "1e" + d;
-            text(g, label, x0 - 4, yy, TextAlignment.RIGHT, VPos.CENTER, palette.text());
+            text(g, label, x0 - 4, yy, TextAlignment.RIGHT, VPos.CENTER, palette.inkColor());
         }
         if (measure == Measure.UPDATE_RATIO) {
             double yy = y.applyAsDouble(RATIO_GUIDE);
-            g.setStroke(palette.guide());
+            g.setStroke(palette.color(PaletteColor.GUIDE));
             g.setLineWidth(1.5);
             g.setLineDashes(6, 4);
             g.strokeLine(x0, yy, x1, yy);
             g.setLineDashes();
-            text(g, "1e\u22123", x1 - 2, yy - 2, TextAlignment.RIGHT, VPos.BOTTOM, palette.text());
+            text(g, "1e\u22123", x1 - 2, yy - 2, TextAlignment.RIGHT, VPos.BOTTOM, palette.inkColor());
         }
         long s0 = history.get(0).step();
         long s1 = history.get(n - 1).step();
@@ -142,8 +143,8 @@ final class GradientFlowView extends CanvasPane {
             g.stroke();
         }
         g.setLineWidth(1);
-        text(g, "step " + step(s0), x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.text());
-        text(g, step(s1), x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.text());
+        text(g, "step " + step(s0), x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
+        text(g, step(s1), x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.inkColor());
         // Legend: one swatch per layer along the bottom.
         double lx = x0 + 70;
         double ly = h - 8;
@@ -151,7 +152,7 @@ final class GradientFlowView extends CanvasPane {
             String name = l == layers - 1 ? "out" : "L" + (l + 1);
             g.setFill(palette.seriesColor(l));
             g.fillRect(lx, ly - 4, 12, l == selectedLayer ? 5 : 3);
-            text(g, name, lx + 15, ly, TextAlignment.LEFT, VPos.CENTER, palette.text());
+            text(g, name, lx + 15, ly, TextAlignment.LEFT, VPos.CENTER, palette.inkColor());
             lx += 22 + name.length() * 8;
         }
     }

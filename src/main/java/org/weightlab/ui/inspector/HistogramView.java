@@ -5,6 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.weightlab.analysis.Percentiles;
+import org.weightlab.ui.theme.PaletteColor;
 
 /**
  * A histogram of one set of values at the shown step: the layer's weights or gradients, or a
@@ -84,7 +85,7 @@ final class HistogramView extends CanvasPane {
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
-        text(g, title, PAD, 2, TextAlignment.LEFT, VPos.TOP, palette.text());
+        text(g, title, PAD, 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
         double x0 = PAD;
         double x1 = w - PAD;
         double y0 = PAD_TOP;
@@ -93,12 +94,12 @@ final class HistogramView extends CanvasPane {
         for (int c : counts) {
             max = Math.max(max, c);
         }
-        g.setStroke(palette.guide());
+        g.setStroke(palette.color(PaletteColor.GUIDE));
         g.setLineWidth(1);
         g.strokeLine(x0, y1 + 0.5, x1, y1 + 0.5);
         if (max == 0) {
             text(g, nonFinite > 0 ? "all values NaN" : note.isEmpty() ? "no values" : note, (x0 + x1) / 2,
-                    (y0 + y1) / 2, TextAlignment.CENTER, VPos.CENTER, palette.text());
+                    (y0 + y1) / 2, TextAlignment.CENTER, VPos.CENTER, palette.inkColor());
             return;
         }
         DivergingScale scale = new DivergingScale(Math.max(Math.abs(lo), Math.abs(hi)), palette);
@@ -109,17 +110,18 @@ final class HistogramView extends CanvasPane {
             // Near-zero bins would be near-white on the light background: keep at least a third of the colour.
             double m = scale.max();
             int argb = scale.argb(Math.copySign(Math.max(Math.abs(centre), m / 3), centre));
-            g.setFill(diverging ? Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF) : palette.weights());
+            g.setFill(diverging ? Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF)
+                    : palette.color(PaletteColor.WEIGHT_BANDS));
             g.fillRect(x0 + b * bw + 0.5, y1 - bh, Math.max(1, bw - 1), bh);
         }
         if (diverging) {
-            g.setStroke(palette.guide());
+            g.setStroke(palette.color(PaletteColor.GUIDE));
             g.strokeRect(x0 + 0.5, y0, x1 - x0 - 1, y1 - y0);
         }
-        text(g, num(lo), x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.text());
-        text(g, num(hi), x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.text());
+        text(g, num(lo), x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
+        text(g, num(hi), x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.inkColor());
         if (!note.isEmpty()) {
-            text(g, note, (x0 + x1) / 2, y1 + 2, TextAlignment.CENTER, VPos.TOP, palette.text());
+            text(g, note, (x0 + x1) / 2, y1 + 2, TextAlignment.CENTER, VPos.TOP, palette.inkColor());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.weightlab.ui.inspector;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
+import org.weightlab.ui.theme.PaletteColor;
 
 /**
  * The incoming weights of one neuron as horizontal bars around zero (blue positive, orange
@@ -38,7 +39,7 @@ final class IncomingWeightsView extends CanvasPane {
         int n = values.length;
         if (n == 0) {
             text(g, "Click a cell, a bias or an edge in the graph", w / 2, h / 2, TextAlignment.CENTER, VPos.CENTER,
-                    palette.text());
+                    palette.inkColor());
             return;
         }
         double m = DivergingScale.symmetricMax(values);
@@ -51,40 +52,40 @@ final class IncomingWeightsView extends CanvasPane {
         double x0 = LABEL_WIDTH;
         double x1 = w - VALUE_WIDTH;
         double mid = (x0 + x1) / 2;
-        g.setStroke(palette.guide());
+        g.setStroke(palette.color(PaletteColor.GUIDE));
         g.strokeLine(mid + 0.5, 0, mid + 0.5, row * n);
         for (int i = 0; i < n; i++) {
             double y = i * row;
             double v = values[i];
             if (labels || i == selected || i == n - 1) {
-                text(g, tags[i], x0 - 6, y + row / 2, TextAlignment.RIGHT, VPos.CENTER, palette.text());
+                text(g, tags[i], x0 - 6, y + row / 2, TextAlignment.RIGHT, VPos.CENTER, palette.inkColor());
             }
             if (!Double.isFinite(v)) {
-                g.setFill(palette.missing());
+                g.setFill(palette.notANumberColor());
                 g.fillRect(x0, y + 2, x1 - x0, row - 4);
-                text(g, "NaN", x1 + 6, y + row / 2, TextAlignment.LEFT, VPos.CENTER, palette.text());
+                text(g, "NaN", x1 + 6, y + row / 2, TextAlignment.LEFT, VPos.CENTER, palette.inkColor());
                 continue;
             }
             double len = Math.abs(v) / m * (x1 - mid);
             double bx = v >= 0 ? mid : mid - len;
-            g.setFill(v >= 0 ? palette.positive() : palette.negative());
+            g.setFill(palette.color(v >= 0 ? PaletteColor.WEIGHT_POSITIVE : PaletteColor.WEIGHT_NEGATIVE));
             double inset = labels ? 3 : 0;
             g.fillRect(bx, y + inset, Math.max(1, len), Math.max(0.5, row - 2 * inset));
             if (i < frozen.length && frozen[i]) {
-                g.setStroke(palette.frozen());
+                g.setStroke(palette.color(PaletteColor.FROZEN_HATCH));
                 g.setLineWidth(1);
                 g.setLineDashes(3, 2);
                 g.strokeRect(bx + 0.5, y + 3.5, Math.max(1, len) - 1, row - 7);
                 g.setLineDashes();
             }
             if (i == selected) {
-                g.setStroke(palette.selection());
+                g.setStroke(palette.color(PaletteColor.SELECTION));
                 g.setLineWidth(2.5);
                 g.strokeRect(bx - 1, y + 1.5, Math.max(1, len) + 2, row - 3);
                 g.setLineWidth(1);
             }
             if (labels || i == selected || i == n - 1) {
-                text(g, num(v), x1 + 6, y + row / 2, TextAlignment.LEFT, VPos.CENTER, palette.text());
+                text(g, num(v), x1 + 6, y + row / 2, TextAlignment.LEFT, VPos.CENTER, palette.inkColor());
             }
         }
     }

@@ -18,13 +18,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.analysis.Diagnosis;
 import org.weightlab.analysis.StepSummary;
 import org.weightlab.ui.network.EdgeRef;
+import org.weightlab.ui.theme.Palette;
 
 /**
  * The weight inspector: every weight of one layer at once (W, dL/dW and the last update as
@@ -33,8 +33,8 @@ import org.weightlab.ui.network.EdgeRef;
  * {@link InspectorModel}; the view only binds and paints, and only while it is in a scene and
  * visible (a hidden inspector costs the model's summaries, nothing more).
  *
- * <p>Colours come from CSS ({@code -wl-inspector-*}, mapped to the app palette in
- * {@code inspector.css}), so a projector theme is one stylesheet.
+ * <p>Colours come from the app {@link Palette} (the variables of weightlab.css), the same the
+ * network graph and the output view use, so a theme or projector stylesheet changes them everywhere.
  */
 public final class InspectorView extends BorderPane {
 
@@ -44,23 +44,8 @@ public final class InspectorView extends BorderPane {
     private static final StyleablePropertyFactory<InspectorView> CSS =
             new StyleablePropertyFactory<>(BorderPane.getClassCssMetaData());
 
-    private final StyleableProperty<Color> positive = color("positive", v -> v.positive,
-            InspectorPalette.DEFAULT.positive());
-    private final StyleableProperty<Color> negative = color("negative", v -> v.negative,
-            InspectorPalette.DEFAULT.negative());
-    private final StyleableProperty<Color> zero = color("zero", v -> v.zero, InspectorPalette.DEFAULT.zero());
-    private final StyleableProperty<Color> missing = color("missing", v -> v.missing,
-            InspectorPalette.DEFAULT.missing());
-    private final StyleableProperty<Color> frozen = color("frozen", v -> v.frozen, InspectorPalette.DEFAULT.frozen());
-    private final StyleableProperty<Color> selectionColor = color("selection", v -> v.selectionColor,
-            InspectorPalette.DEFAULT.selection());
-    private final StyleableProperty<Color> weightsColor = color("weights", v -> v.weightsColor,
-            InspectorPalette.DEFAULT.weights());
-    private final StyleableProperty<Color> gradientsColor = color("gradients", v -> v.gradientsColor,
-            InspectorPalette.DEFAULT.gradients());
-    private final StyleableProperty<Color> guide = color("guide", v -> v.guide, InspectorPalette.DEFAULT.guide());
-    private final StyleableProperty<Color> textColor = color("text", v -> v.textColor,
-            InspectorPalette.DEFAULT.text());
+    /** The app palette (weightlab.css's variables, restyled on a theme switch) that every drawing here reads. */
+    private final Palette palette = new Palette();
     private final StyleableProperty<Font> chartFont = CSS.createStyleableFontProperty(this, "chartFont",
             "-wl-inspector-chart-font", v -> v.chartFont, Font.font(13));
 
@@ -99,6 +84,7 @@ public final class InspectorView extends BorderPane {
         getStyleClass().add(STYLE_CLASS);
         getStylesheets().add(InspectorView.class.getResource(STYLESHEET).toExternalForm());
         setId("inspector");
+        getChildren().add(palette);
 
         Label title = new Label("Weight inspector");
         title.getStyleClass().add("wl-inspector-title");
@@ -155,10 +141,8 @@ public final class InspectorView extends BorderPane {
         model.diagnoses().addListener((javafx.collections.ListChangeListener<Diagnosis>) c -> showDiagnoses());
         sceneProperty().addListener((obs, old, scene) -> invalidate());
         visibleProperty().addListener((obs, old, visible) -> invalidate());
-        for (StyleableProperty<?> p : List.of(positive, negative, zero, missing, frozen, selectionColor, weightsColor,
-                gradientsColor, guide, textColor, chartFont)) {
-            ((ObservableValue<?>) p).addListener((obs, old, v) -> invalidate());
-        }
+        palette.revisionProperty().addListener((obs, old, r) -> invalidate());
+        ((ObservableValue<?>) chartFont).addListener((obs, old, f) -> invalidate());
         MatrixHeatmapView.CellHandler click = (r, c) -> {
             if (model.snapshot() != null) {
                 model.selectEdge(model.layerProperty().get(), r, c);
@@ -206,12 +190,6 @@ public final class InspectorView extends BorderPane {
         }
     }
 
-    private InspectorPalette palette() {
-        return new InspectorPalette(positive.getValue(), negative.getValue(), zero.getValue(), missing.getValue(),
-                frozen.getValue(), selectionColor.getValue(), weightsColor.getValue(), gradientsColor.getValue(),
-                guide.getValue(), textColor.getValue(), InspectorPalette.OKABE_ITO);
-    }
-
     /** Paints everything from the model's state. */
     void refresh() {
         if (!dirty) {
@@ -219,7 +197,6 @@ public final class InspectorView extends BorderPane {
         }
         dirty = false;
         TrainingSnapshot s = model.snapshot();
-        InspectorPalette palette = palette();
         Font font = chartFont.getValue();
         for (CanvasPane c : List.of(weightBands, gradientBands, weightHistogram, gradientHistogram, normFlow,
                 ratioFlow)) {
@@ -347,11 +324,6 @@ public final class InspectorView extends BorderPane {
 
     MatrixPanel gradientsPanel() {
         return gradientsPanel;
-    }
-
-    private StyleableProperty<Color> color(String name, java.util.function.Function<InspectorView,
-            StyleableProperty<Color>> field, Color initial) {
-        return CSS.createStyleableColorProperty(this, name, "-wl-inspector-" + name, field, initial);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

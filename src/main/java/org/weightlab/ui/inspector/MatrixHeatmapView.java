@@ -6,6 +6,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import org.weightlab.ui.theme.Palette;
+import org.weightlab.ui.theme.PaletteColor;
 
 /**
  * A {@code rows x cols} matrix as a grid of coloured cells: one {@code setPixels} call into a
@@ -85,7 +87,7 @@ public final class MatrixHeatmapView extends Region {
      * be null. One pass over the cells, then one {@code setPixels}.
      */
     public void setData(double[] values, int rows, int cols, boolean[] frozen, DivergingScale scale,
-                        InspectorPalette palette) {
+                        Palette palette) {
         if (values.length != rows * cols || frozen != null && frozen.length != values.length) {
             throw new IllegalArgumentException("a " + rows + "x" + cols + " matrix needs " + rows * cols
                     + " values, got " + values.length);
@@ -105,7 +107,7 @@ public final class MatrixHeatmapView extends Region {
             pixels = new int[width * height];
             imageView.setImage(image);
         }
-        int hatch = DivergingScale.argb(palette.frozen());
+        int hatch = DivergingScale.argb(palette.color(PaletteColor.FROZEN_HATCH));
         if (cellPixels == 1) {
             // One pixel per cell (big layers): a straight pass, checkerboard where frozen.
             for (int k = 0; k < values.length; k++) {
@@ -128,8 +130,8 @@ public final class MatrixHeatmapView extends Region {
             }
         }
         image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
-        selectionOuter.setStroke(palette.selection());
-        hoverBox.setStroke(palette.selection());
+        selectionOuter.setStroke(palette.color(PaletteColor.SELECTION));
+        hoverBox.setStroke(palette.color(PaletteColor.SELECTION));
         if (reshaped) {
             if (selectedRow >= rows || selectedCol >= cols) {
                 selectedRow = -1;

@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.weightlab.ui.theme.Palette;
 
 /** One matrix of a layer (W, dL/dW or the last update) with its bias column and legend. */
 final class MatrixPanel extends VBox {
@@ -38,7 +39,7 @@ final class MatrixPanel extends VBox {
     }
 
     void setData(double[] values, double[] biases, int rows, int cols, boolean[] frozen, boolean[] frozenBiases,
-                 InspectorPalette palette) {
+                 Palette palette) {
         double max = DivergingScale.symmetricMax(values, biases);
         DivergingScale scale = new DivergingScale(max, palette);
         double cell = cellSizeFor(rows, cols);

@@ -6,6 +6,7 @@ import org.weightlab.session.FieldSnapshot;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.network.EdgeRef;
+import org.weightlab.ui.theme.Palette;
 
 /**
  * The selected neuron: its incoming weights and bias as bars, and the distribution of its
@@ -35,7 +36,7 @@ final class NeuronPanel extends VBox {
         getChildren().addAll(title, incoming, weights, bias, activation);
     }
 
-    void setPalette(InspectorPalette palette, javafx.scene.text.Font font) {
+    void setPalette(Palette palette, javafx.scene.text.Font font) {
         weights.setPalette(palette, font);
         activation.setPalette(palette, font);
     }

@@ -9,6 +9,7 @@ import javafx.scene.text.TextAlignment;
 import org.weightlab.analysis.LayerSummary;
 import org.weightlab.analysis.Percentiles;
 import org.weightlab.analysis.StepSummary;
+import org.weightlab.ui.theme.PaletteColor;
 
 /**
  * How a population (the weights or the gradients of one layer) moves over the steps, as
@@ -42,8 +43,8 @@ final class PercentileBandsView extends CanvasPane {
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
-        Color base = gradients ? palette.gradients() : palette.weights();
-        text(g, title, PAD_LEFT, 2, TextAlignment.LEFT, VPos.TOP, palette.text());
+        Color base = gradients ? palette.color(PaletteColor.GRADIENT_BANDS) : palette.color(PaletteColor.WEIGHT_BANDS);
+        text(g, title, PAD_LEFT, 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
         Function<StepSummary, double[]> pick = s -> {
             if (layer >= s.layers().size()) {
                 return null;
@@ -66,12 +67,12 @@ final class PercentileBandsView extends CanvasPane {
         double x1 = w - PAD_RIGHT;
         double y0 = PAD_TOP;
         double y1 = h - PAD_BOTTOM;
-        g.setStroke(palette.guide());
+        g.setStroke(palette.color(PaletteColor.GUIDE));
         g.setLineWidth(1);
         g.strokeRect(x0 + 0.5, y0 + 0.5, x1 - x0, y1 - y0);
         if (!(lo <= hi)) {
             text(g, "no steps recorded yet", (x0 + x1) / 2, (y0 + y1) / 2, TextAlignment.CENTER, VPos.CENTER,
-                    palette.text());
+                    palette.inkColor());
             return;
         }
         if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
@@ -89,7 +90,7 @@ final class PercentileBandsView extends CanvasPane {
         }
         java.util.function.DoubleUnaryOperator y = v -> y1 - (v - vlo) / (vhi - vlo) * (y1 - y0);
         if (vlo < 0 && vhi > 0) {
-            g.setStroke(fade(palette.guide(), 0.6));
+            g.setStroke(fade(palette.color(PaletteColor.GUIDE), 0.6));
             g.setLineDashes(4, 3);
             g.strokeLine(x0, y.applyAsDouble(0), x1, y.applyAsDouble(0));
             g.setLineDashes();
@@ -145,9 +146,9 @@ final class PercentileBandsView extends CanvasPane {
             }
         }
         g.stroke();
-        text(g, num(vhi), x0 - 4, y0, TextAlignment.RIGHT, VPos.TOP, palette.text());
-        text(g, num(vlo), x0 - 4, y1, TextAlignment.RIGHT, VPos.BOTTOM, palette.text());
-        text(g, "step " + step(s0), x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.text());
-        text(g, step(s1), x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.text());
+        text(g, num(vhi), x0 - 4, y0, TextAlignment.RIGHT, VPos.TOP, palette.inkColor());
+        text(g, num(vlo), x0 - 4, y1, TextAlignment.RIGHT, VPos.BOTTOM, palette.inkColor());
+        text(g, "step " + step(s0), x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
+        text(g, step(s1), x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.inkColor());
     }
 }

@@ -38,7 +38,7 @@ import org.weightlab.ui.theme.TestSnapshots;
 @ExtendWith(ApplicationExtension.class)
 class DecisionHeatmapViewTest {
 
-    // the named colours of weightlab.css (and palette.css's third class and NaN grey)
+    // the named colours of weightlab.css (-wl-class-positive, ..., -wl-class-third, -wl-value-nan)
     private static final Color POSITIVE = Color.web("#2166ac");
     private static final Color NEGATIVE = Color.web("#e08214");
     private static final Color ZERO = Color.web("#f7f7f7");
