@@ -34,7 +34,7 @@ final class EdgeNode {
 
     EdgeNode(EdgeRef ref) {
         this.ref = ref;
-        hit.getStyleClass().add(NetworkGraphView.EDGE_CLASS);
+        hit.getStyleClass().add(StyleClasses.EDGE_CLASS);
         hit.setFill(null);
         hit.setStroke(Color.TRANSPARENT);
         hit.setStrokeWidth(HIT_WIDTH);
@@ -54,7 +54,7 @@ final class EdgeNode {
         width = w;
         if (frozen != dashed) {
             dashed = frozen;
-            StyleClasses.set(hit, NetworkGraphView.FROZEN_CLASS, frozen);
+            StyleClasses.set(hit, StyleClasses.FROZEN_CLASS, frozen);
         }
         return true;
     }

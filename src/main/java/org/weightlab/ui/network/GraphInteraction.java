@@ -92,7 +92,23 @@ final class GraphInteraction {
 
     // ---- the parts' handlers --------------------------------------------------------------------
 
-    InputNode attach(InputNode in) {
+    /** Gives every part of a new drawing its mouse handling. */
+    void attach(GraphParts p) {
+        for (InputNode in : p.inputs) {
+            attach(in);
+        }
+        for (int l = 0; l < p.neurons.length; l++) {
+            for (NeuronNode n : p.neurons[l]) {
+                attach(n);
+            }
+            for (EdgeNode e : p.edges[l]) {
+                attach(e);
+            }
+            attach(p.headers[l]);
+        }
+    }
+
+    private void attach(InputNode in) {
         Tooltip.install(in.box, tip);
         in.box.setOnMouseEntered(e -> {
             hovered.set(in.activeIndex >= 0 ? new NodeRef(0, in.activeIndex) : null);
@@ -105,10 +121,9 @@ final class GraphInteraction {
                 edits.accept(c -> ConfigEdits.toggleFeature(c, in.feature));
             }
         });
-        return in;
     }
 
-    NeuronNode attach(NeuronNode n) {
+    private void attach(NeuronNode n) {
         int l = n.layer;
         int o = n.index;
         Tooltip.install(n.box, tip);
@@ -150,10 +165,9 @@ final class GraphInteraction {
             showMenu(n.bias, e, item(biasFrozen ? "Unfreeze bias" : "Freeze bias", () -> toggleBias(l, o)),
                     item("Edit bias\u2026", () -> editBias(l, o, new Point2D(n.bias.getX() + 12, n.bias.getY()))));
         });
-        return n;
     }
 
-    EdgeNode attach(EdgeNode edge) {
+    private void attach(EdgeNode edge) {
         EdgeRef ref = edge.ref;
         Tooltip.install(edge.hit, tip);
         edge.hit.setOnMouseEntered(e -> {
@@ -178,10 +192,9 @@ final class GraphInteraction {
             showMenu(edge.hit, e, item(frozen ? "Unfreeze weight" : "Freeze weight", () -> toggleWeight(ref)),
                     item("Edit weight\u2026", () -> editWeight(ref, at)));
         });
-        return edge;
     }
 
-    LayerHeader attach(LayerHeader h) {
+    private void attach(LayerHeader h) {
         int l = h.layer;
         if (!h.output) {
             h.minus.setOnAction(e -> edits.accept(c -> ConfigEdits.changeNeurons(c, l, -1)));
@@ -203,7 +216,6 @@ final class GraphInteraction {
             boolean frozen = GraphValues.layerFrozen(layer(l));
             showMenu(h.box, e, item(frozen ? "Unfreeze layer" : "Freeze layer", () -> toggleLayer(l)));
         });
-        return h;
     }
 
     // ---- commands -------------------------------------------------------------------------------

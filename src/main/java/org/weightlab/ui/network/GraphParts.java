@@ -20,11 +20,11 @@ final class GraphParts {
     final LayerHeader[] headers;
     final Label inputTitle = new Label("Features");
 
-    /** Builds the parts of {@code s}'s topology, each with its mouse handling. */
-    GraphParts(TrainingSnapshot s, GraphInteraction interaction) {
+    /** Builds the parts of {@code s}'s topology (their mouse handling comes from {@link GraphInteraction}). */
+    GraphParts(TrainingSnapshot s) {
         inputs = new InputNode[Feature.values().length];
         for (Feature f : Feature.values()) {
-            inputs[f.ordinal()] = interaction.attach(new InputNode(f));
+            inputs[f.ordinal()] = new InputNode(f);
         }
         int layerCount = s.layers().size();
         neurons = new NeuronNode[layerCount][];
@@ -34,18 +34,18 @@ final class GraphParts {
             LayerSnapshot ls = s.layers().get(l);
             neurons[l] = new NeuronNode[ls.outputs()];
             for (int o = 0; o < ls.outputs(); o++) {
-                neurons[l][o] = interaction.attach(new NeuronNode(l, o));
+                neurons[l][o] = new NeuronNode(l, o);
             }
             edges[l] = new EdgeNode[ls.outputs() * ls.inputs()];
             for (int o = 0; o < ls.outputs(); o++) {
                 for (int i = 0; i < ls.inputs(); i++) {
-                    edges[l][o * ls.inputs() + i] = interaction.attach(new EdgeNode(new EdgeRef(l, o, i)));
+                    edges[l][o * ls.inputs() + i] = new EdgeNode(new EdgeRef(l, o, i));
                 }
             }
-            headers[l] = interaction.attach(new LayerHeader(l, l == layerCount - 1));
+            headers[l] = new LayerHeader(l, l == layerCount - 1);
         }
         inputTitle.setId("featuresTitle");
-        inputTitle.getStyleClass().add(NetworkGraphView.HEADER_TITLE_CLASS);
+        inputTitle.getStyleClass().add(StyleClasses.HEADER_TITLE_CLASS);
         inputTitle.setTooltip(new Tooltip("Click a feature to switch it on or off"));
     }
 

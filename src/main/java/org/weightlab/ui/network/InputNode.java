@@ -23,14 +23,14 @@ final class InputNode {
     InputNode(Feature f) {
         feature = f;
         label = new Label(f.id());
-        label.getStyleClass().add(NetworkGraphView.INPUT_LABEL_CLASS);
+        label.getStyleClass().add(StyleClasses.INPUT_LABEL_CLASS);
         label.setMouseTransparent(true);
         ImageView view = new ImageView(image);
         view.setSmooth(true);
-        frame.getStyleClass().add(NetworkGraphView.NEURON_FRAME_CLASS);
+        frame.getStyleClass().add(StyleClasses.NEURON_FRAME_CLASS);
         frame.setFill(null);
         box.getChildren().addAll(view, frame);
-        box.getStyleClass().add(NetworkGraphView.INPUT_CLASS);
+        box.getStyleClass().add(StyleClasses.INPUT_CLASS);
         box.setId("input-" + f.id());
     }
 }

@@ -23,7 +23,7 @@ final class LayerHeader {
     final boolean output;
     final VBox box = new VBox(2);
     final Label title = new Label();
-    final FontIcon lock = new FontIcon(NetworkGraphView.LOCK_ICON);
+    final FontIcon lock = new FontIcon(StyleClasses.LOCK_ICON);
     final Label count = new Label();
     final Button minus = new Button("\u2212");
     final Button plus = new Button("+");
@@ -37,12 +37,12 @@ final class LayerHeader {
     LayerHeader(int layer, boolean output) {
         this.layer = layer;
         this.output = output;
-        box.getStyleClass().add(NetworkGraphView.HEADER_CLASS);
+        box.getStyleClass().add(StyleClasses.HEADER_CLASS);
         box.setId("header-" + layer);
         box.setAlignment(Pos.TOP_CENTER);
         title.setText(output ? "Output" : "Layer " + (layer + 1));
-        title.getStyleClass().add(NetworkGraphView.HEADER_TITLE_CLASS);
-        lock.getStyleClass().add(NetworkGraphView.LOCK_CLASS);
+        title.getStyleClass().add(StyleClasses.HEADER_TITLE_CLASS);
+        lock.getStyleClass().add(StyleClasses.LOCK_CLASS);
         lock.setVisible(false);
         lock.setManaged(false);
         HBox titleRow = new HBox(4, title, lock);

@@ -53,19 +53,19 @@ public final class NetworkGraphView extends BorderPane {
     public static final String STYLE_CLASS = "wl-network";
     public static final String STYLESHEET = NetworkGraphView.class.getResource("network.css").toExternalForm();
     public static final String GRAPH_CLASS = "wl-network-graph";
-    public static final String INPUT_CLASS = "wl-input";
-    public static final String INPUT_OFF_CLASS = "wl-input-off";
-    public static final String INPUT_LABEL_CLASS = "wl-input-label";
-    public static final String NEURON_CLASS = "wl-neuron";
-    public static final String NEURON_FRAME_CLASS = "wl-neuron-frame";
-    public static final String FROZEN_CLASS = "wl-frozen";
-    public static final String LOCK_CLASS = "wl-lock";
-    public static final String BIAS_CLASS = "wl-bias";
-    public static final String EDGE_CLASS = "wl-edge";
-    public static final String HEADER_CLASS = "wl-layer-header";
-    public static final String HEADER_TITLE_CLASS = "wl-layer-title";
+    public static final String INPUT_CLASS = StyleClasses.INPUT_CLASS;
+    public static final String INPUT_OFF_CLASS = StyleClasses.INPUT_OFF_CLASS;
+    public static final String INPUT_LABEL_CLASS = StyleClasses.INPUT_LABEL_CLASS;
+    public static final String NEURON_CLASS = StyleClasses.NEURON_CLASS;
+    public static final String NEURON_FRAME_CLASS = StyleClasses.NEURON_FRAME_CLASS;
+    public static final String FROZEN_CLASS = StyleClasses.FROZEN_CLASS;
+    public static final String LOCK_CLASS = StyleClasses.LOCK_CLASS;
+    public static final String BIAS_CLASS = StyleClasses.BIAS_CLASS;
+    public static final String EDGE_CLASS = StyleClasses.EDGE_CLASS;
+    public static final String HEADER_CLASS = StyleClasses.HEADER_CLASS;
+    public static final String HEADER_TITLE_CLASS = StyleClasses.HEADER_TITLE_CLASS;
     public static final String MESSAGE_CLASS = "wl-graph-message";
-    public static final String LOCK_ICON = "mdi2l-lock";
+    public static final String LOCK_ICON = StyleClasses.LOCK_ICON;
 
     /** Every mode's largest |value| is at least this, so an all-zero mode draws thin edges, not noise. */
     static final double MIN_SCALE = 1e-9;
@@ -308,7 +308,8 @@ public final class NetworkGraphView extends BorderPane {
     private void rebuild(TrainingSnapshot s, List<Object> key) {
         topology = key;
         interaction.reset();
-        parts = new GraphParts(s, interaction);
+        parts = new GraphParts(s);
+        interaction.attach(parts);
         graph.setParts(parts);
         paintInputThumbnails();
         graph.requestLayout();

@@ -19,7 +19,7 @@ final class NeuronNode {
     int pixelX;
     int pixelY;
     final Rectangle frame = new Rectangle();
-    final FontIcon lock = new FontIcon(NetworkGraphView.LOCK_ICON);
+    final FontIcon lock = new FontIcon(StyleClasses.LOCK_ICON);
     final StackPane lockBox = new StackPane(lock);
     final Rectangle bias = new Rectangle();
     boolean painted;
@@ -31,19 +31,19 @@ final class NeuronNode {
     NeuronNode(int layer, int index) {
         this.layer = layer;
         this.index = index;
-        frame.getStyleClass().add(NetworkGraphView.NEURON_FRAME_CLASS);
+        frame.getStyleClass().add(StyleClasses.NEURON_FRAME_CLASS);
         frame.setFill(null);
-        lock.getStyleClass().add(NetworkGraphView.LOCK_CLASS);
+        lock.getStyleClass().add(StyleClasses.LOCK_CLASS);
         lockBox.getStyleClass().add("wl-lock-box");
         lockBox.setVisible(false);
         lockBox.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane.setAlignment(lockBox, Pos.TOP_RIGHT);
         box.getChildren().addAll(frame, lockBox);
         box.setPickOnBounds(true); // no background of its own: the thumbnail is in the graph image
-        box.getStyleClass().add(NetworkGraphView.NEURON_CLASS);
+        box.getStyleClass().add(StyleClasses.NEURON_CLASS);
         box.setId("neuron-" + layer + "-" + index);
 
-        bias.getStyleClass().add(NetworkGraphView.BIAS_CLASS);
+        bias.getStyleClass().add(StyleClasses.BIAS_CLASS);
         bias.setId("bias-" + layer + "-" + index);
         bias.setStrokeWidth(1);
     }
