@@ -23,8 +23,8 @@ import org.weightlab.session.TrainingControl;
 public final class ControlsPanel extends ScrollPane {
 
     public static final String STYLESHEET = "/org/weightlab/ui/controls/controls.css";
-    public static final String LIVE_TEXT = "applies to the running network";
-    public static final String REBUILD_TEXT = "rebuilds the network";
+    public static final String LIVE_TEXT = Effect.LIVE_TEXT;
+    public static final String REBUILD_TEXT = Effect.REBUILD_TEXT;
 
     private final PanelEdits edits;
     private final DataSection data;

@@ -2,9 +2,12 @@ package org.weightlab.ui.controls;
 
 /** What a change does to the run, as the panel tells the user. */
 enum Effect {
-    LIVE(ControlsPanel.LIVE_TEXT),
-    DATA(ControlsPanel.REBUILD_TEXT + ": data changed"),
-    MODEL(ControlsPanel.REBUILD_TEXT + ": model changed");
+    LIVE(Effect.LIVE_TEXT),
+    DATA(Effect.REBUILD_TEXT + ": data changed"),
+    MODEL(Effect.REBUILD_TEXT + ": model changed");
+
+    static final String LIVE_TEXT = "applies to the running network";
+    static final String REBUILD_TEXT = "rebuilds the network";
 
     final String text;
 
