@@ -26,12 +26,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.weightlab.engine.config.ConfigEdits;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.RunConfig;
-import org.weightlab.session.FieldSnapshot;
-import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.SessionState;
 import org.weightlab.session.TrainingControl;
 import org.weightlab.session.TrainingSnapshot;
-import org.weightlab.ui.theme.DivergingColorMap;
 import org.weightlab.ui.theme.Palette;
 
 /**
@@ -46,7 +43,8 @@ import org.weightlab.ui.theme.Palette;
  * the neurons' thumbnails are drawn together into one image ({@link GraphImage}), redrawn only
  * when an edge's colour, width or dash or a neuron's field changed: for the software renderer
  * that is one dirty node and one copy of pixels a frame, instead of hundreds of curves and dozens
- * of images. {@link GraphPane} places the parts, {@link GraphInteraction} answers the mouse.
+ * of images. {@link GraphPane} places the parts, {@link GraphStyler} restyles them and
+ * {@link GraphInteraction} answers the mouse.
  */
 public final class NetworkGraphView extends BorderPane {
 
@@ -67,13 +65,11 @@ public final class NetworkGraphView extends BorderPane {
     public static final String MESSAGE_CLASS = "wl-graph-message";
     public static final String LOCK_ICON = StyleClasses.LOCK_ICON;
 
-    /** Every mode's largest |value| is at least this, so an all-zero mode draws thin edges, not noise. */
-    static final double MIN_SCALE = 1e-9;
-
     private final TrainingControl control;
     private final Palette palette = new Palette();
     private final GraphImage image;
     private final NeuronThumbnails thumbnails;
+    private final GraphStyler styler;
     private final ValueEditor editor = new ValueEditor();
     private final GraphPane graph;
     private final GraphInteraction interaction;
@@ -94,6 +90,7 @@ public final class NetworkGraphView extends BorderPane {
         this.control = control;
         image = new GraphImage(() -> parts);
         thumbnails = new NeuronThumbnails(palette);
+        styler = new GraphStyler(palette, thumbnails);
         graph = new GraphPane(image, thumbnails, editor, this::restyle);
         interaction = new GraphInteraction(this, control, () -> snapshot, this::edit, graph, editor);
         createView();
@@ -344,65 +341,15 @@ public final class NetworkGraphView extends BorderPane {
         removeLayer.setDisable(s == null || hidden <= 0);
     }
 
-    /** Gives every edge, bias mark, lock and thumbnail the look of the snapshot in the current mode. */
+    /** Gives every part the look of the snapshot in the current mode; redraws the image when one changed. */
     private void restyle() {
         TrainingSnapshot s = snapshot;
         if (s == null || topology == null) {
             return;
         }
-        EdgeMode mode = edgeMode.get();
-        DivergingColorMap map = palette.weightMap();
-        double max = Math.max(GraphValues.maxAbs(s, mode), MIN_SCALE);
-        double widthRange = Math.max(graph.maxEdgeWidth() - EdgeNode.MIN_WIDTH, 0);
-        Color frozenColor = palette.frozenColor();
-        FieldSnapshot field = s.field();
-        boolean changed = false;
-        for (int l = 0; l < parts.edges.length; l++) {
-            LayerSnapshot ls = s.layers().get(l);
-            double[] w = GraphValues.weightValues(ls, mode);
-            boolean[] fw = ls.frozenWeights();
-            EdgeNode[] le = parts.edges[l];
-            for (int k = 0; k < le.length; k++) {
-                double v = w == null ? 0 : w[k];
-                Color color;
-                double width;
-                if (Double.isFinite(v)) {
-                    double t = Math.abs(v) / max;
-                    color = edgeColor(map, v, t);
-                    // Quarter-pixel steps: the image is redrawn only when some edge visibly changed.
-                    width = Math.round((EdgeNode.MIN_WIDTH + widthRange * t) * 4) / 4.0;
-                } else {
-                    color = map.notANumber();
-                    width = EdgeNode.MIN_WIDTH;
-                }
-                changed |= le[k].restyle(color, width, fw != null && fw[k]);
-            }
-            double[] b = GraphValues.biasValues(ls, mode);
-            for (int o = 0; o < parts.neurons[l].length; o++) {
-                NeuronNode n = parts.neurons[l][o];
-                double v = b == null ? 0 : b[o];
-                n.bias.setFill(Double.isFinite(v) ? edgeColor(map, v, Math.abs(v) / max) : map.notANumber());
-                boolean biasFrozen = ls.frozenBiases() != null && ls.frozenBiases()[o];
-                n.bias.setStroke(biasFrozen ? frozenColor : palette.inkColor());
-                StyleClasses.set(n.bias, FROZEN_CLASS, biasFrozen);
-                boolean neuronFrozen = GraphValues.neuronFrozen(ls, o);
-                n.lockBox.setVisible(neuronFrozen);
-                StyleClasses.set(n.frame, FROZEN_CLASS, neuronFrozen);
-                changed |= thumbnails.paintNeuron(n, ls, field, l + 1);
-            }
-            parts.headers[l].showFrozen(GraphValues.layerFrozen(ls));
-        }
-        if (changed) {
+        if (styler.restyle(s, parts, edgeMode.get(), graph.maxEdgeWidth())) {
             image.request(s.state() == SessionState.RUNNING);
         }
-    }
-
-    /** Colour of an edge or bias: its sign, at least a third saturated so thin edges keep their sign. */
-    private static Color edgeColor(DivergingColorMap map, double v, double t) {
-        if (v == 0) {
-            return map.color(0);
-        }
-        return map.color(Math.signum(v) * (0.35 + 0.65 * Math.min(t, 1)));
     }
 
     // ---- commands ---------------------------------------------------------------------------
