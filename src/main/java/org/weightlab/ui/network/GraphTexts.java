@@ -1,0 +1,68 @@
+package org.weightlab.ui.network;
+
+import org.weightlab.session.LayerSnapshot;
+import org.weightlab.session.TrainingSnapshot;
+import org.weightlab.ui.theme.ValueFormat;
+
+/** The graph's words: names of neurons and inputs, and the hover text of an edge, a neuron or a bias. */
+final class GraphTexts {
+
+    private GraphTexts() {
+    }
+
+    static String neuronName(TrainingSnapshot s, int l, int o) {
+        boolean output = l == s.layers().size() - 1;
+        if (output) {
+            return s.layers().get(l).outputs() == 1 ? "output" : "output " + (o + 1);
+        }
+        return "layer " + (l + 1) + " neuron " + (o + 1);
+    }
+
+    static String inputName(TrainingSnapshot s, int l, int i) {
+        return l == 0 ? s.features().get(i).id() : neuronName(s, l - 1, i);
+    }
+
+    static String weightTitle(TrainingSnapshot s, EdgeRef r) {
+        return "Weight " + inputName(s, r.layer(), r.in()) + " \u2192 " + neuronName(s, r.layer(), r.out());
+    }
+
+    static String biasTitle(TrainingSnapshot s, int l, int o) {
+        return "Bias of " + neuronName(s, l, o);
+    }
+
+    static String describeEdge(TrainingSnapshot s, EdgeRef r) {
+        LayerSnapshot ls = s.layers().get(r.layer());
+        int k = r.out() * ls.inputs() + r.in();
+        return weightTitle(s, r)
+                + "\nvalue: " + ValueFormat.precise(ls.weights()[k])
+                + "\ngradient: " + valueAt(ls.weightGradients(), k)
+                + "\nlast update: " + valueAt(ls.weightUpdates(), k)
+                + "\nfrozen: " + (ls.frozenWeights()[k] ? "yes" : "no")
+                + "\nClick to edit, Alt+click to freeze";
+    }
+
+    static String describeNeuron(TrainingSnapshot s, int l, int o) {
+        LayerSnapshot ls = s.layers().get(l);
+        String name = neuronName(s, l, o);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " (" + ls.activation().id() + ")"
+                + "\nbias: " + ValueFormat.precise(ls.biases()[o])
+                + "\nbias gradient: " + valueAt(ls.biasGradients(), o)
+                + "\nbias last update: " + valueAt(ls.biasUpdates(), o)
+                + "\nfrozen: " + (GraphValues.neuronFrozen(ls, o) ? "yes" : ls.frozenBiases()[o] ? "bias only" : "no")
+                + "\nAlt+click to freeze the neuron";
+    }
+
+    static String describeBias(TrainingSnapshot s, int l, int o) {
+        LayerSnapshot ls = s.layers().get(l);
+        return biasTitle(s, l, o)
+                + "\nvalue: " + ValueFormat.precise(ls.biases()[o])
+                + "\ngradient: " + valueAt(ls.biasGradients(), o)
+                + "\nlast update: " + valueAt(ls.biasUpdates(), o)
+                + "\nfrozen: " + (ls.frozenBiases()[o] ? "yes" : "no")
+                + "\nClick to edit, Alt+click to freeze";
+    }
+
+    private static String valueAt(double[] a, int k) {
+        return a == null ? "none yet" : ValueFormat.precise(a[k]);
+    }
+}

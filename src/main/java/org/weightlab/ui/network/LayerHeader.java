@@ -1,0 +1,133 @@
+package org.weightlab.ui.network;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.engine.config.ConfigEdits;
+import org.weightlab.engine.config.RunConfig;
+import org.weightlab.session.LayerSnapshot;
+
+/** The head of one layer's column: its title and lock, its neuron count with - and +, its activation. */
+final class LayerHeader {
+    final int layer;
+    final boolean output;
+    final VBox box = new VBox(2);
+    final Label title = new Label();
+    final FontIcon lock = new FontIcon(StyleClasses.LOCK_ICON);
+    final Label count = new Label();
+    final Button minus = new Button("\u2212");
+    final Button plus = new Button("+");
+    final ComboBox<ActivationKind> activation = new ComboBox<>();
+    private int neurons;
+    /** Narrow columns: the count says "4" instead of "4 neurons". */
+    private boolean compact;
+    /** True while {@link #show} sets the controls: their listeners must not send edits. */
+    private boolean updating;
+
+    LayerHeader(int layer, boolean output) {
+        this.layer = layer;
+        this.output = output;
+        box.getStyleClass().add(StyleClasses.HEADER_CLASS);
+        box.setId("header-" + layer);
+        box.setAlignment(Pos.TOP_CENTER);
+        title.setText(output ? "Output" : "Layer " + (layer + 1));
+        title.getStyleClass().add(StyleClasses.HEADER_TITLE_CLASS);
+        lock.getStyleClass().add(StyleClasses.LOCK_CLASS);
+        lock.setVisible(false);
+        lock.setManaged(false);
+        HBox titleRow = new HBox(4, title, lock);
+        titleRow.setAlignment(Pos.CENTER);
+        box.getChildren().add(titleRow);
+        if (!output) {
+            minus.setId("removeNeuron-" + layer);
+            plus.setId("addNeuron-" + layer);
+            minus.getStyleClass().addAll("wl-small-button");
+            plus.getStyleClass().addAll("wl-small-button");
+            count.getStyleClass().add("wl-neuron-count");
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            count.setTooltip(new Tooltip("Neurons in this layer"));
+            HBox row = new HBox(3, minus, count, plus);
+            row.setAlignment(Pos.CENTER);
+            box.getChildren().add(row);
+        }
+        activation.setId(output ? "outputActivation" : "activation-" + layer);
+        activation.getItems().setAll(output ? List.of(ActivationKind.values()) : ConfigEdits.hiddenChoices());
+        activation.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ActivationKind a) {
+                return a == null ? "" : a.id();
+            }
+
+            @Override
+            public ActivationKind fromString(String s) {
+                return ActivationKind.fromId(s);
+            }
+        });
+        activation.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(ActivationKind a, boolean empty) {
+                super.updateItem(a, empty);
+                setText(empty || a == null ? "" : a.id());
+            }
+        });
+        activation.setTooltip(new Tooltip(output ? "Output activation (the loss follows)" : "Activation"));
+        activation.setMaxWidth(Double.MAX_VALUE);
+        box.getChildren().add(activation);
+        Tooltip.install(title, new Tooltip("Alt+click or right-click to freeze the whole layer"));
+    }
+
+    /** True while the controls are being set from a snapshot. */
+    boolean updating() {
+        return updating;
+    }
+
+    /** Shows the layer's size and activation, and the activations its config allows. */
+    void show(LayerSnapshot ls, RunConfig c) {
+        updating = true;
+        try {
+            if (output) {
+                List<ActivationKind> choices = ConfigEdits.outputChoices(c);
+                if (!activation.getItems().equals(choices)) {
+                    activation.getItems().setAll(choices);
+                }
+            } else {
+                neurons = ls.outputs();
+                count.setText(countText());
+                minus.setDisable(ls.outputs() <= 1);
+                plus.setDisable(ls.outputs() >= RunConfig.MAX_NEURONS);
+            }
+            if (activation.getValue() != ls.activation()) {
+                activation.setValue(ls.activation());
+            }
+            activation.setDisable(activation.getItems().size() < 2);
+        } finally {
+            updating = false;
+        }
+    }
+
+    void setCompact(boolean on) {
+        compact = on;
+        count.setText(countText());
+    }
+
+    /** Shows the lock when every neuron of the layer is frozen. */
+    void showFrozen(boolean frozen) {
+        lock.setVisible(frozen);
+        lock.setManaged(frozen);
+    }
+
+    /** "4 neurons", or just "4" when the columns are narrow. */
+    private String countText() {
+        return compact ? Integer.toString(neurons) : neurons + (neurons == 1 ? " neuron" : " neurons");
+    }
+}
