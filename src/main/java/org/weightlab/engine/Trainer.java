@@ -43,11 +43,9 @@ public final class Trainer {
     private OptimizerState optimizer;
     private Workspace batch;
     private Workspace evalSpace;
-    /** Gradient of the current batch, then the proposed new parameters, per layer. */
-    private final double[][] gradW;
-    private final double[][] gradB;
-    private final double[][] nextW;
-    private final double[][] nextB;
+    /** Gradient of the current batch, then the proposed new values, per parameter ({@link Network#parameters()}). */
+    private final double[][] grads;
+    private final double[][] next;
 
     /** Example order of epoch {@code orderEpoch}; batches are its consecutive slices. */
     private int[] order;
@@ -106,17 +104,8 @@ public final class Trainer {
         testX = features(config.features(), test);
         testY = labels(config, test, "test");
         optimizer = new OptimizerState(net);
-        int layers = net.layerCount();
-        gradW = new double[layers][];
-        gradB = new double[layers][];
-        nextW = new double[layers][];
-        nextB = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            gradW[l] = new double[net.layer(l).weights.length];
-            gradB[l] = new double[net.layer(l).biases.length];
-            nextW[l] = new double[gradW[l].length];
-            nextB[l] = new double[gradB[l].length];
-        }
+        grads = net.newParameterBuffers();
+        next = net.newParameterBuffers();
         batch = new Workspace(net, Math.min(config.batchSize(), trainSize));
         shuffleRng = Rng.stream(config.seed(), 2);
         dropoutRng = Rng.stream(config.seed(), 3);
@@ -226,27 +215,26 @@ public final class Trainer {
         double dropout = config.dropout();
         long dropoutBefore = dropoutRng.state();
         net.forward(batch, n, dropout, dropout > 0 ? dropoutRng : null);
-        double loss = net.backward(batch, n, gradW, gradB);
-        net.addRegularization(config.regularization(), gradW);
+        double loss = net.backward(batch, n, grads);
+        net.addRegularization(config.regularization(), grads);
         double lr = learningRate();
 
-        boolean finite = propose(lr, gradW, gradB, nextW, nextB, false);
+        boolean finite = propose(lr, grads, next, false);
         if (!Double.isFinite(loss) || !finite) {
-            String bad = !Double.isFinite(loss) ? "the loss (" + loss + ")" : firstNonFinite("gradient", gradW, gradB);
+            String bad = !Double.isFinite(loss) ? "the loss (" + loss + ")" : firstNonFinite("gradient", grads);
             if (bad == null) {
-                bad = firstNonFinite("weight", nextW, nextB);
+                bad = firstNonFinite("weight", next);
             }
             dropoutRng.setState(dropoutBefore);
             divergence = new Divergence(step + 1, epoch, bad);
             return new StepResult(step, epoch, loss, n, false, divergence);
         }
         if (!Optimizer.stateless(config.optimizer())) {
-            propose(lr, gradW, gradB, nextW, nextB, true); // same values again, now advancing the state
+            propose(lr, grads, next, true); // same values again, now advancing the state
         }
-        for (int l = 0; l < net.layerCount(); l++) {
-            Layer layer = net.layer(l);
-            apply(layer.weights, nextW[l], layer.weightUpdates, gradW[l], layer.weightGradients);
-            apply(layer.biases, nextB[l], layer.biasUpdates, gradB[l], layer.biasGradients);
+        List<Parameter> params = net.parameters();
+        for (int j = 0; j < next.length; j++) {
+            params.get(j).apply(next[j], grads[j]);
         }
         cursor += n;
         step++;
@@ -259,39 +247,30 @@ public final class Trainer {
         return new StepResult(step, epoch, loss, n, epochEnded, null);
     }
 
-    /** Moves the parameters to their new values, keeping what moved them and the step's gradients. */
-    private static void apply(double[] params, double[] next, double[] updates, double[] grads, double[] keptGrads) {
-        for (int j = 0; j < params.length; j++) {
-            updates[j] = next[j] - params[j];
-            params[j] = next[j];
-            keptGrads[j] = grads[j];
-        }
-    }
-
-    /** The optimizer's new values of every parameter; true when they and the gradients are all finite. */
-    private boolean propose(double lr, double[][] gW, double[][] gB, double[][] nW, double[][] nB, boolean commit) {
+    /**
+     * The optimizer's new value of every parameter into {@code next} (per parameter, like
+     * {@code g}); true when they and the gradients are all finite. With {@code commit} the
+     * optimizer state advances too.
+     */
+    private boolean propose(double lr, double[][] g, double[][] next, boolean commit) {
         OptimizerConfig c = config.optimizer();
+        List<Parameter> params = net.parameters();
         boolean finite = true;
-        for (int l = 0; l < gW.length; l++) {
-            Layer layer = net.layer(l);
-            finite &= Optimizer.update(c, lr, optimizer.weights[l], layer.weights, gW[l], layer.frozenWeights, nW[l],
-                    commit);
-            finite &= Optimizer.update(c, lr, optimizer.biases[l], layer.biases, gB[l], layer.frozenBiases, nB[l],
-                    commit);
+        for (int j = 0; j < g.length; j++) {
+            Parameter p = params.get(j);
+            finite &= Optimizer.update(c, lr, optimizer.slots[j], p.values, g[j], p.frozen, next[j], commit);
         }
         return finite;
     }
 
-    private static String firstNonFinite(String what, double[][] w, double[][] b) {
-        for (int l = 0; l < w.length; l++) {
-            for (int j = 0; j < w[l].length; j++) {
-                if (!Double.isFinite(w[l][j])) {
-                    return "the " + what + " of layer " + l + " weight " + j + " (" + w[l][j] + ")";
-                }
-            }
-            for (int j = 0; j < b[l].length; j++) {
-                if (!Double.isFinite(b[l][j])) {
-                    return "the " + what + " of layer " + l + " bias " + j + " (" + b[l][j] + ")";
+    /** Names the first value that is not finite, e.g. "the gradient of layer 1 weight 3 (NaN)"; null if none. */
+    private String firstNonFinite(String what, double[][] values) {
+        List<Parameter> params = net.parameters();
+        for (int p = 0; p < values.length; p++) {
+            for (int j = 0; j < values[p].length; j++) {
+                if (!Double.isFinite(values[p][j])) {
+                    return "the " + what + " of layer " + net.parameterOwner(p) + " " + params.get(p).name() + " " + j
+                            + " (" + values[p][j] + ")";
                 }
             }
         }
@@ -604,35 +583,28 @@ public final class Trainer {
         System.arraycopy(x, offset, ws.x, 0, inputs);
         ws.labels[0] = label;
         int layers = net.layerCount();
-        double[][] gW = new double[layers][];
-        double[][] gB = new double[layers][];
-        double[][] nW = new double[layers][];
-        double[][] nB = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            gW[l] = new double[gradW[l].length];
-            gB[l] = new double[gradB[l].length];
-            nW[l] = new double[gW[l].length];
-            nB[l] = new double[gB[l].length];
-        }
+        double[][] g = net.newParameterBuffers();
+        double[][] proposed = net.newParameterBuffers();
         double dropout = config.dropout();
         // The masks the next step would draw for a one-example batch, from a copy of the generator.
         net.forward(ws, 1, dropout, dropout > 0 ? dropoutRng.copy() : null);
-        double loss = net.backward(ws, 1, gW, gB);
-        double[][] dataW = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            dataW[l] = gW[l].clone();
+        double loss = net.backward(ws, 1, g);
+        double[][] data = new double[g.length][];
+        for (int p = 0; p < g.length; p++) {
+            data[p] = g[p].clone();
         }
-        net.addRegularization(config.regularization(), gW);
+        net.addRegularization(config.regularization(), g);
         double lr = learningRate();
-        propose(lr, gW, gB, nW, nB, false);
+        propose(lr, g, proposed, false);
         List<TraceLayer> out = new ArrayList<>(layers);
         for (int l = 0; l < layers; l++) {
             Layer layer = net.layer(l);
+            int w = net.firstParameter(l); // a dense layer's weight, then its bias
             int width = layer.outputs();
             double[] mask = l < layers - 1 && ws.masked[l] ? Arrays.copyOf(ws.mask[l], width) : filled(width);
             out.add(new TraceLayer(layer, Arrays.copyOf(ws.in[l], layer.inputs()), Arrays.copyOf(ws.z[l], width),
                     Arrays.copyOf(ws.a[l], width), mask, Arrays.copyOf(ws.da[l], width),
-                    Arrays.copyOf(ws.dz[l], width), dataW[l], gW[l], gB[l], nW[l], nB[l]));
+                    Arrays.copyOf(ws.dz[l], width), data[w], g[w], g[w + 1], proposed[w], proposed[w + 1]));
         }
         return new Trace(x1, x2, label, Arrays.copyOfRange(x, offset, offset + inputs), out, loss,
                 net.penalty(config.regularization()), lr, step);

@@ -44,7 +44,7 @@ final class Workspace {
         da = new double[layers][];
         dz = new double[layers][];
         for (int l = 0; l < layers; l++) {
-            int width = capacity * net.layer(l).outputs();
+            int width = capacity * net.module(l).outputs();
             z[l] = new double[width];
             a[l] = new double[width];
             da[l] = new double[width];
