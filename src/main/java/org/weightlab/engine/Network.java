@@ -21,8 +21,9 @@ public final class Network {
     private final List<Feature> features;
     private final LossKind loss;
     private final NetModule[] layers;
-    /** Every module's parameters, module by module. */
+    /** Every module's parameters, module by module; the list is the same, read-only. */
     private final Parameter[] parameters;
+    private final List<Parameter> parameterList;
     /** The index in {@link #parameters} of each module's first parameter. */
     private final int[] firstParameter;
     /** The module each parameter belongs to. */
@@ -69,6 +70,7 @@ public final class Network {
             }
         }
         parameters = all.toArray(new Parameter[0]);
+        parameterList = List.of(parameters);
         owner = owners.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -178,7 +180,12 @@ public final class Network {
 
     /** Every module's parameters, module by module (live: engine thread only). */
     public List<Parameter> parameters() {
-        return List.of(parameters);
+        return parameterList;
+    }
+
+    /** Parameter {@code j} of {@link #parameters()}, for the training step's loops (no list in between). */
+    Parameter parameter(int j) {
+        return parameters[j];
     }
 
     /** The module parameter {@code j} belongs to. */

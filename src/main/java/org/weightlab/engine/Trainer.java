@@ -232,9 +232,8 @@ public final class Trainer {
         if (!Optimizer.stateless(config.optimizer())) {
             propose(lr, grads, next, true); // same values again, now advancing the state
         }
-        List<Parameter> params = net.parameters();
         for (int j = 0; j < next.length; j++) {
-            params.get(j).apply(next[j], grads[j]);
+            net.parameter(j).apply(next[j], grads[j]);
         }
         cursor += n;
         step++;
@@ -254,10 +253,9 @@ public final class Trainer {
      */
     private boolean propose(double lr, double[][] g, double[][] next, boolean commit) {
         OptimizerConfig c = config.optimizer();
-        List<Parameter> params = net.parameters();
         boolean finite = true;
         for (int j = 0; j < g.length; j++) {
-            Parameter p = params.get(j);
+            Parameter p = net.parameter(j);
             finite &= Optimizer.update(c, lr, optimizer.slots[j], p.values, g[j], p.frozen, next[j], commit);
         }
         return finite;
@@ -265,11 +263,10 @@ public final class Trainer {
 
     /** Names the first value that is not finite, e.g. "the gradient of layer 1 weight 3 (NaN)"; null if none. */
     private String firstNonFinite(String what, double[][] values) {
-        List<Parameter> params = net.parameters();
         for (int p = 0; p < values.length; p++) {
             for (int j = 0; j < values[p].length; j++) {
                 if (!Double.isFinite(values[p][j])) {
-                    return "the " + what + " of layer " + net.parameterOwner(p) + " " + params.get(p).name() + " " + j
+                    return "the " + what + " of layer " + net.parameterOwner(p) + " " + net.parameter(p).name() + " " + j
                             + " (" + values[p][j] + ")";
                 }
             }
