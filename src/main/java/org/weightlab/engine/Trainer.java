@@ -9,6 +9,7 @@ import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.LossKind;
 import org.weightlab.engine.config.OptimizerConfig;
 import org.weightlab.engine.config.ProblemKind;
+import org.weightlab.engine.config.RegularizationConfig;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.engine.data.Dataset;
@@ -215,8 +216,7 @@ public final class Trainer {
         double dropout = config.dropout();
         long dropoutBefore = dropoutRng.state();
         net.forward(batch, n, dropout, dropout > 0 ? dropoutRng : null);
-        double loss = net.backward(batch, n, grads);
-        net.addRegularization(config.regularization(), grads);
+        double loss = net.backward(batch, n, config.regularization(), grads);
         double lr = learningRate();
 
         boolean finite = propose(lr, grads, next, false);
@@ -585,12 +585,9 @@ public final class Trainer {
         double dropout = config.dropout();
         // The masks the next step would draw for a one-example batch, from a copy of the generator.
         net.forward(ws, 1, dropout, dropout > 0 ? dropoutRng.copy() : null);
-        double loss = net.backward(ws, 1, g);
-        double[][] data = new double[g.length][];
-        for (int p = 0; p < g.length; p++) {
-            data[p] = g[p].clone();
-        }
-        net.addRegularization(config.regularization(), g);
+        double[][] data = net.newParameterBuffers();
+        net.backward(ws, 1, RegularizationConfig.NONE, data); // the data loss's gradient alone, for display
+        double loss = net.backward(ws, 1, config.regularization(), g);
         double lr = learningRate();
         propose(lr, g, proposed, false);
         List<TraceLayer> out = new ArrayList<>(layers);

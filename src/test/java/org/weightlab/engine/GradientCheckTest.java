@@ -128,8 +128,7 @@ class GradientCheckTest {
         Rng maskRng = new Rng(seed * 31);
         double[][] grads = net.newParameterBuffers();
         net.forward(ws, n, dropout, maskRng.copy());
-        net.backward(ws, n, grads);
-        net.addRegularization(reg, grads);
+        net.backward(ws, n, reg, grads);
         List<Parameter> params = net.parameters();
         assertEquals(2 * net.layerCount(), params.size(), "a weight and a bias per dense layer");
         for (int p = 0; p < params.size(); p++) {
