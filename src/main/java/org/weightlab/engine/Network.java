@@ -319,4 +319,35 @@ public final class Network {
         }
         return l1 ? reg.rate() * sum : 0.5 * reg.rate() * sum;
     }
+
+    /** Refuses a config this network does not fit (as initial weights): features, loss, layers, activations. */
+    void checkFits(RunConfig c) {
+        Network n = this;
+        if (!n.features().equals(c.features())) {
+            throw new IllegalArgumentException("initial weights take features " + ids(n.features())
+                    + " but the config has " + ids(c.features()));
+        }
+        if (n.loss() != c.loss()) {
+            throw new IllegalArgumentException("initial weights are for loss " + n.loss().id() + ", config says "
+                    + c.loss().id());
+        }
+        if (n.layerCount() != c.hidden().size() + 1) {
+            throw new IllegalArgumentException("initial weights have " + n.layerCount() + " layers, the config "
+                    + (c.hidden().size() + 1));
+        }
+        for (int l = 0; l < n.layerCount(); l++) {
+            boolean last = l == n.layerCount() - 1;
+            int out = last ? c.outputs() : c.hidden().get(l);
+            ActivationKind act = last ? c.outputActivation() : c.hiddenActivation(l);
+            Layer layer = n.layer(l);
+            if (layer.outputs() != out || layer.activation() != act) {
+                throw new IllegalArgumentException("initial layer " + l + " is " + layer.outputs() + " "
+                        + layer.activation().id() + " neurons, the config says " + out + " " + act.id());
+            }
+        }
+    }
+
+    private static String ids(List<Feature> f) {
+        return f.stream().map(Feature::id).toList().toString();
+    }
 }

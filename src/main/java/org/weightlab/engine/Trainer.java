@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.weightlab.engine.config.ActivationKind;
-import org.weightlab.engine.config.Feature;
-import org.weightlab.engine.config.LossKind;
 import org.weightlab.engine.config.OptimizerConfig;
 import org.weightlab.engine.config.ProblemKind;
 import org.weightlab.engine.config.RegularizationConfig;
@@ -64,8 +61,7 @@ public final class Trainer {
     private long version;
     private Evaluation cachedEvaluation;
     private long cachedEvaluationVersion = -1;
-    private UnitCounts cachedCounts;
-    private long cachedCountsVersion = -1;
+    private final LayerStatistics statistics;
     private FieldComputer field;
 
     /** A new run: the network is built and initialized from {@code config} and its seed. */
@@ -86,14 +82,14 @@ public final class Trainer {
         if (initial == null) {
             net = Network.create(config);
         } else {
-            checkMatches(config, initial);
+            initial.checkFits(config);
             net = initial.copy();
         }
         inputs = net.inputs();
         trainSize = data.train().size();
         trainSet = data.train();
-        trainX = features(config.features(), data.train());
-        trainY = labels(config, data.train(), "training");
+        trainX = Examples.features(config.features(), data.train());
+        trainY = Examples.labels(config, data.train(), "training");
         trainColumns = new double[trainX.length];
         for (int e = 0; e < trainSize; e++) {
             for (int f = 0; f < inputs; f++) {
@@ -102,70 +98,15 @@ public final class Trainer {
         }
         Dataset test = data.test() == null ? new Dataset(new double[0], new double[0]) : data.test();
         testSize = test.size();
-        testX = features(config.features(), test);
-        testY = labels(config, test, "test");
+        testX = Examples.features(config.features(), test);
+        testY = Examples.labels(config, test, "test");
+        statistics = new LayerStatistics(net, trainX, trainSize);
         optimizer = new OptimizerState(net);
         grads = net.newParameterBuffers();
         next = net.newParameterBuffers();
         batch = new Workspace(net, Math.min(config.batchSize(), trainSize));
         shuffleRng = Rng.stream(config.seed(), 2);
         dropoutRng = Rng.stream(config.seed(), 3);
-    }
-
-    private static void checkMatches(RunConfig c, Network n) {
-        if (!n.features().equals(c.features())) {
-            throw new IllegalArgumentException("initial weights take features " + ids(n.features())
-                    + " but the config has " + ids(c.features()));
-        }
-        if (n.loss() != c.loss()) {
-            throw new IllegalArgumentException("initial weights are for loss " + n.loss().id() + ", config says "
-                    + c.loss().id());
-        }
-        if (n.layerCount() != c.hidden().size() + 1) {
-            throw new IllegalArgumentException("initial weights have " + n.layerCount() + " layers, the config "
-                    + (c.hidden().size() + 1));
-        }
-        for (int l = 0; l < n.layerCount(); l++) {
-            boolean last = l == n.layerCount() - 1;
-            int out = last ? c.outputs() : c.hidden().get(l);
-            ActivationKind act = last ? c.outputActivation() : c.hiddenActivation(l);
-            Layer layer = n.layer(l);
-            if (layer.outputs() != out || layer.activation() != act) {
-                throw new IllegalArgumentException("initial layer " + l + " is " + layer.outputs() + " "
-                        + layer.activation().id() + " neurons, the config says " + out + " " + act.id());
-            }
-        }
-    }
-
-    private static String ids(List<Feature> f) {
-        return f.stream().map(Feature::id).toList().toString();
-    }
-
-    private static double[] features(List<Feature> features, Dataset d) {
-        int f = features.size();
-        double[] x = new double[d.size() * f];
-        for (int i = 0; i < d.size(); i++) {
-            for (int j = 0; j < f; j++) {
-                x[i * f + j] = features.get(j).apply(d.x1(i), d.x2(i));
-            }
-        }
-        return x;
-    }
-
-    private static double[] labels(RunConfig c, Dataset d, String which) {
-        double[] y = d.labels().clone();
-        int classes = c.outputs();
-        for (int i = 0; i < y.length; i++) {
-            double v = y[i];
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(which + " label " + i + " is not finite: " + v);
-            }
-            if (c.loss() == LossKind.CROSS_ENTROPY && (v != Math.rint(v) || v < 0 || v >= classes)) {
-                throw new IllegalArgumentException(which + " label " + i + " is " + v + ", expected a class index 0.."
-                        + (classes - 1));
-            }
-        }
-        return y;
     }
 
     /**
@@ -525,7 +466,7 @@ public final class Trainer {
         int correct = 0;
         for (int start = 0; start < size; start += EVAL_CHUNK) {
             int n = Math.min(EVAL_CHUNK, size - start);
-            load(x, start, n, ws);
+            ws.load(x, start, n, inputs);
             net.forward(ws, n, 0, null);
             for (int b = 0; b < n; b++) {
                 double label = y[start + b];
@@ -536,17 +477,6 @@ public final class Trainer {
             }
         }
         return new double[]{loss / size, (double) correct / size};
-    }
-
-    /** Copies examples start .. start + n - 1 of a row-major feature matrix into the unit-major ws.x. */
-    private void load(double[] x, int start, int n, Workspace ws) {
-        int cap = ws.capacity;
-        for (int b = 0; b < n; b++) {
-            int row = (start + b) * inputs;
-            for (int f = 0; f < inputs; f++) {
-                ws.x[f * cap + b] = x[row + f];
-            }
-        }
     }
 
     private Workspace evalSpace() {
@@ -614,102 +544,8 @@ public final class Trainer {
 
     /** Statistics of weight layer {@code layer} (0 = first hidden layer) at this moment. */
     public LayerStats stats(int layer) {
-        Layer l = net.layer(layer);
-        double[] w = l.weights;
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : w) {
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        double mean = sum / w.length;
-        double sq = 0;
-        for (double v : w) {
-            sq += (v - mean) * (v - mean);
-        }
-        double std = Math.sqrt(sq / w.length);
-        double range = Math.max(Math.abs(min), Math.abs(max));
-        if (range == 0) {
-            range = 1;
-        }
-        int[] hist = new int[LayerStatsBins.BINS];
-        for (double v : w) {
-            int bin = (int) Math.floor((v + range) / (2 * range) * LayerStatsBins.BINS);
-            hist[Math.max(0, Math.min(LayerStatsBins.BINS - 1, bin))]++;
-        }
-        double wNorm = norm(w);
-        UnitCounts counts = unitCounts();
-        return new LayerStats(mean, std, min, max, hist, -range, range, norm(l.weightGradients),
-                wNorm == 0 ? 0 : norm(l.weightUpdates) / wNorm, counts.dead[layer], counts.saturated[layer]);
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
-
-    /** Dead and saturated units of every layer over the training set, cached until something changes. */
-    private UnitCounts unitCounts() {
-        if (cachedCounts != null && cachedCountsVersion == version) {
-            return cachedCounts;
-        }
-        int layers = net.layerCount();
-        int[][] active = new int[layers][];
-        int[][] saturated = new int[layers][];
-        for (int l = 0; l < layers; l++) {
-            active[l] = new int[net.layer(l).outputs()];
-            saturated[l] = new int[net.layer(l).outputs()];
-        }
-        Workspace ws = evalSpace();
-        for (int start = 0; start < trainSize; start += EVAL_CHUNK) {
-            int n = Math.min(EVAL_CHUNK, trainSize - start);
-            load(trainX, start, n, ws);
-            net.forward(ws, n, 0, null);
-            for (int l = 0; l < layers; l++) {
-                Layer layer = net.layer(l);
-                int out = layer.outputs();
-                ActivationKind kind = layer.activation();
-                for (int b = 0; b < n; b++) {
-                    for (int o = 0; o < out; o++) {
-                        double z = ws.z[l][o * ws.capacity + b];
-                        double a = ws.a[l][o * ws.capacity + b];
-                        if (z > 0) {
-                            active[l][o]++;
-                        }
-                        if ((kind == ActivationKind.TANH && Math.abs(a) > LayerStatsBins.SATURATED_TANH)
-                                || (kind == ActivationKind.SIGMOID
-                                && (a < 1 - LayerStatsBins.SATURATED_SIGMOID || a > LayerStatsBins.SATURATED_SIGMOID))) {
-                            saturated[l][o]++;
-                        }
-                    }
-                }
-            }
-        }
-        int[] dead = new int[layers];
-        int[] sat = new int[layers];
-        for (int l = 0; l < layers; l++) {
-            ActivationKind kind = net.layer(l).activation();
-            boolean reluFamily = kind == ActivationKind.RELU || kind == ActivationKind.LEAKY_RELU;
-            for (int o = 0; o < active[l].length; o++) {
-                if (reluFamily && active[l][o] == 0) {
-                    dead[l]++;
-                }
-                if (2 * saturated[l][o] > trainSize) {
-                    sat[l]++;
-                }
-            }
-        }
-        cachedCounts = new UnitCounts(dead, sat);
-        cachedCountsVersion = version;
-        return cachedCounts;
-    }
-
-    private record UnitCounts(int[] dead, int[] saturated) {
+        net.layer(layer); // checks the index
+        return statistics.stats(layer, version, evalSpace());
     }
 
     // ---- field ----

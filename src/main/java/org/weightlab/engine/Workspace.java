@@ -55,4 +55,14 @@ final class Workspace {
             }
         }
     }
+
+    /** Copies examples start .. start + n - 1 of a row-major feature matrix [..][inputs] into x. */
+    void load(double[] features, int start, int n, int inputs) {
+        for (int b = 0; b < n; b++) {
+            int row = (start + b) * inputs;
+            for (int f = 0; f < inputs; f++) {
+                x[f * capacity + b] = features[row + f];
+            }
+        }
+    }
 }
