@@ -62,12 +62,10 @@ public final class Checkpoint {
     /** Approximate memory held, for budgeting a history of checkpoints. */
     public long byteSize() {
         long bytes = 256 + 4L * (order == null ? 0 : order.length) + optimizer.byteSize();
-        for (int l = 0; l < network.layerCount(); l++) {
-            Layer layer = network.layer(l);
-            int w = layer.weights.length;
-            int b = layer.biases.length;
-            bytes += 3 * 8L * w + w + 3 * 8L * b + b + 6 * 16 + 64;
+        for (Parameter p : network.parameters()) {
+            bytes += p.bytes();
         }
+        bytes += 64L * network.layerCount();
         return bytes;
     }
 }

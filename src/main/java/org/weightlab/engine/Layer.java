@@ -1,18 +1,25 @@
 package org.weightlab.engine;
 
 import java.util.Arrays;
+import java.util.List;
 import org.weightlab.engine.config.ActivationKind;
 
 /**
- * One dense layer: {@code a = f(W x + b)}. All matrices are flat and row-major {@code [out][in]}:
- * the weight from input {@code i} to neuron {@code o} is {@code weights[o * inputs + i]}.
- * Only the engine thread touches a live layer; the {@code *Copy()} methods give snapshots.
+ * One dense layer, the network's dense module: {@code a = f(W x + b)}. All matrices are flat and
+ * row-major {@code [out][in]}: the weight from input {@code i} to neuron {@code o} is
+ * {@code weights[o * inputs + i]}. Its two parameters are "weight" (regularized) and "bias"; the
+ * fields below are their buffers under the names the engine has always used. The batch kernels are
+ * in {@link DenseKernels}. Only the engine thread touches a live layer; the {@code *Copy()} methods
+ * give snapshots.
  */
-public final class Layer {
+public final class Layer implements NetModule {
 
     private final int inputs;
     private final int outputs;
     private final ActivationKind activation;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final List<Parameter> parameters;
     /** W, [out][in]. */
     final double[] weights;
     /** b, one per neuron. */
@@ -38,15 +45,17 @@ public final class Layer {
         this.inputs = inputs;
         this.outputs = outputs;
         this.activation = activation;
-        int n = inputs * outputs;
-        weights = new double[n];
-        biases = new double[outputs];
-        frozenWeights = new boolean[n];
-        frozenBiases = new boolean[outputs];
-        weightGradients = new double[n];
-        biasGradients = new double[outputs];
-        weightUpdates = new double[n];
-        biasUpdates = new double[outputs];
+        weight = new Parameter("weight", true, outputs, inputs);
+        bias = new Parameter("bias", false, outputs);
+        parameters = List.of(weight, bias);
+        weights = weight.values;
+        biases = bias.values;
+        frozenWeights = weight.frozen;
+        frozenBiases = bias.frozen;
+        weightGradients = weight.grads;
+        biasGradients = bias.grads;
+        weightUpdates = weight.updates;
+        biasUpdates = bias.updates;
     }
 
     /**
@@ -88,31 +97,58 @@ public final class Layer {
     }
 
     /** A deep copy: parameters, masks, last gradients and updates. */
+    @Override
     public Layer copy() {
         Layer l = new Layer(inputs, outputs, activation);
         copyInto(l);
         return l;
     }
 
-    void copyInto(Layer l) {
-        System.arraycopy(weights, 0, l.weights, 0, weights.length);
-        System.arraycopy(biases, 0, l.biases, 0, biases.length);
-        System.arraycopy(frozenWeights, 0, l.frozenWeights, 0, frozenWeights.length);
-        System.arraycopy(frozenBiases, 0, l.frozenBiases, 0, frozenBiases.length);
-        System.arraycopy(weightGradients, 0, l.weightGradients, 0, weightGradients.length);
-        System.arraycopy(biasGradients, 0, l.biasGradients, 0, biasGradients.length);
-        System.arraycopy(weightUpdates, 0, l.weightUpdates, 0, weightUpdates.length);
-        System.arraycopy(biasUpdates, 0, l.biasUpdates, 0, biasUpdates.length);
+    @Override
+    public void copyInto(NetModule target) {
+        Layer l = (Layer) target;
+        weight.copyInto(l.weight);
+        bias.copyInto(l.bias);
     }
 
+    @Override
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** z = W x + b, then a = f(z). Each z is bias + w_0 x_0 + w_1 x_1 + ... summed in input order. */
+    @Override
+    public void forward(Workspace ws, int index, int n) {
+        DenseKernels.forwardLayer(weights, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.z[index]);
+        Activation.forward(activation, ws.z[index], ws.a[index], outputs, ws.capacity, n);
+    }
+
+    /** dz = da f'(z) (unless the loss wrote it), dL/dW = mean dz x^T, dL/db = mean dz, dL/dx = W^T dz. */
+    @Override
+    public void backward(Workspace ws, int index, int n, boolean dzReady, double[][] grads, int first,
+                         double[] inputGrad) {
+        int cap = ws.capacity;
+        double[] dz = ws.dz[index];
+        if (!dzReady) {
+            Activation.backward(activation, ws.z[index], ws.a[index], ws.da[index], dz, outputs, cap, n);
+        }
+        DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, cap, n, grads[first], grads[first + 1]);
+        if (inputGrad != null) {
+            DenseKernels.backwardLayer(weights, inputs, outputs, dz, cap, n, inputGrad);
+        }
+    }
+
+    @Override
     public int inputs() {
         return inputs;
     }
 
+    @Override
     public int outputs() {
         return outputs;
     }
 
+    @Override
     public ActivationKind activation() {
         return activation;
     }
@@ -193,8 +229,9 @@ public final class Layer {
         return out;
     }
 
-    boolean sameShape(Layer o) {
-        return inputs == o.inputs && outputs == o.outputs && activation == o.activation;
+    @Override
+    public boolean sameShape(NetModule other) {
+        return other instanceof Layer o && inputs == o.inputs && outputs == o.outputs && activation == o.activation;
     }
 
     @Override

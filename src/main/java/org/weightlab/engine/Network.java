@@ -6,20 +6,30 @@ import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.LossKind;
 import org.weightlab.engine.config.RegularizationConfig;
+import org.weightlab.engine.config.RegularizationKind;
 import org.weightlab.engine.config.RunConfig;
 
 /**
- * A stack of dense layers fed by input features, with a loss. The forward and backward passes
- * work on a whole minibatch held in a {@link Workspace}. Layer 0 is the first hidden layer;
- * the last layer is the output.
+ * A stack of modules ({@link NetModule}; today dense {@link Layer}s) fed by input features, with a
+ * loss. The forward and backward passes work on a whole minibatch held in a {@link Workspace}.
+ * Module 0 is the first hidden layer; the last module is the output. The parameters of all modules
+ * are numbered in one list, module by module in {@link NetModule#parameters()} order: the
+ * optimizer, the regularizer and the gradient buffers follow that numbering.
  */
 public final class Network {
 
     private final List<Feature> features;
     private final LossKind loss;
-    private final Layer[] layers;
+    private final NetModule[] layers;
+    /** Every module's parameters, module by module; the list is the same, read-only. */
+    private final Parameter[] parameters;
+    private final List<Parameter> parameterList;
+    /** The index in {@link #parameters} of each module's first parameter. */
+    private final int[] firstParameter;
+    /** The module each parameter belongs to. */
+    private final int[] owner;
 
-    public Network(List<Feature> features, LossKind loss, List<Layer> layers) {
+    public Network(List<Feature> features, LossKind loss, List<? extends NetModule> layers) {
         if (features == null || features.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one input feature");
         }
@@ -28,10 +38,10 @@ public final class Network {
         }
         this.features = List.copyOf(features);
         this.loss = loss;
-        this.layers = layers.toArray(new Layer[0]);
+        this.layers = layers.toArray(new NetModule[0]);
         int width = features.size();
         for (int l = 0; l < this.layers.length; l++) {
-            Layer layer = this.layers[l];
+            NetModule layer = this.layers[l];
             if (layer.inputs() != width) {
                 throw new IllegalArgumentException("layer " + l + " takes " + layer.inputs() + " inputs but gets "
                         + width);
@@ -49,6 +59,19 @@ public final class Network {
         if (loss == LossKind.BCE && (out != ActivationKind.SIGMOID || output().outputs() != 1)) {
             throw new IllegalArgumentException("bce needs one sigmoid output");
         }
+        List<Parameter> all = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        firstParameter = new int[this.layers.length];
+        for (int l = 0; l < this.layers.length; l++) {
+            firstParameter[l] = all.size();
+            for (Parameter p : this.layers[l].parameters()) {
+                all.add(p);
+                owners.add(l);
+            }
+        }
+        parameters = all.toArray(new Parameter[0]);
+        parameterList = List.of(parameters);
+        owner = owners.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A new network shaped by {@code config}, weights then biases of each layer drawn from {@code rng}. */
@@ -75,8 +98,8 @@ public final class Network {
 
     /** A deep copy (weights, biases, frozen masks, last gradients and updates). */
     public Network copy() {
-        List<Layer> copies = new ArrayList<>(layers.length);
-        for (Layer l : layers) {
+        List<NetModule> copies = new ArrayList<>(layers.length);
+        for (NetModule l : layers) {
             copies.add(l.copy());
         }
         return new Network(features, loss, copies);
@@ -90,11 +113,17 @@ public final class Network {
 
     /** True when {@code o} has the same features, loss and layer shapes and activations. */
     public boolean sameTopology(Network o) {
-        if (!features.equals(o.features) || loss != o.loss || layers.length != o.layers.length) {
+        if (!features.equals(o.features) || loss != o.loss || layers.length != o.layers.length
+                || parameters.length != o.parameters.length) {
             return false;
         }
         for (int l = 0; l < layers.length; l++) {
             if (!layers[l].sameShape(o.layers[l])) {
+                return false;
+            }
+        }
+        for (int j = 0; j < parameters.length; j++) {
+            if (!parameters[j].sameShape(o.parameters[j])) {
                 return false;
             }
         }
@@ -121,23 +150,61 @@ public final class Network {
         return layers.length;
     }
 
+    /** Module {@code l}, which must be a dense layer (the views, the trace and the field read them). */
     public Layer layer(int l) {
+        if (module(l) instanceof Layer dense) {
+            return dense;
+        }
+        throw new IllegalStateException("module " + l + " is not a dense layer");
+    }
+
+    public Layer output() {
+        return layer(layers.length - 1);
+    }
+
+    NetModule module(int l) {
         if (l < 0 || l >= layers.length) {
             throw new IllegalArgumentException("layer " + l + " is outside 0.." + (layers.length - 1));
         }
         return layers[l];
     }
 
-    public Layer output() {
-        return layers[layers.length - 1];
-    }
-
+    /** The number of parameter values (weights, biases, ...) of all modules. */
     public int parameterCount() {
         int n = 0;
-        for (Layer l : layers) {
-            n += l.weights.length + l.biases.length;
+        for (Parameter p : parameters) {
+            n += p.size();
         }
         return n;
+    }
+
+    /** Every module's parameters, module by module (live: engine thread only). */
+    public List<Parameter> parameters() {
+        return parameterList;
+    }
+
+    /** Parameter {@code j} of {@link #parameters()}, for the training step's loops (no list in between). */
+    Parameter parameter(int j) {
+        return parameters[j];
+    }
+
+    /** The module parameter {@code j} belongs to. */
+    int parameterOwner(int j) {
+        return owner[j];
+    }
+
+    /** The index of module {@code l}'s first parameter. */
+    int firstParameter(int l) {
+        return firstParameter[l];
+    }
+
+    /** Arrays shaped like every parameter, in parameter order: gradient and proposal buffers. */
+    double[][] newParameterBuffers() {
+        double[][] b = new double[parameters.length][];
+        for (int j = 0; j < parameters.length; j++) {
+            b[j] = new double[parameters[j].size()];
+        }
+        return b;
     }
 
     /** The network's outputs at the raw point (x1, x2), without dropout. */
@@ -154,23 +221,17 @@ public final class Network {
      * Forward pass over the first {@code n} examples of {@code ws.x}. With {@code dropout > 0} and
      * a generator, each hidden unit of each example is kept with probability 1 - dropout and
      * scaled by 1 / (1 - dropout) (inverted dropout, drawn example by example, unit by unit).
-     * Each z is bias + w_0 x_0 + w_1 x_1 + ... summed in input order.
      */
     void forward(Workspace ws, int n, double dropout, Rng rng) {
         int cap = ws.capacity;
         double[] x = ws.x;
         int last = layers.length - 1;
         for (int l = 0; l <= last; l++) {
-            Layer layer = layers[l];
-            int in = layer.inputs();
+            NetModule layer = layers[l];
             int out = layer.outputs();
-            double[] w = layer.weights;
-            double[] bias = layer.biases;
-            double[] z = ws.z[l];
             ws.in[l] = x;
-            forwardLayer(w, bias, in, out, x, cap, n, z);
+            layer.forward(ws, l, n);
             double[] a = ws.a[l];
-            Activation.forward(layer.activation(), z, a, out, cap, n);
             if (l < last && dropout > 0 && rng != null) {
                 double keepScale = 1.0 / (1.0 - dropout);
                 double[] mask = ws.mask[l];
@@ -194,485 +255,99 @@ public final class Network {
     }
 
     /**
-     * Backward pass after {@link #forward}: the mean data loss over the {@code n} examples, and its
-     * gradient (batch mean, no regularization) written into {@code gW[l]} and {@code gB[l]}.
-     * Sums over the batch run in example order.
+     * Backward pass after {@link #forward}: the mean data loss over the {@code n} examples, and the
+     * gradient the optimizer sees written into {@code grads[j]} for parameter j (see
+     * {@link #newParameterBuffers()}): the batch mean of the data-loss gradient, plus the
+     * regularization term rate w (l2) or rate sign(w) (l1) of every decayable parameter (the
+     * weights). Sums over the batch run in example order.
+     *
+     * <p>This method stays above the JIT's inlining limit (325 bytes of bytecode) with the
+     * regularization written out here: it is compiled on its own with the modules' kernels
+     * inlined, as before modules existed. Inlined into {@link Trainer#step()}, the step became one
+     * compile unit too large for C2 to unroll the kernels' loops: 30-40% slower on network A.
      */
-    double backward(Workspace ws, int n, double[][] gW, double[][] gB) {
+    double backward(Workspace ws, int n, RegularizationConfig reg, double[][] grads) {
         int cap = ws.capacity;
         int last = layers.length - 1;
-        Layer outLayer = layers[last];
+        NetModule outLayer = layers[last];
         double total = Loss.batch(loss, outLayer.activation(), ws.z[last], ws.a[last], outLayer.outputs(), cap, n,
                 ws.labels, ws.da[last], ws.dz[last]);
         for (int l = last; l >= 0; l--) {
-            Layer layer = layers[l];
+            NetModule layer = layers[l];
             int in = layer.inputs();
-            int out = layer.outputs();
-            double[] x = ws.in[l];
-            double[] dz = ws.dz[l];
-            double[] gw = gW[l];
-            double[] gb = gB[l];
-            gradientLayer(dz, x, in, out, cap, n, gw, gb);
-            if (l > 0) {
-                double[] w = layer.weights;
-                double[] daPrev = ws.da[l - 1];
-                backwardLayer(w, in, out, dz, cap, n, daPrev);
-                if (ws.masked[l - 1]) {
-                    double[] mask = ws.mask[l - 1];
-                    for (int i = 0; i < in; i++) {
-                        int row = i * cap;
-                        for (int b = 0; b < n; b++) {
-                            daPrev[row + b] *= mask[row + b];
-                        }
+            double[] daPrev = l > 0 ? ws.da[l - 1] : null;
+            layer.backward(ws, l, n, l == last, grads, firstParameter[l], daPrev);
+            if (l > 0 && ws.masked[l - 1]) { // dropout between the modules: dL/da of the unit kept or dropped
+                double[] mask = ws.mask[l - 1];
+                for (int i = 0; i < in; i++) {
+                    int row = i * cap;
+                    for (int b = 0; b < n; b++) {
+                        daPrev[row + b] *= mask[row + b];
                     }
                 }
-                Activation.backward(layers[l - 1].activation(), ws.z[l - 1], ws.a[l - 1], daPrev, ws.dz[l - 1],
-                        in, cap, n);
+            }
+        }
+        if (reg.kind() != RegularizationKind.NONE) {
+            double rate = reg.rate();
+            boolean l1 = reg.kind() == RegularizationKind.L1;
+            for (int p = 0; p < parameters.length; p++) {
+                if (parameters[p].decayable()) {
+                    double[] w = parameters[p].values;
+                    double[] g = grads[p];
+                    for (int j = 0; j < w.length; j++) {
+                        g[j] += l1 ? rate * Math.signum(w[j]) : rate * w[j];
+                    }
+                }
             }
         }
         return total / n;
     }
 
-    // The kernels below are each kept under the JIT's inlining limit (325 bytes of bytecode), so
-    // that they inline into forward and backward where the width is a literal and the loops
-    // over inputs or neurons unroll. Every sum keeps its order: bias (or 0) first, then inputs
-    // or neurons in order; batch sums run in example order.
-
-    /**
-     * z = W x + b for the first n examples of a unit-major batch. Two neurons at a time share
-     * each loaded input, four examples at a time in registers: eight independent sums.
-     */
-    private static void forwardLayer(double[] w, double[] bias, int in, int out, double[] x, int cap, int n,
-                                     double[] z) {
-        int o = 0;
-        for (; o + 1 < out; o += 2) {
-            int b = forwardPair(w, o * in, in, bias[o], bias[o + 1], x, cap, n, z, o * cap);
-            forwardPairTail(w, o * in, in, bias[o], bias[o + 1], x, cap, b, n, z, o * cap);
-        }
-        if (o < out) {
-            affine(w, o * in, in, bias[o], x, cap, n, z, o * cap);
-        }
-    }
-
-    /** Neurons o and o + 1 (weights at w0 and w0 + in, rows z0 and z0 + cap) for examples in blocks of four; returns where the blocks end. */
-    private static int forwardPair(double[] w, int w0, int in, double c0, double c1, double[] x, int cap, int n,
-                                   double[] z, int z0) {
-        int w1 = w0 + in;
-        int z1 = z0 + cap;
-        int b = 0;
-        for (; b + 3 < n; b += 4) {
-            double s0 = c0;
-            double s1 = c0;
-            double s2 = c0;
-            double s3 = c0;
-            double t0 = c1;
-            double t1 = c1;
-            double t2 = c1;
-            double t3 = c1;
-            for (int i = 0; i < in; i++) {
-                double wa = w[w0 + i];
-                double wb = w[w1 + i];
-                int xo = i * cap + b;
-                double x0 = x[xo];
-                double x1 = x[xo + 1];
-                double x2 = x[xo + 2];
-                double x3 = x[xo + 3];
-                s0 += wa * x0;
-                s1 += wa * x1;
-                s2 += wa * x2;
-                s3 += wa * x3;
-                t0 += wb * x0;
-                t1 += wb * x1;
-                t2 += wb * x2;
-                t3 += wb * x3;
-            }
-            z[z0 + b] = s0;
-            z[z0 + b + 1] = s1;
-            z[z0 + b + 2] = s2;
-            z[z0 + b + 3] = s3;
-            z[z1 + b] = t0;
-            z[z1 + b + 1] = t1;
-            z[z1 + b + 2] = t2;
-            z[z1 + b + 3] = t3;
-        }
-        return b;
-    }
-
-    /** {@link #forwardPair} for the examples from {@code b} to n: two at a time, then one. */
-    private static void forwardPairTail(double[] w, int w0, int in, double c0, double c1, double[] x, int cap, int b,
-                                        int n, double[] z, int z0) {
-        int w1 = w0 + in;
-        int z1 = z0 + cap;
-        for (; b + 1 < n; b += 2) {
-            double s0 = c0;
-            double s1 = c0;
-            double t0 = c1;
-            double t1 = c1;
-            for (int i = 0; i < in; i++) {
-                double wa = w[w0 + i];
-                double wb = w[w1 + i];
-                double x0 = x[i * cap + b];
-                double x1 = x[i * cap + b + 1];
-                s0 += wa * x0;
-                s1 += wa * x1;
-                t0 += wb * x0;
-                t1 += wb * x1;
-            }
-            z[z0 + b] = s0;
-            z[z0 + b + 1] = s1;
-            z[z1 + b] = t0;
-            z[z1 + b + 1] = t1;
-        }
-        if (b < n) {
-            double s = c0;
-            double t = c1;
-            for (int i = 0; i < in; i++) {
-                double xv = x[i * cap + b];
-                s += w[w0 + i] * xv;
-                t += w[w1 + i] * xv;
-            }
-            z[z0 + b] = s;
-            z[z1 + b] = t;
-        }
-    }
-
-    /**
-     * dL/dW = mean over the batch of dz x^T, and dL/db = mean of dz: each sum runs over the batch in
-     * example order and is then divided by n, the divisions in one loop of their own that the JIT
-     * vectorizes (a division per weight would otherwise cost as much as the sums).
-     */
-    private static void gradientLayer(double[] dz, double[] x, int in, int out, int cap, int n, double[] gw,
-                                      double[] gb) {
-        int o = 0;
-        for (; o + 1 < out; o += 2) { // two neurons by four inputs: eight sums share each load
-            int i = 0;
-            for (; i + 3 < in; i += 4) {
-                gradientQuad(dz, o * cap, x, i * cap, cap, n, gw, o * in + i, in);
-            }
-            for (; i < in; i++) {
-                gradientPair(dz, o * cap, x, i * cap, cap, n, gw, o * in + i, in);
-            }
-            gradientPair(dz, o * cap, null, 0, cap, n, gb, o, 1);
-        }
-        if (o < out) {
-            gradientRow(dz, x, in, o, cap, n, gw, gb);
-        }
-        divide(gw, in * out, n);
-        divide(gb, out, n);
-    }
-
-    /** The batch sums of dz rows d0 and d0 + cap times x rows x0 .. x0 + 3 cap, into g[g0 ..] and g[g0 + stride ..]. */
-    private static void gradientQuad(double[] dz, int d0, double[] x, int x0, int cap, int n, double[] g, int g0,
-                                     int stride) {
-        int d1 = d0 + cap;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double t0 = 0;
-        double t1 = 0;
-        double t2 = 0;
-        double t3 = 0;
-        for (int b = 0; b < n; b++) {
-            double da = dz[d0 + b];
-            double db = dz[d1 + b];
-            double xa = x[x0 + b];
-            double xb = x[x0 + cap + b];
-            double xc = x[x0 + 2 * cap + b];
-            double xd = x[x0 + 3 * cap + b];
-            s0 += da * xa;
-            s1 += da * xb;
-            s2 += da * xc;
-            s3 += da * xd;
-            t0 += db * xa;
-            t1 += db * xb;
-            t2 += db * xc;
-            t3 += db * xd;
-        }
-        int g1 = g0 + stride;
-        g[g0] = s0;
-        g[g0 + 1] = s1;
-        g[g0 + 2] = s2;
-        g[g0 + 3] = s3;
-        g[g1] = t0;
-        g[g1 + 1] = t1;
-        g[g1 + 2] = t2;
-        g[g1 + 3] = t3;
-    }
-
-    /** The batch sums of dz rows d0 and d0 + cap times x row x0 (times 1 when x is null), into g[g0] and g[g0 + stride]. */
-    private static void gradientPair(double[] dz, int d0, double[] x, int x0, int cap, int n, double[] g, int g0,
-                                     int stride) {
-        int d1 = d0 + cap;
-        double s = 0;
-        double t = 0;
-        if (x == null) {
-            for (int b = 0; b < n; b++) {
-                s += dz[d0 + b];
-                t += dz[d1 + b];
-            }
-        } else {
-            for (int b = 0; b < n; b++) {
-                double xv = x[x0 + b];
-                s += dz[d0 + b] * xv;
-                t += dz[d1 + b] * xv;
-            }
-        }
-        g[g0] = s;
-        g[g0 + stride] = t;
-    }
-
-    /** The sums of {@link #gradientLayer} for neuron {@code o} alone. */
-    private static void gradientRow(double[] dz, double[] x, int in, int o, int cap, int n, double[] gw,
-                                    double[] gb) {
-        int dzo = o * cap;
-        int i = 0;
-        for (; i + 3 < in; i += 4) {
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            int x0 = i * cap;
-            for (int b = 0; b < n; b++) {
-                double d = dz[dzo + b];
-                s0 += d * x[x0 + b];
-                s1 += d * x[x0 + cap + b];
-                s2 += d * x[x0 + 2 * cap + b];
-                s3 += d * x[x0 + 3 * cap + b];
-            }
-            gw[o * in + i] = s0;
-            gw[o * in + i + 1] = s1;
-            gw[o * in + i + 2] = s2;
-            gw[o * in + i + 3] = s3;
-        }
-        for (; i < in; i++) {
-            int xo = i * cap;
-            double s = 0;
-            for (int b = 0; b < n; b++) {
-                s += dz[dzo + b] * x[xo + b];
-            }
-            gw[o * in + i] = s;
-        }
-        double s = 0;
-        for (int b = 0; b < n; b++) {
-            s += dz[dzo + b];
-        }
-        gb[o] = s;
-    }
-
-    private static void divide(double[] v, int length, double n) {
-        for (int j = 0; j < length; j++) {
-            v[j] /= n;
-        }
-    }
-
-    /**
-     * dL/d(input) = W^T dz for the first n examples: da[i][b] = 0 + w[0][i] dz[0][b] + w[1][i] dz[1][b]
-     * + ... (neurons in order). Two inputs at a time share each loaded dz, four examples at a time.
-     */
-    private static void backwardLayer(double[] w, int in, int out, double[] dz, int cap, int n, double[] da) {
-        int i = 0;
-        for (; i + 1 < in; i += 2) {
-            int b = backwardPair(w, i, in, out, dz, cap, n, da);
-            backwardPairTail(w, i, in, out, dz, cap, b, n, da);
-        }
-        if (i < in) {
-            backAffine(w, i, in, out, dz, cap, n, da, i * cap);
-        }
-    }
-
-    /**
-     * Inputs i and i + 1 for examples in blocks of four; returns where the blocks end. The same
-     * shape as {@link #forwardPair} over W's columns instead of its rows. One kernel with a stride
-     * could serve both, but measured 5% slower on network A: kept apart, each is compiled for its
-     * own access pattern and trip counts.
-     */
-    private static int backwardPair(double[] w, int i, int in, int out, double[] dz, int cap, int n, double[] da) {
-        int r0 = i * cap;
-        int r1 = r0 + cap;
-        int b = 0;
-        for (; b + 3 < n; b += 4) {
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            double t0 = 0;
-            double t1 = 0;
-            double t2 = 0;
-            double t3 = 0;
-            for (int o = 0; o < out; o++) {
-                double wa = w[o * in + i];
-                double wb = w[o * in + i + 1];
-                int d = o * cap + b;
-                double d0 = dz[d];
-                double d1 = dz[d + 1];
-                double d2 = dz[d + 2];
-                double d3 = dz[d + 3];
-                s0 += wa * d0;
-                s1 += wa * d1;
-                s2 += wa * d2;
-                s3 += wa * d3;
-                t0 += wb * d0;
-                t1 += wb * d1;
-                t2 += wb * d2;
-                t3 += wb * d3;
-            }
-            da[r0 + b] = s0;
-            da[r0 + b + 1] = s1;
-            da[r0 + b + 2] = s2;
-            da[r0 + b + 3] = s3;
-            da[r1 + b] = t0;
-            da[r1 + b + 1] = t1;
-            da[r1 + b + 2] = t2;
-            da[r1 + b + 3] = t3;
-        }
-        return b;
-    }
-
-    /** {@link #backwardPair} for the examples from {@code b} to n: two at a time, then one. */
-    private static void backwardPairTail(double[] w, int i, int in, int out, double[] dz, int cap, int b, int n,
-                                         double[] da) {
-        int r0 = i * cap;
-        int r1 = r0 + cap;
-        for (; b + 1 < n; b += 2) {
-            double s0 = 0;
-            double s1 = 0;
-            double t0 = 0;
-            double t1 = 0;
-            for (int o = 0; o < out; o++) {
-                double wa = w[o * in + i];
-                double wb = w[o * in + i + 1];
-                double d0 = dz[o * cap + b];
-                double d1 = dz[o * cap + b + 1];
-                s0 += wa * d0;
-                s1 += wa * d1;
-                t0 += wb * d0;
-                t1 += wb * d1;
-            }
-            da[r0 + b] = s0;
-            da[r0 + b + 1] = s1;
-            da[r1 + b] = t0;
-            da[r1 + b + 1] = t1;
-        }
-        if (b < n) {
-            double s = 0;
-            double t = 0;
-            for (int o = 0; o < out; o++) {
-                double d = dz[o * cap + b];
-                s += w[o * in + i] * d;
-                t += w[o * in + i + 1] * d;
-            }
-            da[r0 + b] = s;
-            da[r1 + b] = t;
-        }
-    }
-
-    /**
-     * z[zo + b] = bias + w[wo] x[b] + w[wo + 1] x[cap + b] + ... (inputs in order) for b < n. Four
-     * examples at a time in registers (then two, then one): independent chains, no store in the inner loop.
-     */
-    static void affine(double[] w, int wo, int in, double bias, double[] x, int cap, int n, double[] z, int zo) {
-        int b = 0;
-        for (; b + 3 < n; b += 4) {
-            double s0 = bias;
-            double s1 = bias;
-            double s2 = bias;
-            double s3 = bias;
-            for (int i = 0; i < in; i++) {
-                double wv = w[wo + i];
-                int xo = i * cap + b;
-                s0 += wv * x[xo];
-                s1 += wv * x[xo + 1];
-                s2 += wv * x[xo + 2];
-                s3 += wv * x[xo + 3];
-            }
-            z[zo + b] = s0;
-            z[zo + b + 1] = s1;
-            z[zo + b + 2] = s2;
-            z[zo + b + 3] = s3;
-        }
-        for (; b + 1 < n; b += 2) {
-            double s0 = bias;
-            double s1 = bias;
-            for (int i = 0; i < in; i++) {
-                double wv = w[wo + i];
-                s0 += wv * x[i * cap + b];
-                s1 += wv * x[i * cap + b + 1];
-            }
-            z[zo + b] = s0;
-            z[zo + b + 1] = s1;
-        }
-        if (b < n) {
-            double s = bias;
-            for (int i = 0; i < in; i++) {
-                s += w[wo + i] * x[i * cap + b];
-            }
-            z[zo + b] = s;
-        }
-    }
-
-    /**
-     * da[row + b] = 0 + w[0][i] dz[0][b] + w[1][i] dz[1][b] + ... (neurons in order): dL/d(input i)
-     * for b < n, four examples at a time.
-     */
-    private static void backAffine(double[] w, int i, int in, int out, double[] dz, int cap, int n, double[] da,
-                                   int row) {
-        int b = 0;
-        for (; b + 3 < n; b += 4) {
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int o = 0; o < out; o++) {
-                double wv = w[o * in + i];
-                int d = o * cap + b;
-                s0 += wv * dz[d];
-                s1 += wv * dz[d + 1];
-                s2 += wv * dz[d + 2];
-                s3 += wv * dz[d + 3];
-            }
-            da[row + b] = s0;
-            da[row + b + 1] = s1;
-            da[row + b + 2] = s2;
-            da[row + b + 3] = s3;
-        }
-        for (; b < n; b++) {
-            double s = 0;
-            for (int o = 0; o < out; o++) {
-                s += w[o * in + i] * dz[o * cap + b];
-            }
-            da[row + b] = s;
-        }
-    }
-
-    /** Adds the regularization gradient (rate w for l2, rate sign(w) for l1) of every weight to gW. */
-    void addRegularization(RegularizationConfig reg, double[][] gW) {
-        if (reg.kind() == org.weightlab.engine.config.RegularizationKind.NONE) {
-            return;
-        }
-        double rate = reg.rate();
-        boolean l1 = reg.kind() == org.weightlab.engine.config.RegularizationKind.L1;
-        for (int l = 0; l < layers.length; l++) {
-            double[] w = layers[l].weights;
-            double[] g = gW[l];
-            for (int j = 0; j < w.length; j++) {
-                g[j] += l1 ? rate * Math.signum(w[j]) : rate * w[j];
-            }
-        }
-    }
-
-    /** The penalty whose gradient {@link #addRegularization} adds: rate/2 sum w^2 (l2), rate sum |w| (l1). */
+    /** The penalty whose gradient {@link #backward} adds: rate/2 sum w^2 (l2), rate sum |w| (l1), over the weights. */
     public double penalty(RegularizationConfig reg) {
-        if (reg.kind() == org.weightlab.engine.config.RegularizationKind.NONE) {
+        if (reg.kind() == RegularizationKind.NONE) {
             return 0;
         }
-        boolean l1 = reg.kind() == org.weightlab.engine.config.RegularizationKind.L1;
+        boolean l1 = reg.kind() == RegularizationKind.L1;
         double sum = 0;
-        for (Layer layer : layers) {
-            for (double w : layer.weights) {
-                sum += l1 ? Math.abs(w) : w * w;
+        for (Parameter p : parameters) {
+            if (p.decayable()) {
+                for (double w : p.values) {
+                    sum += l1 ? Math.abs(w) : w * w;
+                }
             }
         }
         return l1 ? reg.rate() * sum : 0.5 * reg.rate() * sum;
+    }
+
+    /** Refuses a config this network does not fit (as initial weights): features, loss, layers, activations. */
+    void checkFits(RunConfig c) {
+        Network n = this;
+        if (!n.features().equals(c.features())) {
+            throw new IllegalArgumentException("initial weights take features " + ids(n.features())
+                    + " but the config has " + ids(c.features()));
+        }
+        if (n.loss() != c.loss()) {
+            throw new IllegalArgumentException("initial weights are for loss " + n.loss().id() + ", config says "
+                    + c.loss().id());
+        }
+        if (n.layerCount() != c.hidden().size() + 1) {
+            throw new IllegalArgumentException("initial weights have " + n.layerCount() + " layers, the config "
+                    + (c.hidden().size() + 1));
+        }
+        for (int l = 0; l < n.layerCount(); l++) {
+            boolean last = l == n.layerCount() - 1;
+            int out = last ? c.outputs() : c.hidden().get(l);
+            ActivationKind act = last ? c.outputActivation() : c.hiddenActivation(l);
+            Layer layer = n.layer(l);
+            if (layer.outputs() != out || layer.activation() != act) {
+                throw new IllegalArgumentException("initial layer " + l + " is " + layer.outputs() + " "
+                        + layer.activation().id() + " neurons, the config says " + out + " " + act.id());
+            }
+        }
+    }
+
+    private static String ids(List<Feature> f) {
+        return f.stream().map(Feature::id).toList().toString();
     }
 }

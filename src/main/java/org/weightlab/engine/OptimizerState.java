@@ -1,8 +1,10 @@
 package org.weightlab.engine;
 
+import java.util.List;
+
 /**
- * Everything an optimizer remembers between steps, per parameter, for every optimizer kind at
- * once: switching from Adam to SGD and back resumes Adam's moments (Adam and AdamW share theirs).
+ * Everything an optimizer remembers between steps, one {@link Slot} per {@link Parameter} of the
+ * network (the same for every module kind), for every optimizer kind at once: switching from Adam to SGD and back resumes Adam's moments (Adam and AdamW share theirs).
  * Buffers are allocated on the first step that needs them. Frozen parameters' entries never move.
  *
  * <p>Outside the engine this is read-only: {@link Trainer#optimizerState()} hands out a copy, read
@@ -11,8 +13,8 @@ package org.weightlab.engine;
 public final class OptimizerState {
 
     /**
-     * The state of one parameter array (a layer's weights, row-major {@code o * inputs + i}, or its
-     * biases). Read-only outside the engine; an entry the optimizer has not created yet reads 0
+     * The state of one parameter (a layer's weights, row-major {@code o * inputs + i}, or its
+     * biases; entries in the parameter's own order). Read-only outside the engine; an entry the optimizer has not created yet reads 0
      * (PyTorch's initial value).
      */
     public static final class Slot {
@@ -118,60 +120,79 @@ public final class OptimizerState {
         }
     }
 
-    final Slot[] weights;
-    final Slot[] biases;
+    /** One slot per parameter of the network, numbered as {@link Network#parameters()}. */
+    final Slot[] slots;
+    /** Per dense layer, the index of its weight and bias slots (-1 for a module that is not dense). */
+    private final int[] weightSlot;
+    private final int[] biasSlot;
 
     OptimizerState(Network net) {
-        weights = new Slot[net.layerCount()];
-        biases = new Slot[net.layerCount()];
+        List<Parameter> params = net.parameters();
+        slots = new Slot[params.size()];
+        for (int j = 0; j < slots.length; j++) {
+            slots[j] = new Slot(params.get(j).size());
+        }
+        weightSlot = new int[net.layerCount()];
+        biasSlot = new int[net.layerCount()];
         for (int l = 0; l < net.layerCount(); l++) {
-            weights[l] = new Slot(net.layer(l).weights.length);
-            biases[l] = new Slot(net.layer(l).biases.length);
+            boolean dense = net.module(l) instanceof Layer;
+            weightSlot[l] = dense ? net.firstParameter(l) : -1;
+            biasSlot[l] = dense ? net.firstParameter(l) + 1 : -1;
         }
     }
 
-    private OptimizerState(Slot[] w, Slot[] b) {
-        weights = w;
-        biases = b;
+    private OptimizerState(Slot[] slots, int[] weightSlot, int[] biasSlot) {
+        this.slots = slots;
+        this.weightSlot = weightSlot;
+        this.biasSlot = biasSlot;
     }
 
     /** Number of layers (0 = first hidden layer). */
     public int layerCount() {
-        return weights.length;
+        return weightSlot.length;
     }
 
     /** The state of layer {@code layer}'s weights. */
     public Slot weightState(int layer) {
-        return weights[checkLayer(layer)];
+        return dense(weightSlot, layer);
     }
 
     /** The state of layer {@code layer}'s biases. */
     public Slot biasState(int layer) {
-        return biases[checkLayer(layer)];
+        return dense(biasSlot, layer);
     }
 
-    private int checkLayer(int layer) {
-        if (layer < 0 || layer >= weights.length) {
-            throw new IllegalArgumentException("layer " + layer + " is outside 0.." + (weights.length - 1));
+    /** The state of parameter {@code j}, numbered as {@link Network#parameters()}. */
+    public Slot parameterState(int j) {
+        if (j < 0 || j >= slots.length) {
+            throw new IllegalArgumentException("parameter " + j + " is outside 0.." + (slots.length - 1));
         }
-        return layer;
+        return slots[j];
+    }
+
+    private Slot dense(int[] index, int layer) {
+        if (layer < 0 || layer >= index.length) {
+            throw new IllegalArgumentException("layer " + layer + " is outside 0.." + (index.length - 1));
+        }
+        if (index[layer] < 0) {
+            throw new IllegalArgumentException("layer " + layer + " is not a dense layer");
+        }
+        return slots[index[layer]];
     }
 
     /** A deep copy. */
     public OptimizerState copy() {
-        Slot[] w = new Slot[weights.length];
-        Slot[] b = new Slot[biases.length];
-        for (int l = 0; l < w.length; l++) {
-            w[l] = weights[l].copy();
-            b[l] = biases[l].copy();
+        Slot[] s = new Slot[slots.length];
+        for (int j = 0; j < s.length; j++) {
+            s[j] = slots[j].copy();
         }
-        return new OptimizerState(w, b);
+        return new OptimizerState(s, weightSlot, biasSlot);
     }
 
     long byteSize() {
         long total = 64;
-        for (int l = 0; l < weights.length; l++) {
-            total += weights[l].bytes() + biases[l].bytes() + 64;
+        for (Slot s : slots) {
+            total += s.bytes() + 32;
         }
         return total;
     }

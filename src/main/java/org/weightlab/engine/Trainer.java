@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.weightlab.engine.config.ActivationKind;
-import org.weightlab.engine.config.Feature;
-import org.weightlab.engine.config.LossKind;
 import org.weightlab.engine.config.OptimizerConfig;
 import org.weightlab.engine.config.ProblemKind;
+import org.weightlab.engine.config.RegularizationConfig;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.engine.data.Dataset;
@@ -43,11 +41,9 @@ public final class Trainer {
     private OptimizerState optimizer;
     private Workspace batch;
     private Workspace evalSpace;
-    /** Gradient of the current batch, then the proposed new parameters, per layer. */
-    private final double[][] gradW;
-    private final double[][] gradB;
-    private final double[][] nextW;
-    private final double[][] nextB;
+    /** Gradient of the current batch, then the proposed new values, per parameter ({@link Network#parameters()}). */
+    private final double[][] grads;
+    private final double[][] next;
 
     /** Example order of epoch {@code orderEpoch}; batches are its consecutive slices. */
     private int[] order;
@@ -65,8 +61,7 @@ public final class Trainer {
     private long version;
     private Evaluation cachedEvaluation;
     private long cachedEvaluationVersion = -1;
-    private UnitCounts cachedCounts;
-    private long cachedCountsVersion = -1;
+    private final LayerStatistics statistics;
     private FieldComputer field;
 
     /** A new run: the network is built and initialized from {@code config} and its seed. */
@@ -87,14 +82,14 @@ public final class Trainer {
         if (initial == null) {
             net = Network.create(config);
         } else {
-            checkMatches(config, initial);
+            initial.checkFits(config);
             net = initial.copy();
         }
         inputs = net.inputs();
         trainSize = data.train().size();
         trainSet = data.train();
-        trainX = features(config.features(), data.train());
-        trainY = labels(config, data.train(), "training");
+        trainX = Examples.features(config.features(), data.train());
+        trainY = Examples.labels(config, data.train(), "training");
         trainColumns = new double[trainX.length];
         for (int e = 0; e < trainSize; e++) {
             for (int f = 0; f < inputs; f++) {
@@ -103,79 +98,15 @@ public final class Trainer {
         }
         Dataset test = data.test() == null ? new Dataset(new double[0], new double[0]) : data.test();
         testSize = test.size();
-        testX = features(config.features(), test);
-        testY = labels(config, test, "test");
+        testX = Examples.features(config.features(), test);
+        testY = Examples.labels(config, test, "test");
+        statistics = new LayerStatistics(net, trainX, trainSize);
         optimizer = new OptimizerState(net);
-        int layers = net.layerCount();
-        gradW = new double[layers][];
-        gradB = new double[layers][];
-        nextW = new double[layers][];
-        nextB = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            gradW[l] = new double[net.layer(l).weights.length];
-            gradB[l] = new double[net.layer(l).biases.length];
-            nextW[l] = new double[gradW[l].length];
-            nextB[l] = new double[gradB[l].length];
-        }
+        grads = net.newParameterBuffers();
+        next = net.newParameterBuffers();
         batch = new Workspace(net, Math.min(config.batchSize(), trainSize));
         shuffleRng = Rng.stream(config.seed(), 2);
         dropoutRng = Rng.stream(config.seed(), 3);
-    }
-
-    private static void checkMatches(RunConfig c, Network n) {
-        if (!n.features().equals(c.features())) {
-            throw new IllegalArgumentException("initial weights take features " + ids(n.features())
-                    + " but the config has " + ids(c.features()));
-        }
-        if (n.loss() != c.loss()) {
-            throw new IllegalArgumentException("initial weights are for loss " + n.loss().id() + ", config says "
-                    + c.loss().id());
-        }
-        if (n.layerCount() != c.hidden().size() + 1) {
-            throw new IllegalArgumentException("initial weights have " + n.layerCount() + " layers, the config "
-                    + (c.hidden().size() + 1));
-        }
-        for (int l = 0; l < n.layerCount(); l++) {
-            boolean last = l == n.layerCount() - 1;
-            int out = last ? c.outputs() : c.hidden().get(l);
-            ActivationKind act = last ? c.outputActivation() : c.hiddenActivation(l);
-            Layer layer = n.layer(l);
-            if (layer.outputs() != out || layer.activation() != act) {
-                throw new IllegalArgumentException("initial layer " + l + " is " + layer.outputs() + " "
-                        + layer.activation().id() + " neurons, the config says " + out + " " + act.id());
-            }
-        }
-    }
-
-    private static String ids(List<Feature> f) {
-        return f.stream().map(Feature::id).toList().toString();
-    }
-
-    private static double[] features(List<Feature> features, Dataset d) {
-        int f = features.size();
-        double[] x = new double[d.size() * f];
-        for (int i = 0; i < d.size(); i++) {
-            for (int j = 0; j < f; j++) {
-                x[i * f + j] = features.get(j).apply(d.x1(i), d.x2(i));
-            }
-        }
-        return x;
-    }
-
-    private static double[] labels(RunConfig c, Dataset d, String which) {
-        double[] y = d.labels().clone();
-        int classes = c.outputs();
-        for (int i = 0; i < y.length; i++) {
-            double v = y[i];
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(which + " label " + i + " is not finite: " + v);
-            }
-            if (c.loss() == LossKind.CROSS_ENTROPY && (v != Math.rint(v) || v < 0 || v >= classes)) {
-                throw new IllegalArgumentException(which + " label " + i + " is " + v + ", expected a class index 0.."
-                        + (classes - 1));
-            }
-        }
-        return y;
     }
 
     /**
@@ -225,27 +156,24 @@ public final class Trainer {
         double dropout = config.dropout();
         long dropoutBefore = dropoutRng.state();
         net.forward(batch, n, dropout, dropout > 0 ? dropoutRng : null);
-        double loss = net.backward(batch, n, gradW, gradB);
-        net.addRegularization(config.regularization(), gradW);
+        double loss = net.backward(batch, n, config.regularization(), grads);
         double lr = learningRate();
 
-        boolean finite = propose(lr, gradW, gradB, nextW, nextB, false);
+        boolean finite = propose(lr, grads, next, false);
         if (!Double.isFinite(loss) || !finite) {
-            String bad = !Double.isFinite(loss) ? "the loss (" + loss + ")" : firstNonFinite("gradient", gradW, gradB);
+            String bad = !Double.isFinite(loss) ? "the loss (" + loss + ")" : firstNonFinite("gradient", grads);
             if (bad == null) {
-                bad = firstNonFinite("weight", nextW, nextB);
+                bad = firstNonFinite("weight", next);
             }
             dropoutRng.setState(dropoutBefore);
             divergence = new Divergence(step + 1, epoch, bad);
             return new StepResult(step, epoch, loss, n, false, divergence);
         }
         if (!Optimizer.stateless(config.optimizer())) {
-            propose(lr, gradW, gradB, nextW, nextB, true); // same values again, now advancing the state
+            propose(lr, grads, next, true); // same values again, now advancing the state
         }
-        for (int l = 0; l < net.layerCount(); l++) {
-            Layer layer = net.layer(l);
-            apply(layer.weights, nextW[l], layer.weightUpdates, gradW[l], layer.weightGradients);
-            apply(layer.biases, nextB[l], layer.biasUpdates, gradB[l], layer.biasGradients);
+        for (int j = 0; j < next.length; j++) {
+            net.parameter(j).apply(next[j], grads[j]);
         }
         cursor += n;
         step++;
@@ -258,39 +186,28 @@ public final class Trainer {
         return new StepResult(step, epoch, loss, n, epochEnded, null);
     }
 
-    /** Moves the parameters to their new values, keeping what moved them and the step's gradients. */
-    private static void apply(double[] params, double[] next, double[] updates, double[] grads, double[] keptGrads) {
-        for (int j = 0; j < params.length; j++) {
-            updates[j] = next[j] - params[j];
-            params[j] = next[j];
-            keptGrads[j] = grads[j];
-        }
-    }
-
-    /** The optimizer's new values of every parameter; true when they and the gradients are all finite. */
-    private boolean propose(double lr, double[][] gW, double[][] gB, double[][] nW, double[][] nB, boolean commit) {
+    /**
+     * The optimizer's new value of every parameter into {@code next} (per parameter, like
+     * {@code g}); true when they and the gradients are all finite. With {@code commit} the
+     * optimizer state advances too.
+     */
+    private boolean propose(double lr, double[][] g, double[][] next, boolean commit) {
         OptimizerConfig c = config.optimizer();
         boolean finite = true;
-        for (int l = 0; l < gW.length; l++) {
-            Layer layer = net.layer(l);
-            finite &= Optimizer.update(c, lr, optimizer.weights[l], layer.weights, gW[l], layer.frozenWeights, nW[l],
-                    commit);
-            finite &= Optimizer.update(c, lr, optimizer.biases[l], layer.biases, gB[l], layer.frozenBiases, nB[l],
-                    commit);
+        for (int j = 0; j < g.length; j++) {
+            Parameter p = net.parameter(j);
+            finite &= Optimizer.update(c, lr, optimizer.slots[j], p.values, g[j], p.frozen, next[j], commit);
         }
         return finite;
     }
 
-    private static String firstNonFinite(String what, double[][] w, double[][] b) {
-        for (int l = 0; l < w.length; l++) {
-            for (int j = 0; j < w[l].length; j++) {
-                if (!Double.isFinite(w[l][j])) {
-                    return "the " + what + " of layer " + l + " weight " + j + " (" + w[l][j] + ")";
-                }
-            }
-            for (int j = 0; j < b[l].length; j++) {
-                if (!Double.isFinite(b[l][j])) {
-                    return "the " + what + " of layer " + l + " bias " + j + " (" + b[l][j] + ")";
+    /** Names the first value that is not finite, e.g. "the gradient of layer 1 weight 3 (NaN)"; null if none. */
+    private String firstNonFinite(String what, double[][] values) {
+        for (int p = 0; p < values.length; p++) {
+            for (int j = 0; j < values[p].length; j++) {
+                if (!Double.isFinite(values[p][j])) {
+                    return "the " + what + " of layer " + net.parameterOwner(p) + " " + net.parameter(p).name() + " " + j
+                            + " (" + values[p][j] + ")";
                 }
             }
         }
@@ -548,7 +465,7 @@ public final class Trainer {
         int correct = 0;
         for (int start = 0; start < size; start += EVAL_CHUNK) {
             int n = Math.min(EVAL_CHUNK, size - start);
-            load(x, start, n, ws);
+            ws.load(x, start, n, inputs);
             net.forward(ws, n, 0, null);
             for (int b = 0; b < n; b++) {
                 double label = y[start + b];
@@ -559,17 +476,6 @@ public final class Trainer {
             }
         }
         return new double[]{loss / size, (double) correct / size};
-    }
-
-    /** Copies examples start .. start + n - 1 of a row-major feature matrix into the unit-major ws.x. */
-    private void load(double[] x, int start, int n, Workspace ws) {
-        int cap = ws.capacity;
-        for (int b = 0; b < n; b++) {
-            int row = (start + b) * inputs;
-            for (int f = 0; f < inputs; f++) {
-                ws.x[f * cap + b] = x[row + f];
-            }
-        }
     }
 
     private Workspace evalSpace() {
@@ -603,35 +509,25 @@ public final class Trainer {
         System.arraycopy(x, offset, ws.x, 0, inputs);
         ws.labels[0] = label;
         int layers = net.layerCount();
-        double[][] gW = new double[layers][];
-        double[][] gB = new double[layers][];
-        double[][] nW = new double[layers][];
-        double[][] nB = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            gW[l] = new double[gradW[l].length];
-            gB[l] = new double[gradB[l].length];
-            nW[l] = new double[gW[l].length];
-            nB[l] = new double[gB[l].length];
-        }
+        double[][] g = net.newParameterBuffers();
+        double[][] proposed = net.newParameterBuffers();
         double dropout = config.dropout();
         // The masks the next step would draw for a one-example batch, from a copy of the generator.
         net.forward(ws, 1, dropout, dropout > 0 ? dropoutRng.copy() : null);
-        double loss = net.backward(ws, 1, gW, gB);
-        double[][] dataW = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            dataW[l] = gW[l].clone();
-        }
-        net.addRegularization(config.regularization(), gW);
+        double[][] data = net.newParameterBuffers();
+        net.backward(ws, 1, RegularizationConfig.NONE, data); // the data loss's gradient alone, for display
+        double loss = net.backward(ws, 1, config.regularization(), g);
         double lr = learningRate();
-        propose(lr, gW, gB, nW, nB, false);
+        propose(lr, g, proposed, false);
         List<TraceLayer> out = new ArrayList<>(layers);
         for (int l = 0; l < layers; l++) {
             Layer layer = net.layer(l);
+            int w = net.firstParameter(l); // a dense layer's weight, then its bias
             int width = layer.outputs();
             double[] mask = l < layers - 1 && ws.masked[l] ? Arrays.copyOf(ws.mask[l], width) : filled(width);
             out.add(new TraceLayer(layer, Arrays.copyOf(ws.in[l], layer.inputs()), Arrays.copyOf(ws.z[l], width),
                     Arrays.copyOf(ws.a[l], width), mask, Arrays.copyOf(ws.da[l], width),
-                    Arrays.copyOf(ws.dz[l], width), dataW[l], gW[l], gB[l], nW[l], nB[l]));
+                    Arrays.copyOf(ws.dz[l], width), data[w], g[w], g[w + 1], proposed[w], proposed[w + 1]));
         }
         return new Trace(x1, x2, label, Arrays.copyOfRange(x, offset, offset + inputs), out, loss,
                 net.penalty(config.regularization()), lr, step);
@@ -647,102 +543,8 @@ public final class Trainer {
 
     /** Statistics of weight layer {@code layer} (0 = first hidden layer) at this moment. */
     public LayerStats stats(int layer) {
-        Layer l = net.layer(layer);
-        double[] w = l.weights;
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : w) {
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        double mean = sum / w.length;
-        double sq = 0;
-        for (double v : w) {
-            sq += (v - mean) * (v - mean);
-        }
-        double std = Math.sqrt(sq / w.length);
-        double range = Math.max(Math.abs(min), Math.abs(max));
-        if (range == 0) {
-            range = 1;
-        }
-        int[] hist = new int[LayerStatsBins.BINS];
-        for (double v : w) {
-            int bin = (int) Math.floor((v + range) / (2 * range) * LayerStatsBins.BINS);
-            hist[Math.max(0, Math.min(LayerStatsBins.BINS - 1, bin))]++;
-        }
-        double wNorm = norm(w);
-        UnitCounts counts = unitCounts();
-        return new LayerStats(mean, std, min, max, hist, -range, range, norm(l.weightGradients),
-                wNorm == 0 ? 0 : norm(l.weightUpdates) / wNorm, counts.dead[layer], counts.saturated[layer]);
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
-
-    /** Dead and saturated units of every layer over the training set, cached until something changes. */
-    private UnitCounts unitCounts() {
-        if (cachedCounts != null && cachedCountsVersion == version) {
-            return cachedCounts;
-        }
-        int layers = net.layerCount();
-        int[][] active = new int[layers][];
-        int[][] saturated = new int[layers][];
-        for (int l = 0; l < layers; l++) {
-            active[l] = new int[net.layer(l).outputs()];
-            saturated[l] = new int[net.layer(l).outputs()];
-        }
-        Workspace ws = evalSpace();
-        for (int start = 0; start < trainSize; start += EVAL_CHUNK) {
-            int n = Math.min(EVAL_CHUNK, trainSize - start);
-            load(trainX, start, n, ws);
-            net.forward(ws, n, 0, null);
-            for (int l = 0; l < layers; l++) {
-                Layer layer = net.layer(l);
-                int out = layer.outputs();
-                ActivationKind kind = layer.activation();
-                for (int b = 0; b < n; b++) {
-                    for (int o = 0; o < out; o++) {
-                        double z = ws.z[l][o * ws.capacity + b];
-                        double a = ws.a[l][o * ws.capacity + b];
-                        if (z > 0) {
-                            active[l][o]++;
-                        }
-                        if ((kind == ActivationKind.TANH && Math.abs(a) > LayerStatsBins.SATURATED_TANH)
-                                || (kind == ActivationKind.SIGMOID
-                                && (a < 1 - LayerStatsBins.SATURATED_SIGMOID || a > LayerStatsBins.SATURATED_SIGMOID))) {
-                            saturated[l][o]++;
-                        }
-                    }
-                }
-            }
-        }
-        int[] dead = new int[layers];
-        int[] sat = new int[layers];
-        for (int l = 0; l < layers; l++) {
-            ActivationKind kind = net.layer(l).activation();
-            boolean reluFamily = kind == ActivationKind.RELU || kind == ActivationKind.LEAKY_RELU;
-            for (int o = 0; o < active[l].length; o++) {
-                if (reluFamily && active[l][o] == 0) {
-                    dead[l]++;
-                }
-                if (2 * saturated[l][o] > trainSize) {
-                    sat[l]++;
-                }
-            }
-        }
-        cachedCounts = new UnitCounts(dead, sat);
-        cachedCountsVersion = version;
-        return cachedCounts;
-    }
-
-    private record UnitCounts(int[] dead, int[] saturated) {
+        net.layer(layer); // checks the index
+        return statistics.stats(layer, version, evalSpace());
     }
 
     // ---- field ----

@@ -44,7 +44,7 @@ final class Workspace {
         da = new double[layers][];
         dz = new double[layers][];
         for (int l = 0; l < layers; l++) {
-            int width = capacity * net.layer(l).outputs();
+            int width = capacity * net.module(l).outputs();
             z[l] = new double[width];
             a[l] = new double[width];
             da[l] = new double[width];
@@ -52,6 +52,16 @@ final class Workspace {
             if (l < layers - 1) {
                 dropped[l] = new double[width];
                 mask[l] = new double[width];
+            }
+        }
+    }
+
+    /** Copies examples start .. start + n - 1 of a row-major feature matrix [..][inputs] into x. */
+    void load(double[] features, int start, int n, int inputs) {
+        for (int b = 0; b < n; b++) {
+            int row = (start + b) * inputs;
+            for (int f = 0; f < inputs; f++) {
+                x[f * capacity + b] = features[row + f];
             }
         }
     }

@@ -5,13 +5,50 @@
  * <li>{@link org.weightlab.engine.Trainer} owns a run: {@code step()}, {@code runEpoch()},
  *     {@code evaluate()}, freezing and edits, {@code checkpoint()} / {@code restore()},
  *     {@code trace(...)}, {@code stats(layer)}, {@code computeField(...)}, {@code divergence()}.</li>
- * <li>{@link org.weightlab.engine.Network} and {@link org.weightlab.engine.Layer}: dense layers with
- *     flat row-major weights {@code w[o * in + i]}; {@code copy()} for other threads.</li>
+ * <li>{@link org.weightlab.engine.Network}: a list of modules ({@code NetModule}) and a loss. Every
+ *     module lists its {@link org.weightlab.engine.Parameter}s (values, gradients, frozen mask,
+ *     last updates); the network numbers them, and the optimizer
+ *     ({@link org.weightlab.engine.Optimizer}, one {@link org.weightlab.engine.OptimizerState} slot
+ *     per parameter), the regularization, the finiteness check and checkpoints loop over that list.
+ *     {@code copy()} for other threads.</li>
+ * <li>{@link org.weightlab.engine.Layer}: the dense module, flat row-major weights
+ *     {@code w[o * in + i]}; its batch kernels are in {@code DenseKernels}.</li>
  * <li>{@link org.weightlab.engine.Activation}, {@link org.weightlab.engine.Loss},
  *     {@link org.weightlab.engine.Init}, {@link org.weightlab.engine.Optimizer}: the math of DESIGN 3,
  *     each documented with its formula.</li>
  * <li>{@link org.weightlab.engine.Rng}: SplitMix64, seeded from the config; three streams (weights,
  *     shuffling, dropout).</li>
+ * <li>{@code engine.reference}: the same training in plain loops, one example at a time, that the
+ *     tests hold the fast path against.</li>
  * </ul>
+ *
+ * <h2>How to add a layer kind</h2>
+ *
+ * A LoRA adapter, a batch normalization, a convolution or a quantizer is one new module:
+ * <ol>
+ * <li>{@code engine/<Kind>.java} implements {@code NetModule}: its {@code Parameter}s (a name such as
+ *     "A", "B" or "gamma"; the shape; whether l1/l2 applies), {@code forward} (reads
+ *     {@code ws.in[index]}, writes {@code ws.z[index]} and {@code ws.a[index]}) beside
+ *     {@code backward} (the gradients of its parameters, in the order it lists them, and dL/d(input)),
+ *     {@code copy}, {@code copyInto}, {@code sameShape}. Buffers that depend on the batch (batch
+ *     norm's means and variances) belong in {@code Workspace}, not the module: one module serves the
+ *     training batch and the evaluation chunks. Tuned kernels go in a {@code <Kind>Kernels} file,
+ *     each under 325 bytes of bytecode so that the JIT inlines them into the module's methods.</li>
+ * <li>Nothing changes in {@code Optimizer}, {@code OptimizerState}, {@code Trainer.step()} or
+ *     {@code Checkpoint}: optimizer state, frozen entries, regularization and divergence checks
+ *     follow {@code Network.parameters()}.</li>
+ * <li>Building it: a field in {@code engine.config.RunConfig} and {@code Network.create}; saving it:
+ *     the scenario and run-export codec ({@code scenario}) writes its parameters by name in the
+ *     layer's entry, as an optional field, so that files written before it still open unchanged.</li>
+ * <li>Tests: a case in {@code GradientCheckTest} (finite differences over every parameter of
+ *     {@code Network.parameters()}), and the module's plain forward and backward in
+ *     {@code engine.reference.ReferenceNetwork} with a case in {@code ReferenceAgreementTest}.
+ *     The exact semantics are PyTorch's (DESIGN 7), so a notebook can replay a run.</li>
+ * <li>Still written for dense layers, to extend when the first other kind arrives: the trace
+ *     ({@code TraceLayer}), the field ({@code FieldComputer}), {@code Trainer.stats} and the views,
+ *     which reach modules through {@code Network.layer(l)} (it refuses a module that is not dense).</li>
+ * </ol>
+ * Keep {@code Network.backward} above the JIT's inlining limit (its comment says why), and compare
+ * {@code bench} A and B before and after.
  */
 package org.weightlab.engine;

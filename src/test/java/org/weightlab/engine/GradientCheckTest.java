@@ -126,24 +126,17 @@ class GradientCheckTest {
             };
         }
         Rng maskRng = new Rng(seed * 31);
-        double[][] gW = new double[net.layerCount()][];
-        double[][] gB = new double[net.layerCount()][];
-        for (int l = 0; l < net.layerCount(); l++) {
-            gW[l] = new double[net.layer(l).weights.length];
-            gB[l] = new double[net.layer(l).biases.length];
-        }
+        double[][] grads = net.newParameterBuffers();
         net.forward(ws, n, dropout, maskRng.copy());
-        net.backward(ws, n, gW, gB);
-        net.addRegularization(reg, gW);
-        for (int l = 0; l < net.layerCount(); l++) {
-            Layer layer = net.layer(l);
-            for (int j = 0; j < layer.weights.length; j++) {
-                double numeric = numeric(net, ws, n, dropout, maskRng, reg, layer.weights, j);
-                assertClose(numeric, gW[l][j], "dL/dw layer " + l + " entry " + j);
-            }
-            for (int j = 0; j < layer.biases.length; j++) {
-                double numeric = numeric(net, ws, n, dropout, maskRng, reg, layer.biases, j);
-                assertClose(numeric, gB[l][j], "dL/db layer " + l + " entry " + j);
+        net.backward(ws, n, reg, grads);
+        List<Parameter> params = net.parameters();
+        assertEquals(2 * net.layerCount(), params.size(), "a weight and a bias per dense layer");
+        for (int p = 0; p < params.size(); p++) {
+            Parameter param = params.get(p);
+            for (int j = 0; j < param.size(); j++) {
+                double numeric = numeric(net, ws, n, dropout, maskRng, reg, param.values, j);
+                assertClose(numeric, grads[p][j], "dL/d" + param.name() + " layer " + net.parameterOwner(p)
+                        + " entry " + j);
             }
         }
     }

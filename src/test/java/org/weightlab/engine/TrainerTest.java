@@ -123,7 +123,7 @@ class TrainerTest {
         assertNotEquals(0.0, end.layer(2).weightGradient(0, 0), "frozen gradients are still computed");
         assertEquals(0.0, end.layer(2).weightUpdatesCopy()[0], 0.0);
         // Its optimizer state did not move either: thawing starts Adam at t = 1 for it.
-        OptimizerState.Slot s = trainerState(t).weights[2];
+        OptimizerState.Slot s = trainerState(t).weightState(2);
         assertEquals(0L, s.steps[0]);
         assertEquals(0.0, s.expAvg[0], 0.0);
     }
