@@ -4,12 +4,19 @@ import org.weightlab.engine.config.RunConfig;
 
 /**
  * What an instructor saves and opens (DESIGN 5): a run's config, optionally the weights to start
- * from (which then replace the initializer, frozen parts included), and optionally lesson text.
+ * from (which then replace the initializer, frozen parts included), optionally lesson text, and
+ * optionally the pace it plays at and the epoch it stops at.
  *
  * @param initial null to draw the initial weights from the config's initializers
  * @param lesson  null when the scenario carries no lesson text
+ * @param pace    null when the scenario leaves speed and stopping to the window
  */
-public record Scenario(RunConfig config, NetworkState initial, Lesson lesson) {
+public record Scenario(RunConfig config, NetworkState initial, Lesson lesson, Pace pace) {
+
+    /** A scenario that leaves speed and stopping to the window. */
+    public Scenario(RunConfig config, NetworkState initial, Lesson lesson) {
+        this(config, initial, lesson, null);
+    }
 
     public Scenario {
         if (config == null) {

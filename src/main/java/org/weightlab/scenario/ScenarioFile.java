@@ -38,13 +38,15 @@ public final class ScenarioFile {
     public static Scenario parse(byte[] content, String source) throws ScenarioException {
         JsonNode root = JsonFiles.parse(content, source, FORMAT, MAX_BYTES);
         try {
-            Obj o = new JsonIn(root, "").obj("format", "version", "config", "initial", "lesson");
+            Obj o = new JsonIn(root, "").obj("format", "version", "config", "initial", "lesson", "pace");
             RunConfig config = Codec.readConfig(o.req("config"));
             JsonIn initialIn = o.opt("initial");
             NetworkState initial = initialIn == null ? null : Codec.readState(initialIn, config, true);
             JsonIn lessonIn = o.opt("lesson");
             Lesson lesson = lessonIn == null ? null : readLesson(lessonIn);
-            return JsonIn.build(o, () -> new Scenario(config, initial, lesson));
+            JsonIn paceIn = o.opt("pace");
+            Pace pace = paceIn == null ? null : readPace(paceIn);
+            return JsonIn.build(o, () -> new Scenario(config, initial, lesson, pace));
         } catch (Bad e) {
             throw new ScenarioException(source + ": " + e.getMessage());
         }
@@ -67,6 +69,32 @@ public final class ScenarioFile {
         return JsonIn.build(o, () -> new Lesson(title, summary, look, tryIt, explain, text, opens));
     }
 
+    /** {"epochsPerSecond": 20 or "max", "stopAtEpoch": 300}, both optional. */
+    private static Pace readPace(JsonIn in) {
+        Obj o = in.obj("epochsPerSecond", "stopAtEpoch");
+        JsonIn speedIn = o.opt("epochsPerSecond");
+        double speed = 0;
+        if (speedIn != null) {
+            if (speedIn.node.isTextual()) {
+                if (!"max".equals(speedIn.string())) {
+                    throw speedIn.bad("expected a number of epochs per second or \"max\", got "
+                            + JsonIn.describe(speedIn.node));
+                }
+                speed = Double.POSITIVE_INFINITY;
+            } else {
+                speed = speedIn.number();
+                if (!(speed > 0 && speed <= Pace.MAX_EPOCHS_PER_SECOND)) {
+                    throw speedIn.bad("expected more than 0 and at most " + (long) Pace.MAX_EPOCHS_PER_SECOND
+                            + " epochs per second, or \"max\"");
+                }
+            }
+        }
+        JsonIn stopIn = o.opt("stopAtEpoch");
+        int stop = stopIn == null ? 0 : stopIn.integer(1, Pace.MAX_STOP_EPOCH);
+        double epochsPerSecond = speed;
+        return JsonIn.build(o, () -> new Pace(epochsPerSecond, stop));
+    }
+
     private static String optString(Obj o, String name) {
         JsonIn in = o.opt(name);
         return in == null ? "" : in.string();
@@ -86,6 +114,9 @@ public final class ScenarioFile {
         if (s.lesson() != null) {
             writeLesson(out, s.lesson());
         }
+        if (s.pace() != null) {
+            writePace(out, s.pace());
+        }
         out.endObject();
         return out.finish();
     }
@@ -102,6 +133,19 @@ public final class ScenarioFile {
         }
         if (lesson.opens() != null) {
             out.field("opens", lesson.opens().id());
+        }
+        out.endObject();
+    }
+
+    private static void writePace(JsonOut out, Pace pace) {
+        out.field("pace").startObject();
+        if (Double.isInfinite(pace.epochsPerSecond())) {
+            out.field("epochsPerSecond", "max");
+        } else if (pace.setsSpeed()) {
+            out.field("epochsPerSecond", pace.epochsPerSecond());
+        }
+        if (pace.stopAtEpoch() > 0) {
+            out.field("stopAtEpoch", pace.stopAtEpoch());
         }
         out.endObject();
     }

@@ -15,7 +15,8 @@ import org.weightlab.engine.config.ScheduleConfig;
 
 /**
  * The settings that differ between two configs, as people read them ("lr 0.03 -> 0.3"). The names
- * follow the scenario file where they are short, with "lr" for the learning rate.
+ * are those of the controls ("batch size", "regularization rate"), short and lower case, with
+ * "lr" for the learning rate as the loss chart's markers write it.
  */
 final class ConfigDiff {
 
@@ -34,18 +35,18 @@ final class ConfigDiff {
         add(out, "dataset", a, b, c -> c.dataset().id());
         add(out, "samples", a, b, c -> String.valueOf(c.samples()));
         add(out, "noise", a, b, c -> num(c.noise()));
-        add(out, "trainFraction", a, b, c -> num(c.trainFraction()));
+        add(out, "training share", a, b, c -> num(c.trainFraction()));
         add(out, "seed", a, b, c -> String.valueOf(c.seed()));
         add(out, "features", a, b, c -> c.features().stream().map(Feature::id).collect(Collectors.joining(", ", "[", "]")));
         add(out, "problem", a, b, c -> c.problem().id());
         add(out, "hidden", a, b, c -> c.hidden().toString());
         add(out, "activation", a, b, c -> c.activation().id());
-        add(out, "layerActivations", a, b,
+        add(out, "layer activations", a, b,
                 c -> c.layerActivations().stream().map(ActivationKind::id).collect(Collectors.joining(", ", "[", "]")));
-        add(out, "outputActivation", a, b, c -> c.outputActivation().id());
+        add(out, "output activation", a, b, c -> c.outputActivation().id());
         add(out, "loss", a, b, c -> c.loss().id());
-        add(out, "init", a, b, c -> label(c.init()));
-        add(out, "biasInit", a, b, c -> label(c.biasInit()));
+        add(out, "initializer", a, b, c -> label(c.init()));
+        add(out, "bias initializer", a, b, c -> label(c.biasInit()));
         OptimizerConfig oa = a.optimizer();
         OptimizerConfig ob = b.optimizer();
         add(out, "optimizer", oa, ob, o -> o.kind().id());
@@ -56,11 +57,11 @@ final class ConfigDiff {
         add(out, "eps", oa, ob, o -> num(o.eps()));
         add(out, "beta1", oa, ob, o -> num(o.beta1()));
         add(out, "beta2", oa, ob, o -> num(o.beta2()));
-        add(out, "weightDecay", oa, ob, o -> num(o.weightDecay()));
+        add(out, "weight decay", oa, ob, o -> num(o.weightDecay()));
         add(out, "regularization", a.regularization(), b.regularization(), r -> r.kind().id());
-        add(out, "regularizationRate", a.regularization(), b.regularization(), (RegularizationConfig r) -> num(r.rate()));
+        add(out, "regularization rate", a.regularization(), b.regularization(), (RegularizationConfig r) -> num(r.rate()));
         add(out, "schedule", a.schedule(), b.schedule(), ConfigDiff::label);
-        add(out, "batchSize", a, b, c -> String.valueOf(c.batchSize()));
+        add(out, "batch size", a, b, c -> String.valueOf(c.batchSize()));
         add(out, "shuffle", a, b, c -> String.valueOf(c.shuffle()));
         add(out, "dropout", a, b, c -> num(c.dropout()));
         return out;

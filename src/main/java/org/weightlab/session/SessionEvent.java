@@ -30,4 +30,8 @@ public sealed interface SessionEvent {
     /** The run was rebuilt (new data, topology or initial weights); views rebuild their drawings. */
     record Rebuilt(long step, String reason) implements SessionEvent {
     }
+
+    /** A free run paused by itself when epoch {@code epoch} ended, the epoch it was asked to stop at. */
+    record StoppedAtEpoch(long step, int epoch) implements SessionEvent {
+    }
 }

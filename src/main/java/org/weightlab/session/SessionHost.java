@@ -20,6 +20,9 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
     private volatile boolean wantFields;
     private volatile boolean wantStats;
     private volatile double speed = Double.POSITIVE_INFINITY;
+    /** NaN while the speed is in steps per second. */
+    private volatile double epochsPerSecond = Double.NaN;
+    private volatile int stopAtEpoch;
 
     public SessionHost(SnapshotBus bus, Function<RunConfig, DataSplit> dataSource, TrainingSession.Settings settings) {
         this.bus = Objects.requireNonNull(bus, "bus");
@@ -45,7 +48,12 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
         next.start();
         next.requestFields(wantFields);
         next.requestStats(wantStats);
-        next.setSpeed(speed);
+        if (Double.isNaN(epochsPerSecond)) {
+            next.setSpeed(speed);
+        } else {
+            next.setEpochsPerSecond(epochsPerSecond);
+        }
+        next.stopAtEpoch(stopAtEpoch);
     }
 
     public SnapshotBus bus() {
@@ -115,8 +123,32 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
 
     @Override
     public void setSpeed(double stepsPerSecond) {
-        session.setSpeed(stepsPerSecond);
+        TrainingSession s = session;
+        if (s != null) {
+            s.setSpeed(stepsPerSecond);
+        }
         speed = stepsPerSecond;
+        epochsPerSecond = Double.NaN;
+    }
+
+    /** Kept for the runs opened later; works before the first run is open. */
+    @Override
+    public void setEpochsPerSecond(double perSecond) {
+        TrainingSession s = session;
+        if (s != null) {
+            s.setEpochsPerSecond(perSecond);
+        }
+        epochsPerSecond = perSecond;
+    }
+
+    /** Kept for the runs opened later; works before the first run is open. */
+    @Override
+    public void stopAtEpoch(int epoch) {
+        TrainingSession s = session;
+        if (s != null) {
+            s.stopAtEpoch(epoch);
+        }
+        stopAtEpoch = epoch;
     }
 
     @Override

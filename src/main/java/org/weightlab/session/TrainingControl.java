@@ -38,6 +38,22 @@ public interface TrainingControl {
     /** Target speed in steps per second; {@code Double.POSITIVE_INFINITY} for as fast as possible. */
     void setSpeed(double stepsPerSecond);
 
+    /**
+     * Target speed in epochs per second (full passes over the training set), kept when the batch
+     * size changes; {@code Double.POSITIVE_INFINITY} for as fast as possible. A control that cannot
+     * pace ignores it.
+     */
+    default void setEpochsPerSecond(double epochsPerSecond) {
+    }
+
+    /**
+     * A free run (play) pauses by itself when epoch {@code epoch} ends and says so with
+     * {@link SessionEvent.StoppedAtEpoch}; 0 for no stop. Playing on from there runs on. A control
+     * that cannot stop ignores it.
+     */
+    default void stopAtEpoch(int epoch) {
+    }
+
     void freezeWeight(int layer, int out, int in, boolean frozen);
 
     void freezeBias(int layer, int out, boolean frozen);

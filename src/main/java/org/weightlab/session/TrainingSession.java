@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.weightlab.engine.Checkpoint;
 import org.weightlab.engine.Evaluation;
-import org.weightlab.engine.Layer;
 import org.weightlab.engine.Network;
 import org.weightlab.engine.StepResult;
 import org.weightlab.engine.Trainer;
@@ -25,9 +24,14 @@ import org.weightlab.engine.data.DataSplit;
  *       loss); at full speed, epoch ends are evaluated within {@link Settings#evaluationShare} of
  *       the engine's time, otherwise every one;</li>
  *   <li>immutable snapshots: at most {@link Settings#snapshotsPerSecond} while running, after every
- *       command, and when it stops; fields and statistics only while a view asks for them;</li>
- *   <li>events: settings changed, rebuilt, jumped, diverged, errors.</li>
+ *       command, and when it stops; fields and statistics only while a view asks for them. A
+ *       snapshot kept in the history carries the losses evaluated at its own step;</li>
+ *   <li>events: settings changed, rebuilt, jumped, diverged, stopped at an epoch, errors.</li>
  * </ul>
+ * Its roles are split: {@link SessionRun} holds the run and applies the commands that change it,
+ * {@link Pacer} keeps the pace (steps or epochs per second; the engine thread waits between
+ * steps), {@link Evaluator} the evaluation budget, {@link SnapshotParts} copies what a snapshot
+ * holds; this class owns the thread, the command queue, stepping and publishing.
  * It records past moments in a {@link Timeline} (checkpoint plus snapshot) under a memory budget.
  * Any step between two records is reached exactly by restoring the earlier one and replaying:
  * training is deterministic, and every command that changes the run is itself recorded.
@@ -35,8 +39,8 @@ import org.weightlab.engine.data.DataSplit;
  * <p>Commands with arguments that are wrong on their face (a NaN weight, a negative step count)
  * throw {@link IllegalArgumentException} at once; commands that fail on the engine thread (an
  * index out of range, a step not in the history) publish {@link SessionEvent.EngineError} and
- * change nothing. Indices in event labels are the command's own (layer 0 is the first weight
- * layer).
+ * change nothing. Event labels name parts as the graph does ({@link PartNames}: "Layer 1" is
+ * weight layer 0).
  */
 public final class TrainingSession implements TrainingControl, AutoCloseable {
 
@@ -99,12 +103,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
 
     public static final String THREAD_NAME = "weightlab-engine";
 
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
-    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
-
     private final SnapshotBus bus;
-    private final Function<RunConfig, DataSplit> dataSource;
     private final Settings settings;
     private final History<Checkpoint> history;
     private final LinkedBlockingQueue<Command> commands = new LinkedBlockingQueue<>();
@@ -113,16 +112,12 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     private volatile SessionState state = SessionState.PAUSED;
 
     // --- engine-thread state (touched only by the engine thread after start) ---
-    private Trainer trainer;
-    private RunConfig config;
-    private DataSplit data; // the split the trainer uses; published in every snapshot, so views never generate it
-    private Network initial;
-    private int reinitializations;
+    private final SessionRun run;
     private boolean running;
     private long pendingSteps;
     private boolean toEpochEnd;
-    private long periodNanos; // 0: as fast as possible
-    private long nextStepAt;
+    private final Pacer pacer = new Pacer();
+    private int stopAtEpoch; // 0: none; a free run pauses when this epoch ends
     private boolean wantStats;
     private boolean wantFields;
     private boolean dirty = true;   // the run changed since the last snapshot
@@ -131,12 +126,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     private long lastRecordAt = Long.MIN_VALUE / 2;
     private long lastFieldAt = Long.MIN_VALUE / 2;
     private FieldSnapshot lastField;
-    private Evaluation evaluation; // the latest evaluation, taken at evaluationStep
-    private long evaluationStep = -1;
-    // While training, no new evaluation before these (the time budget): thread CPU time at full
-    // speed, wall time when paced.
-    private long nextEvaluationCpu;
-    private long nextEvaluationWall;
+    private final Evaluator evaluator;
     private TrainingSnapshot lastSnapshot;
     private final List<CompletableFuture<TrainingSnapshot>> idleWaiters = new ArrayList<>();
 
@@ -155,14 +145,12 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             throw new IllegalArgumentException("a session needs a config, data, a bus, a data source and settings");
         }
         this.bus = bus;
-        this.dataSource = dataSource;
         this.settings = settings;
         this.history = new History<>(settings.historyBudget(), settings.recentRecords(), Checkpoint::byteSize);
-        this.config = config;
-        this.data = data;
-        this.trainer = initial == null ? new Trainer(config, data) : new Trainer(config, data, initial.copy());
-        this.initial = trainer.network().copy();
-        this.thread = new Thread(this::run, THREAD_NAME);
+        this.run = new SessionRun(config, data, initial, bus, dataSource, history);
+        this.evaluator = new Evaluator(settings.evaluationShare());
+        pacer.setStepsPerEpoch(run.stepsPerEpoch());
+        this.thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
     }
 
@@ -228,7 +216,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
      */
     public CompletableFuture<RunCopy> copyOfRun() {
         CompletableFuture<RunCopy> f = new CompletableFuture<>();
-        submit("checkpoint", false, () -> f.complete(new RunCopy(trainer.checkpoint(), data)));
+        submit("checkpoint", false, () -> f.complete(new RunCopy(run.trainer().checkpoint(), run.data())));
         return f;
     }
 
@@ -242,7 +230,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             pendingSteps = 0;
             toEpochEnd = false;
             state = SessionState.RUNNING;
-            nextStepAt = System.nanoTime();
+            pacer.restart(System.nanoTime());
         });
     }
 
@@ -263,7 +251,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             retryAfterDivergence();
             toEpochEnd = true;
             state = SessionState.RUNNING;
-            nextStepAt = System.nanoTime();
+            pacer.restart(System.nanoTime());
         });
     }
 
@@ -281,29 +269,23 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             if (pendingSteps > 0) {
                 state = SessionState.RUNNING;
             }
-            nextStepAt = System.nanoTime();
+            pacer.restart(System.nanoTime());
         });
     }
 
     @Override
     public void reset() {
         submit("reset", true, () -> {
-            Trainer t = new Trainer(config, data, initial.copy());
-            replaceTrainer(t, "reset to step 0");
+            run.reset();
+            afterRebuild();
         });
     }
 
     @Override
     public void reinitialize() {
         submit("re-initialize", true, () -> {
-            // The data and the shuffling keep the config's seed; only the initial weights are new.
-            long seed = config.seed() + 0x9E3779B97F4A7C15L * (reinitializations + 1);
-            RunConfig reseeded = config.withData(config.samples(), config.noise(), config.trainFraction(), seed);
-            Network fresh = Network.create(reseeded);
-            Trainer t = new Trainer(config, data, fresh);
-            reinitializations++;
-            initial = t.network().copy();
-            replaceTrainer(t, "new initial weights");
+            run.reinitialize();
+            afterRebuild();
         });
     }
 
@@ -313,29 +295,15 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             throw new IllegalArgumentException("config is null");
         }
         submit("apply settings", true, () -> {
-            RunConfig old = config;
-            List<ConfigDiff.Change> changes = ConfigDiff.between(old, next);
-            if (changes.isEmpty()) {
-                return;
-            }
-            if (Trainer.needsRebuild(old, next)) {
-                DataSplit d = RunConfig.sameData(old, next) ? data : dataSource.apply(next);
-                Trainer t = new Trainer(next, d);
-                data = d;
-                config = next;
-                initial = t.network().copy();
-                replaceTrainer(t, ConfigDiff.describe(changes));
-            } else {
-                long step = trainer.stepCount();
-                trainer.updateHyperparameters(next);
-                config = next;
+            SessionRun.Applied done = run.apply(next);
+            if (done == SessionRun.Applied.REBUILT) {
+                afterRebuild();
+            } else if (done == SessionRun.Applied.UPDATED) {
+                pacer.setStepsPerEpoch(run.stepsPerEpoch()); // the batch size may have changed
                 if (state == SessionState.DIVERGED) {
                     // New settings (a lower learning rate, say) may well train on from here.
-                    trainer.clearDivergence();
+                    run.trainer().clearDivergence();
                     state = SessionState.PAUSED;
-                }
-                for (ConfigDiff.Change c : changes) {
-                    bus.publish(new SessionEvent.SettingChanged(step, c.setting(), c.oldValue(), c.newValue()));
                 }
             }
         });
@@ -347,70 +315,66 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             throw new IllegalArgumentException("speed must be a positive number of steps per second, got "
                     + stepsPerSecond);
         }
-        submit("set speed", false, () -> {
-            long last = nextStepAt - periodNanos;
-            periodNanos = Double.isInfinite(stepsPerSecond) ? 0 : Math.max(1, Math.round(1e9 / stepsPerSecond));
-            nextStepAt = last + periodNanos;
-        });
+        submit("set speed", false, () -> pacer.setStepsPerSecond(stepsPerSecond));
+    }
+
+    @Override
+    public void setEpochsPerSecond(double epochsPerSecond) {
+        if (!(epochsPerSecond > 0)) {
+            throw new IllegalArgumentException("speed must be a positive number of epochs per second, got "
+                    + epochsPerSecond);
+        }
+        submit("set speed", false, () -> pacer.setEpochsPerSecond(epochsPerSecond));
+    }
+
+    @Override
+    public void stopAtEpoch(int epoch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("the epoch to stop at must be 0 (none) or more, got " + epoch);
+        }
+        submit("stop at epoch", false, () -> stopAtEpoch = epoch);
     }
 
     @Override
     public void freezeWeight(int layer, int out, int in, boolean frozen) {
-        submit("freeze weight", true, () -> {
-            trainer.freezeWeight(layer, out, in, frozen);
-            changed(frozen ? "froze" : "unfroze", "weight " + layer + ":" + in + "\u2192" + out);
-        });
+        submit("freeze weight", true, () -> run.freezeWeight(layer, out, in, frozen));
     }
 
     @Override
     public void freezeBias(int layer, int out, boolean frozen) {
-        submit("freeze bias", true, () -> {
-            trainer.freezeBias(layer, out, frozen);
-            changed(frozen ? "froze" : "unfroze", "bias " + layer + ":" + out);
-        });
+        submit("freeze bias", true, () -> run.freezeBias(layer, out, frozen));
     }
 
     @Override
     public void freezeNeuron(int layer, int out, boolean frozen) {
-        submit("freeze neuron", true, () -> {
-            trainer.freezeNeuron(layer, out, frozen);
-            changed(frozen ? "froze" : "unfroze", "neuron " + layer + ":" + out);
-        });
+        submit("freeze neuron", true, () -> run.freezeNeuron(layer, out, frozen));
     }
 
     @Override
     public void freezeLayer(int layer, boolean frozen) {
-        submit("freeze layer", true, () -> {
-            trainer.freezeLayer(layer, frozen);
-            changed(frozen ? "froze" : "unfroze", "layer " + layer);
-        });
+        submit("freeze layer", true, () -> run.freezeLayer(layer, frozen));
     }
 
     @Override
     public void setWeight(int layer, int out, int in, double value) {
         finite("weight", value);
-        submit("set weight", true, () -> {
-            double old = weightAt(layer, out, in);
-            trainer.setWeight(layer, out, in, value);
-            bus.publish(new SessionEvent.SettingChanged(trainer.stepCount(),
-                    "weight " + layer + ":" + in + "\u2192" + out, String.valueOf(old), String.valueOf(value)));
-        });
+        submit("set weight", true, () -> run.setWeight(layer, out, in, value));
     }
 
     @Override
     public void setBias(int layer, int out, double value) {
         finite("bias", value);
-        submit("set bias", true, () -> {
-            double old = biasAt(layer, out);
-            trainer.setBias(layer, out, value);
-            bus.publish(new SessionEvent.SettingChanged(trainer.stepCount(), "bias " + layer + ":" + out,
-                    String.valueOf(old), String.valueOf(value)));
-        });
+        submit("set bias", true, () -> run.setBias(layer, out, value));
     }
 
     @Override
     public void jumpTo(long step) {
-        submit("jump to step " + step, true, () -> travelTo(step));
+        submit("jump to step " + step, true, () -> {
+            run.travelTo(step);
+            pacer.setStepsPerEpoch(run.stepsPerEpoch());
+            stopRunning();
+            state = run.trainer().divergence() != null ? SessionState.DIVERGED : SessionState.PAUSED;
+        });
     }
 
     @Override
@@ -444,7 +408,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
 
     // ------------------------------------------------------------------ engine thread
 
-    private void run() {
+    private void loop() {
         while (!closed) {
             try {
                 if (!busy()) {
@@ -458,8 +422,8 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
                 if (applyWaitingCommands() || !busy()) {
                     continue;
                 }
-                if (periodNanos > 0) {
-                    long wait = nextStepAt - System.nanoTime();
+                if (pacer.paced()) {
+                    long wait = pacer.waitNanos(System.nanoTime());
                     if (wait > 0) {
                         // A precise wait that any command cuts short.
                         Command c = commands.poll(wait, TimeUnit.NANOSECONDS);
@@ -513,7 +477,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         dirty = true;
         if (c.changesRun()) {
             boundary = true;
-            evaluation = null; // the run changed at this step: evaluate afresh
+            evaluator.forget(); // the run changed at this step: evaluate afresh
             // Record the changed run at once, before any further step: between two history records
             // the run only trains, which is what makes replaying to any step exact.
             publishSnapshot(System.nanoTime());
@@ -521,12 +485,13 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     }
 
     private void trainOneStep() {
+        Trainer trainer = run.trainer();
         StepResult r = trainer.step();
         if (r.diverged()) {
             stopRunning();
             state = SessionState.DIVERGED;
             dirty = true;
-            evaluation = null; // the run changed at this step: evaluate afresh
+            evaluator.forget(); // the run changed at this step: evaluate afresh
             bus.publish(new SessionEvent.Diverged(r.divergence().step(), r.divergence().what()));
             return;
         }
@@ -536,6 +501,10 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         }
         if (r.epochEnded()) {
             toEpochEnd = false;
+            if (running && r.epoch() == stopAtEpoch) {
+                stopRunning();
+                bus.publish(new SessionEvent.StoppedAtEpoch(r.step(), r.epoch()));
+            }
         }
         if (!busy()) {
             state = SessionState.PAUSED;
@@ -543,22 +512,17 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         if (r.epochEnded()) {
             // Training on at full speed, only some epoch ends fit in the evaluation budget; those
             // are published. The last step of a request is always evaluated.
-            Evaluation e = evaluate(busy());
+            Evaluation e = evaluator.evaluate(trainer, busy(), pacer.paced());
             if (e != null) {
                 LossPoint p = new LossPoint(r.step(), r.epoch(), e.trainLoss(), e.testLoss(), true, e.trainAccuracy(),
                         e.testAccuracy());
                 bus.publish(p);
-                history.recordEpoch(p, config, trainer::checkpoint);
+                history.recordEpoch(p, run.config(), trainer::checkpoint);
             }
         }
         dirty = true;
         long now = System.nanoTime();
-        if (periodNanos > 0) {
-            nextStepAt += periodNanos;
-            if (nextStepAt < now - 4 * periodNanos) {
-                nextStepAt = now; // fell far behind (a slow step, a pause): do not race to catch up
-            }
-        }
+        pacer.stepped(now);
         if (now - lastSnapshotAt >= 1e9 / settings.snapshotsPerSecond()) {
             publishSnapshot(now);
         }
@@ -567,7 +531,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     /** Play or step after a divergence tries again (it diverges again unless something changed). */
     private void retryAfterDivergence() {
         if (state == SessionState.DIVERGED) {
-            trainer.clearDivergence();
+            run.trainer().clearDivergence();
             state = SessionState.PAUSED;
         }
     }
@@ -581,141 +545,39 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         }
     }
 
-    private void replaceTrainer(Trainer t, String reason) {
-        trainer = t;
-        config = t.config();
-        history.clear();
+    /** The run was rebuilt (reset, new weights, new data or topology): it waits, paused. */
+    private void afterRebuild() {
+        pacer.setStepsPerEpoch(run.stepsPerEpoch());
         stopRunning();
         state = SessionState.PAUSED;
         lastField = null;
-        bus.publish(new SessionEvent.Rebuilt(t.stepCount(), reason));
-    }
-
-    private void changed(String setting, String what) {
-        bus.publish(new SessionEvent.SettingChanged(trainer.stepCount(), setting, "", what));
-    }
-
-    /**
-     * Time travel: restores the nearest record at or before {@code step}, replays the few steps
-     * between (deterministic: the same batches, the same updates), and forgets the later history.
-     */
-    private void travelTo(long step) {
-        long from = trainer.stepCount();
-        if (step < 0 || step > from) {
-            throw new IllegalArgumentException("step " + step + " is not in this run (0 to " + from + ")");
-        }
-        History.Entry<Checkpoint> e = history.bestAt(step);
-        if (e == null) {
-            e = history.floor(step);
-        }
-        if (e == null) {
-            throw new IllegalArgumentException("step " + step + " is no longer in the history (it starts at step "
-                    + history.earliestStep() + ")");
-        }
-        trainer.restore(e.checkpoint());
-        while (trainer.stepCount() < step) {
-            StepResult r = trainer.step();
-            if (r.diverged()) {
-                break; // cannot happen on a replay of finite steps; stop rather than loop
-            }
-        }
-        config = trainer.config();
-        history.truncateAfter(step);
-        stopRunning();
-        state = trainer.divergence() != null ? SessionState.DIVERGED : SessionState.PAUSED;
-        bus.publish(new SessionEvent.Jumped(from, trainer.stepCount()));
-    }
-
-    private double weightAt(int layer, int out, int in) {
-        Layer l = layerAt(layer);
-        if (out < 0 || out >= l.outputs() || in < 0 || in >= l.inputs()) {
-            throw new IllegalArgumentException("layer " + layer + " has no weight from input " + in + " to neuron "
-                    + out + " (it is " + l.inputs() + " x " + l.outputs() + ")");
-        }
-        return l.weight(out, in);
-    }
-
-    private double biasAt(int layer, int out) {
-        Layer l = layerAt(layer);
-        if (out < 0 || out >= l.outputs()) {
-            throw new IllegalArgumentException("layer " + layer + " has no neuron " + out + " (it has "
-                    + l.outputs() + ")");
-        }
-        return l.bias(out);
-    }
-
-    private Layer layerAt(int layer) {
-        Network n = trainer.network();
-        if (layer < 0 || layer >= n.layerCount()) {
-            throw new IllegalArgumentException("there is no layer " + layer + " (layers 0 to "
-                    + (n.layerCount() - 1) + ")");
-        }
-        return n.layer(layer);
-    }
-
-    /**
-     * The evaluation at the current step, or null when {@code budgeted} and the time budget does
-     * not allow one yet: an evaluation that took {@code d} allows the next only after
-     * {@code d / evaluationShare}. At full speed that is the engine thread's CPU time, not wall
-     * time: on a busy machine the thread is often descheduled, and wall time would let
-     * evaluations take a larger share.
-     */
-    private Evaluation evaluate(boolean budgeted) {
-        long step = trainer.stepCount();
-        if (evaluation != null && evaluationStep == step) {
-            return evaluation;
-        }
-        boolean limited = budgeted && settings.evaluationShare() < 1;
-        long cpu0 = limited ? cpuTime() : 0;
-        long wall0 = System.nanoTime();
-        // At full speed the budget counts CPU time; when paced, the waits between steps count too.
-        if (limited && (periodNanos == 0 ? cpu0 < nextEvaluationCpu : wall0 < nextEvaluationWall)) {
-            return null;
-        }
-        evaluation = trainer.evaluate();
-        evaluationStep = step;
-        if (limited) {
-            double share = settings.evaluationShare();
-            nextEvaluationCpu = cpu0 + (long) ((cpuTime() - cpu0) / share);
-            nextEvaluationWall = wall0 + (long) ((System.nanoTime() - wall0) / share);
-        }
-        return evaluation;
-    }
-
-    private static long cpuTime() {
-        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private void publishSnapshot(long now) {
-        Network net = trainer.network();
-        List<LayerSnapshot> layers = new ArrayList<>(net.layerCount());
-        for (int l = 0; l < net.layerCount(); l++) {
-            Layer layer = net.layer(l);
-            layers.add(new LayerSnapshot(layer.inputs(), layer.outputs(), layer.activation(), layer.weightsCopy(),
-                    layer.biasesCopy(), layer.weightGradientsCopy(), layer.biasGradientsCopy(),
-                    layer.weightUpdatesCopy(), layer.biasUpdatesCopy(), layer.frozenWeightsCopy(),
-                    layer.frozenBiasesCopy(), wantStats ? trainer.stats(l) : null));
-        }
+        Trainer trainer = run.trainer();
+        RunConfig config = run.config();
         if (wantFields && (lastField == null || !running || now - lastFieldAt >= 1e9 / settings.fieldsPerSecond())) {
-            lastField = computeField();
+            lastField = SnapshotParts.field(trainer, settings.fieldGrid(), settings.fieldExtent());
             lastFieldAt = now;
         }
-        // While training runs, the losses may be those of the latest affordable evaluation, a few
-        // milliseconds old; paused, after commands and when stepping slowly they are exact.
-        Evaluation e = evaluate(busy() && evaluation != null);
-        if (e == null) {
-            e = evaluation;
-        }
-        int epoch = trainer.epochCount();
-        double lr = trainer.learningRate();
-        TrainingSnapshot s = new TrainingSnapshot(trainer.stepCount(), epoch, state, config, config.features(),
-                layers, e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(), lr,
-                wantFields ? lastField : null, data);
         // A diverged trainer holds the last finite weights at the last good step; that step is
         // already recorded as it was, and jumping there must not land in the diverged state.
-        boolean fullSpeed = busy() && periodNanos == 0;
-        if (trainer.divergence() == null
-                && (boundary || !fullSpeed || now - lastRecordAt >= 1e9 / settings.recordsPerSecond())) {
+        boolean fullSpeed = busy() && !pacer.paced();
+        boolean record = trainer.divergence() == null
+                && (boundary || !fullSpeed || now - lastRecordAt >= 1e9 / settings.recordsPerSecond());
+        // A recorded moment carries the losses of its own step, so that the past shown from the
+        // timeline and the run continued from there say the same. Between records, at full speed,
+        // the losses may be those of the latest affordable evaluation, a few steps old.
+        Evaluation e = record || evaluator.latest() == null ? evaluator.exact(trainer)
+                : evaluator.evaluate(trainer, true, pacer.paced());
+        if (e == null) {
+            e = evaluator.latest();
+        }
+        TrainingSnapshot s = new TrainingSnapshot(trainer.stepCount(), trainer.epochCount(), state, config,
+                config.features(), SnapshotParts.layers(trainer, wantStats), e.trainLoss(), e.testLoss(),
+                e.trainAccuracy(), e.testAccuracy(), e.penalty(), trainer.learningRate(),
+                wantFields ? lastField : null, run.data());
+        if (record) {
             history.record(trainer.checkpoint(), s, boundary);
             boundary = false;
             lastRecordAt = now;
@@ -724,13 +586,6 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         lastSnapshotAt = now;
         dirty = false;
         bus.publish(s);
-    }
-
-    private FieldSnapshot computeField() {
-        int grid = settings.fieldGrid();
-        double ext = settings.fieldExtent();
-        // A fresh array each time: the snapshot that holds it is immutable.
-        return new FieldSnapshot(grid, -ext, ext, trainer.computeField(grid, -ext, ext, null));
     }
 
     private void completeIdleWaiters() {

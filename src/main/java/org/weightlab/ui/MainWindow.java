@@ -176,15 +176,20 @@ public final class MainWindow {
         if (!timelineBar.isScrubbing()) {
             showMoment(s);
         }
-        if (text) {
+        // While the views show a past moment, the status bar says so and keeps that moment's numbers.
+        if (text && !timelineBar.isScrubbing()) {
             status.show(s);
         }
     }
 
-    /** Shows one moment from the timeline in every view. */
+    /** Shows one moment from the timeline in every view ("Viewing step N"), or the present again. */
     private void showSnapshot(TrainingSnapshot s) {
         showMoment(s);
-        status.show(s);
+        if (timelineBar.isScrubbing()) {
+            status.showPast(s);
+        } else {
+            status.show(s);
+        }
     }
 
     /** Shows one moment, live or from the timeline, in every view but the status bar. */
@@ -214,6 +219,10 @@ public final class MainWindow {
         // loss points, changed settings, jumps and new runs reach the loss history through the pump
         if (e instanceof SessionEvent.Diverged d) {
             banner.show(d, lastGoodStep(d.step()));
+        } else if (e instanceof SessionEvent.StoppedAtEpoch stop) {
+            transport.showStopReached(true);
+            status.setMessage(String.format(java.util.Locale.ROOT, "Stopped at epoch %d (step %,d), as asked:"
+                    + " play to go on", stop.epoch(), stop.step()));
         } else if (e instanceof SessionEvent.Jumped) {
             banner.hide();
         } else if (e instanceof SessionEvent.Rebuilt r) {
@@ -288,6 +297,12 @@ public final class MainWindow {
         }
         centre.stepper().exit();
         scenario = s;
+        files.forgetOpenedScenario(); // a file's name is remembered after this, when it came from one
+        // A scenario's pace applies to its run; without one, the window keeps its speed and stops nowhere.
+        if (s.pace() != null && s.pace().setsSpeed()) {
+            transport.setPace(s.pace().epochsPerSecond());
+        }
+        transport.setStopEpoch(s.pace() == null ? 0 : s.pace().stopAtEpoch());
         shown = null;
         timelineBar.reset();
         Lesson lesson = s.lesson();
@@ -309,7 +324,8 @@ public final class MainWindow {
         if (s == null) {
             return scenario;
         }
-        return new Scenario(s.config(), RunFiles.networkState(s), scenario == null ? null : scenario.lesson());
+        return new Scenario(s.config(), RunFiles.networkState(s), scenario == null ? null : scenario.lesson(),
+                scenario == null ? null : scenario.pace());
     }
 
     /** Reads a scenario file off the FX thread, then opens it; a bad file changes nothing. */
@@ -323,6 +339,11 @@ public final class MainWindow {
      */
     RunExport runExport() {
         return files.runExport();
+    }
+
+    /** File > Export run to {@code target} (refused over the scenario file the run came from). */
+    CompletableFuture<Void> exportRunTo(Path target) {
+        return files.exportRunTo(target);
     }
 
     /** Full screen, larger type, the projector palette, advanced controls hidden. */

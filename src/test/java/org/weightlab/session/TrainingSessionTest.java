@@ -165,7 +165,7 @@ class TrainingSessionTest {
             if (i > 1) {
                 assertEquals(String.valueOf((i - 1) / 8.0), set.oldValue(), "each set sees the one before");
             }
-            assertEquals(i % 2 == 1 ? "froze layer 0" : "unfroze layer 0", freeze.label());
+            assertEquals(i % 2 == 1 ? "froze Layer 1" : "unfroze Layer 1", freeze.label());
         }
         assertEquals(5.0, s.layers().get(1).weight(0, 1));
         assertFalse(s.layers().get(0).frozenWeights()[0], "the last command unfroze the layer");
@@ -372,7 +372,7 @@ class TrainingSessionTest {
         idle();
         session.applyConfig(CONFIG.withHidden(List.of(3), List.of()).withBatch(5, true));
         idle();
-        assertEquals(new SessionEvent.SettingChanged(7, "batchSize", "10", "5"),
+        assertEquals(new SessionEvent.SettingChanged(7, "batch size", "10", "5"),
                 eventsOf(SessionEvent.SettingChanged.class).get(0));
     }
 

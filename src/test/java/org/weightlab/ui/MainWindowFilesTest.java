@@ -154,6 +154,39 @@ class MainWindowFilesTest {
     }
 
     @Test
+    void exportingTheRunOverTheOpenScenarioFileIsRefused(FxRobot robot) throws Exception {
+        waitForSnapshot();
+        RunConfig xor = RunConfig.defaults().withDataset(DatasetKind.XOR);
+        Path file = dir.resolve("xor.json");
+        ScenarioFile.write(Scenario.of(xor), file);
+        byte[] before = Files.readAllBytes(file);
+        window.openFile(file).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> window.shownSnapshot() != null && window.shownSnapshot().config().dataset() == DatasetKind.XOR);
+        WaitForAsyncUtils.asyncFx(() -> window.exportRunTo(file)).get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "the scenario file is untouched");
+        String message = robot.lookup("#statusMessage").queryLabeled().getText();
+        assertTrue(message.contains("it is the scenario file"), message);
+        // through another name for the same file too
+        Path viaDots = dir.resolve("sub").resolve("..").resolve("xor.json");
+        Files.createDirectories(dir.resolve("sub"));
+        WaitForAsyncUtils.asyncFx(() -> window.exportRunTo(viaDots)).get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "untouched through another name");
+        // any other file is written
+        Path other = dir.resolve("run.json");
+        WaitForAsyncUtils.asyncFx(() -> window.exportRunTo(other)).get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        assertEquals(DatasetKind.XOR, RunExportFile.read(other).config().dataset());
+        // a lesson opened afterwards has no file: the old name may be written again
+        Scenario lesson = ScenarioFile.builtIn("overfitting");
+        robot.interact(() -> window.openScenario(lesson, "overfitting"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> window.shownSnapshot() != null && window.shownSnapshot().config().equals(lesson.config()));
+        WaitForAsyncUtils.asyncFx(() -> window.exportRunTo(file)).get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        assertEquals(lesson.config(), RunExportFile.read(file).config());
+    }
+
+    @Test
     void aLessonOpensWithItsTextBesideTheControls(FxRobot robot) throws Exception {
         waitForSnapshot();
         Scenario lesson = ScenarioFile.builtIn("overfitting");

@@ -1,25 +1,32 @@
 package org.weightlab.ui.network;
 
 import org.weightlab.session.LayerSnapshot;
+import org.weightlab.session.PartNames;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.theme.ValueFormat;
 
-/** The graph's words: names of neurons and inputs, and the hover text of an edge, a neuron or a bias. */
+/**
+ * The graph's words: names of neurons and inputs ({@link PartNames}, the same as the loss chart's
+ * markers), and the hover text of an edge, a neuron or a bias, whose last line offers what a
+ * click and an Alt+click would do to that part as it is now (freeze, or unfreeze when frozen).
+ */
 final class GraphTexts {
 
     private GraphTexts() {
     }
 
     static String neuronName(TrainingSnapshot s, int l, int o) {
-        boolean output = l == s.layers().size() - 1;
-        if (output) {
-            return s.layers().get(l).outputs() == 1 ? "output" : "output " + (o + 1);
-        }
-        return "layer " + (l + 1) + " neuron " + (o + 1);
+        int layers = s.layers().size();
+        return PartNames.neuron(layers, s.layers().get(layers - 1).outputs(), l, o);
     }
 
     static String inputName(TrainingSnapshot s, int l, int i) {
-        return l == 0 ? s.features().get(i).id() : neuronName(s, l - 1, i);
+        return PartNames.input(s.features(), s.layers().size(), l, i);
+    }
+
+    /** The hint for a part: Alt+click freezes it, or unfreezes it when it is frozen. */
+    static String freezeHint(boolean frozen, String part) {
+        return "Alt+click to " + (frozen ? "unfreeze" : "freeze") + (part.isEmpty() ? "" : " " + part);
     }
 
     static String weightTitle(TrainingSnapshot s, EdgeRef r) {
@@ -38,7 +45,7 @@ final class GraphTexts {
                 + "\ngradient: " + valueAt(ls.weightGradients(), k)
                 + "\nlast update: " + valueAt(ls.weightUpdates(), k)
                 + "\nfrozen: " + (ls.frozenWeights()[k] ? "yes" : "no")
-                + "\nClick to edit, Alt+click to freeze";
+                + "\nClick to edit, " + freezeHint(ls.frozenWeights()[k], "");
     }
 
     static String describeNeuron(TrainingSnapshot s, int l, int o) {
@@ -49,7 +56,7 @@ final class GraphTexts {
                 + "\nbias gradient: " + valueAt(ls.biasGradients(), o)
                 + "\nbias last update: " + valueAt(ls.biasUpdates(), o)
                 + "\nfrozen: " + (GraphValues.neuronFrozen(ls, o) ? "yes" : ls.frozenBiases()[o] ? "bias only" : "no")
-                + "\nAlt+click to freeze the neuron";
+                + "\n" + freezeHint(GraphValues.neuronFrozen(ls, o), "the neuron");
     }
 
     static String describeBias(TrainingSnapshot s, int l, int o) {
@@ -59,7 +66,7 @@ final class GraphTexts {
                 + "\ngradient: " + valueAt(ls.biasGradients(), o)
                 + "\nlast update: " + valueAt(ls.biasUpdates(), o)
                 + "\nfrozen: " + (ls.frozenBiases()[o] ? "yes" : "no")
-                + "\nClick to edit, Alt+click to freeze";
+                + "\nClick to edit, " + freezeHint(ls.frozenBiases()[o], "");
     }
 
     private static String valueAt(double[] a, int k) {

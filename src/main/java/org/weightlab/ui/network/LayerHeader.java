@@ -33,6 +33,7 @@ final class LayerHeader {
     private boolean compact;
     /** True while {@link #show} sets the controls: their listeners must not send edits. */
     private boolean updating;
+    private final Tooltip titleTip = new Tooltip();
 
     LayerHeader(int layer, boolean output) {
         this.layer = layer;
@@ -83,7 +84,8 @@ final class LayerHeader {
         activation.setTooltip(new Tooltip(output ? "Output activation (the loss follows)" : "Activation"));
         activation.setMaxWidth(Double.MAX_VALUE);
         box.getChildren().add(activation);
-        Tooltip.install(title, new Tooltip("Alt+click or right-click to freeze the whole layer"));
+        Tooltip.install(title, titleTip);
+        showFrozen(false);
     }
 
     /** True while the controls are being set from a snapshot. */
@@ -120,10 +122,16 @@ final class LayerHeader {
         count.setText(countText());
     }
 
-    /** Shows the lock when every neuron of the layer is frozen. */
+    /** Shows the lock when every neuron of the layer is frozen; the tooltip offers the opposite. */
     void showFrozen(boolean frozen) {
         lock.setVisible(frozen);
         lock.setManaged(frozen);
+        titleTip.setText("Alt+click or right-click to " + (frozen ? "unfreeze" : "freeze") + " the whole layer");
+    }
+
+    /** The title's tooltip text. */
+    String titleTip() {
+        return titleTip.getText();
     }
 
     /** "4 neurons", or just "4" when the columns are narrow. */

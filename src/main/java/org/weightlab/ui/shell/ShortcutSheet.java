@@ -23,6 +23,8 @@ public final class ShortcutSheet extends StackPane {
             new Shortcut("Space", "Play / pause training"),
             new Shortcut("\u2192", "Step one batch"),
             new Shortcut("E", "Step one epoch"),
+            new Shortcut("[ / ]", "Slower / faster (epochs per second)"),
+            new Shortcut("M", "Max speed / back to 20 epochs per second"),
             new Shortcut("R", "Reset to the initial weights"),
             new Shortcut("T", "Step-through: one example, neuron by neuron"),
             new Shortcut("I", "Weight inspector / network"),

@@ -25,6 +25,7 @@ import org.weightlab.scenario.HistoryPoint;
 import org.weightlab.scenario.RunExport;
 import org.weightlab.scenario.RunExportFile;
 import org.weightlab.scenario.RunHistory;
+import org.weightlab.scenario.SafeFiles;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.scenario.ScenarioException;
 import org.weightlab.scenario.ScenarioFile;
@@ -58,6 +59,8 @@ public final class WindowFiles {
     private final Supplier<Scenario> currentScenario;
     private final BiConsumer<Scenario, String> opener;
     private Stage stage;
+    /** The scenario file the run open now was read from; null for a lesson, a default run or none. */
+    private volatile Path openedScenario;
 
     /**
      * Files of the run that {@code shown} and {@code data} give (the moment on screen and its
@@ -98,6 +101,7 @@ public final class WindowFiles {
                     error("Could not open " + file.getFileName(), cause.getMessage());
                 } else {
                     opener.accept(s, file.getFileName().toString());
+                    openedScenario = file;
                     prefs.remember(file);
                 }
             });
@@ -217,23 +221,53 @@ public final class WindowFiles {
         };
     }
 
+    /** The scenario file the open run was read from, or null (a lesson, a default run). */
+    public Path openedScenario() {
+        return openedScenario;
+    }
+
+    /** A run was opened from somewhere else than a file (a lesson, the gallery): no file is open. */
+    public void forgetOpenedScenario() {
+        openedScenario = null;
+    }
+
     public void exportRun() {
+        if (shown.get() == null) {
+            return;
+        }
+        FileChooser chooser = chooser("Export run", "WeightLab run", "*.json");
+        chooser.setInitialFileName("run.json");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            exportRunTo(f.toPath());
+        }
+    }
+
+    /**
+     * Writes the run as shown to {@code target}, refusing the scenario file the run was opened
+     * from (an export there would destroy it). Completes when written or refused.
+     */
+    public CompletableFuture<Void> exportRunTo(Path target) {
         TrainingSnapshot last = shown.get();
         TrainingSnapshot first = host.timeline().snapshotAt(0);
         DataSplit split = this.data.get();
         if (last == null || first == null || split == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
+        }
+        Path opened = openedScenario;
+        if (opened != null) {
+            try {
+                SafeFiles.checkDistinct(opened, target, "scenario");
+            } catch (ScenarioException e) {
+                error("Could not export the run", e.getMessage());
+                return CompletableFuture.completedFuture(null);
+            }
         }
         var history = epochEndsLater(last.step());
-        FileChooser chooser = chooser("Export run", "WeightLab run", "*.json");
-        chooser.setInitialFileName("run.json");
-        File f = chooser.showSaveDialog(stage);
-        if (f == null) {
-            return;
-        }
+        File f = target.toFile();
         status.setMessage("Exporting the run to " + f.getName() + "\u2026");
         // the history may replay a long run: built and written off the FX thread
-        CompletableFuture.runAsync(() -> {
+        return CompletableFuture.runAsync(() -> {
             RunExport run;
             try {
                 run = new RunExport(last.config(), split, RunFiles.networkState(first), RunFiles.networkState(last),

@@ -74,6 +74,9 @@ public final class WindowKeys {
                 case SPACE -> transport.togglePlay();
                 case RIGHT -> transport.stepBatch();
                 case E -> transport.stepEpoch();
+                case M -> transport.toggleMax();
+                case OPEN_BRACKET -> transport.nudgePace(-1);
+                case CLOSE_BRACKET -> transport.nudgePace(1);
                 case R -> transport.reset();
                 case T -> commands.enterStepThrough().run();
                 case I -> commands.toggleInspector().run();

@@ -33,6 +33,8 @@ public final class StatusBarView extends FlowPane {
     private final Label fps = value("statusFps");
     private final HBox accuracyGroup;
     private SessionState shownState;
+    /** The step shown from the timeline, or -1 while the bar follows the live run. */
+    private long viewingStep = -1;
     /** The last thing the window wants to tell (a file saved, a file refused); it stays until the next. */
     private final Label message = new Label();
 
@@ -47,7 +49,8 @@ public final class StatusBarView extends FlowPane {
         state.setId("statusState");
         state.setGraphic(stateIcon);
         state.getStyleClass().add("wl-status-state");
-        state.setTooltip(new Tooltip("What training is doing: running, paused, or stopped because it diverged."));
+        state.setTooltip(new Tooltip("What training is doing: running, paused, or stopped because it diverged;"
+                + " or which past step the views show (the timeline)."));
         stateIcon.getStyleClass().add("wl-status-icon");
         accuracyGroup = new HBox(18, pair("train acc", trainAccuracy, "Share of training examples classified right"),
                 pair("test acc", testAccuracy, "Share of test examples classified right"));
@@ -111,8 +114,34 @@ public final class StatusBarView extends FlowPane {
         setFps(framesPerSecond);
     }
 
-    /** Shows a snapshot; the rates keep their last values. */
+    /**
+     * Shows a past moment from the timeline: "Viewing step N" instead of the run's state, and that
+     * moment's numbers, until the next {@link #show(TrainingSnapshot)} of the live run.
+     */
+    public void showPast(TrainingSnapshot s) {
+        showNumbers(s);
+        if (viewingStep != s.step()) {
+            viewingStep = s.step();
+            shownState = null;
+            state.setText(String.format(Locale.ROOT, "Viewing step %,d", s.step()));
+            stateIcon.setIconLiteral("mdi2h-history");
+            setStateStyle("wl-state-viewing");
+        }
+    }
+
+    /** True while the bar shows a past moment. */
+    public boolean isViewingPast() {
+        return viewingStep >= 0;
+    }
+
+    /** Shows a snapshot of the live run; the rates keep their last values. */
     public void show(TrainingSnapshot s) {
+        viewingStep = -1;
+        showNumbers(s);
+        setState(s.state());
+    }
+
+    private void showNumbers(TrainingSnapshot s) {
         step.setText(String.format(Locale.ROOT, "%,d", s.step()));
         epoch.setText(Integer.toString(s.epoch()));
         trainLoss.setText(loss(s.trainLoss()));
@@ -123,7 +152,6 @@ public final class StatusBarView extends FlowPane {
         accuracyGroup.setManaged(classification);
         trainAccuracy.setText(percent(s.trainAccuracy()));
         testAccuracy.setText(percent(s.testAccuracy()));
-        setState(s.state());
     }
 
     public void setStepsPerSecond(double v) {
@@ -135,10 +163,11 @@ public final class StatusBarView extends FlowPane {
     }
 
     public void setState(SessionState s) {
-        if (s == shownState) {
+        if (s == shownState && viewingStep < 0) {
             return; // changing style classes costs a CSS pass: only when the state changes
         }
         shownState = s;
+        viewingStep = -1;
         String text;
         String icon;
         String style;
@@ -161,8 +190,17 @@ public final class StatusBarView extends FlowPane {
         }
         state.setText(text);
         stateIcon.setIconLiteral(icon);
-        state.getStyleClass().removeAll("wl-state-running", "wl-state-diverged", "wl-state-paused");
+        setStateStyle(style);
+    }
+
+    private void setStateStyle(String style) {
+        state.getStyleClass().removeAll("wl-state-running", "wl-state-diverged", "wl-state-paused", "wl-state-viewing");
         state.getStyleClass().add(style);
+    }
+
+    /** The state text shown now ("Running", "Viewing step 909", ...). */
+    public String stateText() {
+        return state.getText();
     }
 
     static String loss(double v) {

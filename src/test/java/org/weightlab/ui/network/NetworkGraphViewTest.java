@@ -255,6 +255,20 @@ class NetworkGraphViewTest {
     }
 
     @Test
+    void bothEditorsOpenOnTheCurrentValue(FxRobot robot) {
+        show(robot, twoEdges(0.8, -0.4));
+        robot.clickOn(onScreen(view.edgeHit(0, 0, 1)), Motion.DIRECT, MouseButton.PRIMARY);
+        assertTrue(view.editor().isOpen());
+        assertEquals("-0.4", view.editor().field().getText(), "the edge editor shows the weight");
+        key(robot, KeyCode.ESCAPE);
+        Bounds b = view.biasMark(0, 0).localToScreen(view.biasMark(0, 0).getBoundsInLocal());
+        robot.clickOn(new Point2D(b.getCenterX(), b.getCenterY()), Motion.DIRECT, MouseButton.PRIMARY);
+        assertTrue(view.editor().isOpen(), "a click on the bias mark opens the editor");
+        assertEquals("0.1", view.editor().field().getText(), "the bias editor shows the bias");
+        assertEquals(List.of(), control.calls());
+    }
+
+    @Test
     void clickingABiasEditsIt(FxRobot robot) {
         show(robot, twoEdges(0.8, -0.4));
         click(robot, view.biasMark(0, 0), false, false);

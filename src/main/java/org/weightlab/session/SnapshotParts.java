@@ -1,0 +1,34 @@
+package org.weightlab.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.weightlab.engine.Layer;
+import org.weightlab.engine.Network;
+import org.weightlab.engine.Trainer;
+
+/** The copies a snapshot is made of, taken on the engine thread: layers and neuron fields. */
+final class SnapshotParts {
+
+    private SnapshotParts() {
+    }
+
+    /** Every layer's weights, gradients, updates and frozen masks, copied; statistics when asked. */
+    static List<LayerSnapshot> layers(Trainer trainer, boolean withStats) {
+        Network net = trainer.network();
+        List<LayerSnapshot> layers = new ArrayList<>(net.layerCount());
+        for (int l = 0; l < net.layerCount(); l++) {
+            Layer layer = net.layer(l);
+            layers.add(new LayerSnapshot(layer.inputs(), layer.outputs(), layer.activation(), layer.weightsCopy(),
+                    layer.biasesCopy(), layer.weightGradientsCopy(), layer.biasGradientsCopy(),
+                    layer.weightUpdatesCopy(), layer.biasUpdatesCopy(), layer.frozenWeightsCopy(),
+                    layer.frozenBiasesCopy(), withStats ? trainer.stats(l) : null));
+        }
+        return layers;
+    }
+
+    /** Every neuron's output over [-extent, extent]^2 on a {@code grid} x {@code grid} raster. */
+    static FieldSnapshot field(Trainer trainer, int grid, double extent) {
+        // A fresh array each time: the snapshot that holds it is immutable.
+        return new FieldSnapshot(grid, -extent, extent, trainer.computeField(grid, -extent, extent, null));
+    }
+}
