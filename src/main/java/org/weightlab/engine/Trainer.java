@@ -83,7 +83,7 @@ public final class Trainer {
             net = Network.create(config);
         } else {
             initial.checkFits(config);
-            net = initial.copy();
+            net = initial.copy().withAdapters(config);
         }
         inputs = net.inputs();
         trainSize = data.train().size();
@@ -118,7 +118,8 @@ public final class Trainer {
         if (!RunConfig.sameData(a, b)
                 || !a.features().equals(b.features()) || a.problem() != b.problem()
                 || !a.hidden().equals(b.hidden()) || a.outputActivation() != b.outputActivation()
-                || a.loss() != b.loss() || !a.init().equals(b.init()) || !a.biasInit().equals(b.biasInit())) {
+                || a.loss() != b.loss() || !a.init().equals(b.init()) || !a.biasInit().equals(b.biasInit())
+                || !a.lora().equals(b.lora())) {
             return true;
         }
         for (int l = 0; l < a.hidden().size(); l++) {
