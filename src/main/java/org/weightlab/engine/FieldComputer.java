@@ -163,7 +163,7 @@ final class FieldComputer {
     private static void layerRow(Layer layer, double[] x, double[] a, int n) {
         int in = layer.inputs();
         int out = layer.outputs();
-        double[] w = layer.weights;
+        double[] w = layer.forwardWeights();
         double[] bias = layer.biases;
         for (int o = 0; o < out; o++) {
             affine8(w, o * in, in, bias[o], x, n, a, o * n);

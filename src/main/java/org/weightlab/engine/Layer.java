@@ -20,6 +20,8 @@ public final class Layer implements NetModule {
     private final Parameter weight;
     private final Parameter bias;
     private final List<Parameter> parameters;
+    /** The LoRA adapter, or null: a layer without one runs exactly the plain dense path. */
+    private final LoraAdapter adapter;
     /** W, [out][in]. */
     final double[] weights;
     /** b, one per neuron. */
@@ -35,6 +37,10 @@ public final class Layer implements NetModule {
     final double[] biasUpdates;
 
     public Layer(int inputs, int outputs, ActivationKind activation) {
+        this(inputs, outputs, activation, null);
+    }
+
+    private Layer(int inputs, int outputs, ActivationKind activation, LoraAdapter adapter) {
         if (inputs < 1 || outputs < 1) {
             throw new IllegalArgumentException("a layer needs at least one input and one output, got "
                     + inputs + " x " + outputs);
@@ -47,7 +53,8 @@ public final class Layer implements NetModule {
         this.activation = activation;
         weight = new Parameter("weight", true, outputs, inputs);
         bias = new Parameter("bias", false, outputs);
-        parameters = List.of(weight, bias);
+        this.adapter = adapter;
+        parameters = adapter == null ? List.of(weight, bias) : List.of(weight, bias, adapter.a, adapter.b);
         weights = weight.values;
         biases = bias.values;
         frozenWeights = weight.frozen;
@@ -96,10 +103,73 @@ public final class Layer implements NetModule {
         }
     }
 
+    /**
+     * This layer with a LoRA adapter of {@code rank} and {@code alpha} (parameters "A" and "B" after
+     * "weight" and "bias"), A drawn from {@code rng} and B zero (see {@link LoraAdapter}); W and b
+     * are copied and frozen, so only the adapter learns.
+     */
+    public Layer withAdapter(int rank, double alpha, Rng rng) {
+        Layer l = new Layer(inputs, outputs, activation, new LoraAdapter(inputs, outputs, rank, alpha));
+        weight.copyInto(l.weight);
+        bias.copyInto(l.bias);
+        java.util.Arrays.fill(l.frozenWeights, true);
+        java.util.Arrays.fill(l.frozenBiases, true);
+        l.adapter.initialize(rng);
+        return l;
+    }
+
+    /** This layer with a LoRA adapter holding the given A [r][in] and B [out][r] (e.g. from a file); W and b frozen. */
+    public Layer withAdapter(int rank, double alpha, double[] a, double[] b) {
+        Layer l = withAdapter(rank, alpha, new Rng(0));
+        check("lora A", a.length, rank * inputs);
+        check("lora B", b.length, outputs * rank);
+        for (double v : a) {
+            finite("lora A", v);
+        }
+        for (double v : b) {
+            finite("lora B", v);
+        }
+        System.arraycopy(a, 0, l.adapter.a.values, 0, a.length);
+        System.arraycopy(b, 0, l.adapter.b.values, 0, b.length);
+        return l;
+    }
+
+    private static void finite(String what, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(what + " holds a value that is not finite: " + v);
+        }
+    }
+
+    /**
+     * This layer with its adapter folded in, W := W + s B A (PyTorch's {@code merge_and_unload}):
+     * a plain dense layer computing the same function, with the frozen masks this layer has.
+     */
+    public Layer merged() {
+        if (adapter == null) {
+            return copy();
+        }
+        return of(inputs, outputs, activation, adapter.effective(weights), biases, frozenWeights, frozenBiases);
+    }
+
+    /** The LoRA adapter, or null. */
+    public LoraAdapter adapter() {
+        return adapter;
+    }
+
+    /** The weights the layer computes with: W, or W' = W + s B A with an adapter (engine thread only). */
+    double[] forwardWeights() {
+        return adapter == null ? weights : adapter.effective(weights);
+    }
+
+    /** The effective weights W' (W without an adapter), [out][in] row-major, copied. */
+    public double[] effectiveWeightsCopy() {
+        return forwardWeights().clone();
+    }
+
     /** A deep copy: parameters, masks, last gradients and updates. */
     @Override
     public Layer copy() {
-        Layer l = new Layer(inputs, outputs, activation);
+        Layer l = new Layer(inputs, outputs, activation, adapter == null ? null : adapter.copy());
         copyInto(l);
         return l;
     }
@@ -109,6 +179,9 @@ public final class Layer implements NetModule {
         Layer l = (Layer) target;
         weight.copyInto(l.weight);
         bias.copyInto(l.bias);
+        if (adapter != null) {
+            adapter.copyInto(l.adapter);
+        }
     }
 
     @Override
@@ -119,11 +192,15 @@ public final class Layer implements NetModule {
     /** z = W x + b, then a = f(z). Each z is bias + w_0 x_0 + w_1 x_1 + ... summed in input order. */
     @Override
     public void forward(Workspace ws, int index, int n) {
-        DenseKernels.forwardLayer(weights, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.z[index]);
+        double[] w = adapter == null ? weights : adapter.effective(weights);
+        DenseKernels.forwardLayer(w, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.z[index]);
         Activation.forward(activation, ws.z[index], ws.a[index], outputs, ws.capacity, n);
     }
 
-    /** dz = da f'(z) (unless the loss wrote it), dL/dW = mean dz x^T, dL/db = mean dz, dL/dx = W^T dz. */
+    /**
+     * dz = da f'(z) (unless the loss wrote it), dL/dW = mean dz x^T, dL/db = mean dz, dL/dx = W^T dz;
+     * with an adapter dL/dW is dL/dW', from which the adapter's gradients follow, and dL/dx = W'^T dz.
+     */
     @Override
     public void backward(Workspace ws, int index, int n, boolean dzReady, double[][] grads, int first,
                          double[] inputGrad) {
@@ -133,8 +210,13 @@ public final class Layer implements NetModule {
             Activation.backward(activation, ws.z[index], ws.a[index], ws.da[index], dz, outputs, cap, n);
         }
         DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, cap, n, grads[first], grads[first + 1]);
+        double[] w = weights;
+        if (adapter != null) {
+            adapter.gradients(grads[first], grads[first + 2], grads[first + 3]);
+            w = adapter.lastEffective(); // W' of this pass's forward
+        }
         if (inputGrad != null) {
-            DenseKernels.backwardLayer(weights, inputs, outputs, dz, cap, n, inputGrad);
+            DenseKernels.backwardLayer(w, inputs, outputs, dz, cap, n, inputGrad);
         }
     }
 
@@ -231,7 +313,8 @@ public final class Layer implements NetModule {
 
     @Override
     public boolean sameShape(NetModule other) {
-        return other instanceof Layer o && inputs == o.inputs && outputs == o.outputs && activation == o.activation;
+        return other instanceof Layer o && inputs == o.inputs && outputs == o.outputs && activation == o.activation
+                && (adapter == null ? o.adapter == null : adapter.sameShape(o.adapter));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
+import org.weightlab.engine.config.LoraSpec;
 import org.weightlab.engine.config.LossKind;
 import org.weightlab.engine.config.RegularizationConfig;
 import org.weightlab.engine.config.RegularizationKind;
@@ -88,7 +89,49 @@ public final class Network {
             layers.add(layer);
             in = out;
         }
-        return new Network(config.features(), config.loss(), layers);
+        return new Network(config.features(), config.loss(), layers).withAdapters(config);
+    }
+
+    /**
+     * This network with the LoRA adapters {@code config} asks for ("lora") on the layers that have
+     * none yet; A of each new adapter is drawn from the seed's stream 4, layer by layer in layer
+     * order. An adapter already present must have the config's rank and alpha. Without "lora" in
+     * the config the network itself is returned.
+     */
+    Network withAdapters(RunConfig config) {
+        if (config.lora().isEmpty()) {
+            for (NetModule m : layers) {
+                if (m instanceof Layer l && l.adapter() != null) {
+                    throw new IllegalArgumentException("initial weights carry a LoRA adapter the config does not list");
+                }
+            }
+            return this;
+        }
+        Rng rng = Rng.stream(config.seed(), 4);
+        List<NetModule> adapted = new ArrayList<>();
+        for (int l = 0; l < layers.length; l++) {
+            LoraSpec spec = config.loraOf(l);
+            Layer layer = layer(l);
+            LoraAdapter a = layer.adapter();
+            if (spec == null && a != null) {
+                throw new IllegalArgumentException("initial layer " + l + " carries a LoRA adapter the config does not list");
+            }
+            if (a != null && (a.rank() != spec.rank() || a.alpha() != spec.alpha())) {
+                throw new IllegalArgumentException("initial layer " + l + "'s LoRA adapter has rank " + a.rank()
+                        + " and alpha " + a.alpha() + ", the config says " + spec.rank() + " and " + spec.alpha());
+            }
+            adapted.add(spec != null && a == null ? layer.withAdapter(spec.rank(), spec.alpha(), rng) : layer);
+        }
+        return new Network(features, loss, adapted);
+    }
+
+    /** A copy with every LoRA adapter folded into its layer's weights, W := W + s B A (see {@link Layer#merged()}). */
+    public Network merged() {
+        List<NetModule> plain = new ArrayList<>(layers.length);
+        for (int l = 0; l < layers.length; l++) {
+            plain.add(layer(l).merged());
+        }
+        return new Network(features, loss, plain);
     }
 
     /** A new network shaped by {@code config}, initialized from the config's seed. */

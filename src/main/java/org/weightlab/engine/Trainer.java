@@ -36,6 +36,7 @@ public final class Trainer {
     private final int trainSize;
     private final int testSize;
     private final Dataset trainSet;
+    private final Dataset testSet;
 
     private final Network net;
     private OptimizerState optimizer;
@@ -63,6 +64,8 @@ public final class Trainer {
     private long cachedEvaluationVersion = -1;
     private final LayerStatistics statistics;
     private FieldComputer field;
+    /** Task A's test set once the run has moved on to task B ({@link #continueOn}), else null. */
+    private PreviousTask taskA;
 
     /** A new run: the network is built and initialized from {@code config} and its seed. */
     public Trainer(RunConfig config, DataSplit data) {
@@ -83,7 +86,7 @@ public final class Trainer {
             net = Network.create(config);
         } else {
             initial.checkFits(config);
-            net = initial.copy();
+            net = initial.copy().withAdapters(config);
         }
         inputs = net.inputs();
         trainSize = data.train().size();
@@ -97,6 +100,7 @@ public final class Trainer {
             }
         }
         Dataset test = data.test() == null ? new Dataset(new double[0], new double[0]) : data.test();
+        testSet = test;
         testSize = test.size();
         testX = Examples.features(config.features(), test);
         testY = Examples.labels(config, test, "test");
@@ -118,7 +122,8 @@ public final class Trainer {
         if (!RunConfig.sameData(a, b)
                 || !a.features().equals(b.features()) || a.problem() != b.problem()
                 || !a.hidden().equals(b.hidden()) || a.outputActivation() != b.outputActivation()
-                || a.loss() != b.loss() || !a.init().equals(b.init()) || !a.biasInit().equals(b.biasInit())) {
+                || a.loss() != b.loss() || !a.init().equals(b.init()) || !a.biasInit().equals(b.biasInit())
+                || !a.lora().equals(b.lora())) {
             return true;
         }
         for (int l = 0; l < a.hidden().size(); l++) {
@@ -434,6 +439,25 @@ public final class Trainer {
         dropoutRng.setState(c.dropoutState);
         divergence = c.divergence;
         version++;
+    }
+
+    /**
+     * The run moved on to task B ({@code next}, {@code nextData}) keeping its weights, masks and
+     * adapters: a new trainer whose step and epoch counts go on from here, with fresh optimizer
+     * state, that keeps task A's test set (the first task's, after several moves) for
+     * {@link #taskAScore()}.
+     */
+    public Trainer continueOn(RunConfig next, DataSplit nextData) {
+        Trainer t = new Trainer(next, nextData, net);
+        t.step = step;
+        t.epoch = epoch;
+        t.taskA = taskA != null ? taskA : new PreviousTask(config, testSet);
+        return t;
+    }
+
+    /** The network's loss and accuracy on task A's test set after {@link #continueOn}; null before. */
+    public TaskScore taskAScore() {
+        return taskA == null ? null : taskA.evaluate(net);
     }
 
     // ---- evaluation ----

@@ -12,6 +12,7 @@ import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.InitKind;
 import org.weightlab.engine.config.InitSpec;
+import org.weightlab.engine.config.LoraSpec;
 import org.weightlab.engine.config.LossKind;
 import org.weightlab.engine.config.OptimizerConfig;
 import org.weightlab.engine.config.OptimizerKind;
@@ -39,7 +40,7 @@ final class Codec {
     static RunConfig readConfig(JsonIn in) {
         Obj o = in.obj("dataset", "samples", "noise", "trainFraction", "seed", "features", "problem", "hidden",
                 "activation", "layerActivations", "outputActivation", "loss", "init", "biasInit", "optimizer",
-                "regularization", "schedule", "batchSize", "shuffle", "dropout");
+                "regularization", "schedule", "batchSize", "shuffle", "dropout", "lora");
         DatasetKind dataset = o.req("dataset").named(DatasetKind::fromId);
         int samples = o.req("samples").integer(2, RunConfig.MAX_SAMPLES);
         double noise = o.req("noise").number();
@@ -69,9 +70,11 @@ final class Codec {
         boolean shuffle = o.req("shuffle").bool();
         JsonIn dropoutIn = o.opt("dropout");
         double dropout = dropoutIn == null ? 0.0 : dropoutIn.number();
+        JsonIn loraIn = o.opt("lora");
+        List<LoraSpec> lora = loraIn == null ? List.of() : LoraCodec.readSpecs(loraIn);
         return build(o, () -> new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden,
                 activation, layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization,
-                schedule, batchSize, shuffle, dropout));
+                schedule, batchSize, shuffle, dropout, lora));
     }
 
     static void writeConfig(JsonOut out, RunConfig c) {
@@ -114,6 +117,9 @@ final class Codec {
         out.field("shuffle", c.shuffle());
         if (c.dropout() != 0) {
             out.field("dropout", c.dropout());
+        }
+        if (!c.lora().isEmpty()) {
+            LoraCodec.writeSpecs(out, c.lora());
         }
         out.endObject();
     }
@@ -328,14 +334,22 @@ final class Codec {
             int outputs = output ? config.outputs() : hidden.get(l);
             ActivationKind act = output ? config.outputActivation() : config.hiddenActivation(l);
             String name = output ? "the output layer" : "hidden layer " + (l + 1);
-            result.add(readLayer(layers.get(l), inputs, outputs, act, name, finiteOnly));
+            LayerState layer = readLayer(layers.get(l), inputs, outputs, act, name, finiteOnly);
+            JsonIn loraIn = layers.get(l).node.isObject() ? new Obj(layers.get(l), LAYER_FIELDS).opt("lora") : null;
+            if (loraIn != null) {
+                layer = layer.withLora(LoraCodec.readState(loraIn, config.loraOf(l), inputs, outputs, finiteOnly));
+            }
+            result.add(layer);
         }
         return new NetworkState(result);
     }
 
+    private static final String[] LAYER_FIELDS = {"weights", "biases", "activation", "frozenWeights",
+        "frozenBiases", "lora"};
+
     private static LayerState readLayer(JsonIn in, int inputs, int outputs, ActivationKind act, String name,
                                         boolean finiteOnly) {
-        Obj o = in.obj("weights", "biases", "activation", "frozenWeights", "frozenBiases");
+        Obj o = in.obj(LAYER_FIELDS);
         String rowsWhy = name + " has " + outputs + " neuron" + (outputs == 1 ? "" : "s");
         String colsWhy = name + " takes " + inputs + " input" + (inputs == 1 ? "" : "s");
         double[][] weights = new double[outputs][];
@@ -422,6 +436,9 @@ final class Codec {
                 out.value(f);
             }
             out.endArray();
+            if (layer.lora() != null) {
+                LoraCodec.writeState(out, layer.lora());
+            }
             out.endObject();
         }
         out.endArray().endObject();

@@ -7,10 +7,16 @@ import org.weightlab.engine.config.ActivationKind;
  * The parameters of one dense layer as files store them: {@code weights[o][i]} is the weight from
  * input {@code i} to neuron {@code o}, {@code biases[o]} the bias of neuron {@code o}, and the
  * frozen masks say which of them training leaves alone. Immutable: arrays are copied in and out.
- * Equality compares values bit for bit.
+ * Equality compares values bit for bit. {@code lora} is the layer's LoRA adapter, or null.
  */
 public record LayerState(double[][] weights, double[] biases, ActivationKind activation,
-                         boolean[][] frozenWeights, boolean[] frozenBiases) {
+                         boolean[][] frozenWeights, boolean[] frozenBiases, LoraState lora) {
+
+    /** A layer without an adapter. */
+    public LayerState(double[][] weights, double[] biases, ActivationKind activation, boolean[][] frozenWeights,
+                      boolean[] frozenBiases) {
+        this(weights, biases, activation, frozenWeights, frozenBiases, null);
+    }
 
     public LayerState {
         if (weights == null || biases == null || activation == null || frozenWeights == null
@@ -42,6 +48,10 @@ public record LayerState(double[][] weights, double[] biases, ActivationKind act
             }
             w[o] = weights[o].clone();
             f[o] = frozenWeights[o].clone();
+        }
+        if (lora != null && (lora.a()[0].length != in || lora.b().length != weights.length)) {
+            throw new IllegalArgumentException("lora A must have " + in + " columns and B " + weights.length
+                    + " rows to fit the layer");
         }
         weights = w;
         frozenWeights = f;
@@ -117,6 +127,11 @@ public record LayerState(double[][] weights, double[] biases, ActivationKind act
         return frozenBiases.clone();
     }
 
+    /** This layer with {@code adapter} (null: none). */
+    public LayerState withLora(LoraState adapter) {
+        return new LayerState(weights, biases, activation, frozenWeights, frozenBiases, adapter);
+    }
+
     /** Weights in the engine's layout, {@code w[o * in + i]}. */
     public double[] flatWeights() {
         int in = inputs();
@@ -153,7 +168,7 @@ public record LayerState(double[][] weights, double[] biases, ActivationKind act
     public boolean equals(Object o) {
         return o instanceof LayerState l && activation == l.activation && Arrays.deepEquals(weights, l.weights)
                 && Arrays.equals(biases, l.biases) && Arrays.deepEquals(frozenWeights, l.frozenWeights)
-                && Arrays.equals(frozenBiases, l.frozenBiases);
+                && Arrays.equals(frozenBiases, l.frozenBiases) && java.util.Objects.equals(lora, l.lora);
     }
 
     @Override

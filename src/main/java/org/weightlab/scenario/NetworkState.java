@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.weightlab.engine.Layer;
+import org.weightlab.engine.LoraAdapter;
 import org.weightlab.engine.Network;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
@@ -33,8 +34,11 @@ public record NetworkState(List<LayerState> layers) {
         List<LayerState> layers = new ArrayList<>();
         for (int l = 0; l < network.layerCount(); l++) {
             Layer layer = network.layer(l);
-            layers.add(LayerState.fromFlat(layer.inputs(), layer.outputs(), layer.weightsCopy(), layer.biasesCopy(),
-                    layer.activation(), layer.frozenWeightsCopy(), layer.frozenBiasesCopy()));
+            LayerState state = LayerState.fromFlat(layer.inputs(), layer.outputs(), layer.weightsCopy(),
+                    layer.biasesCopy(), layer.activation(), layer.frozenWeightsCopy(), layer.frozenBiasesCopy());
+            LoraAdapter a = layer.adapter();
+            layers.add(a == null ? state : state.withLora(LoraState.fromFlat(a.rank(), a.alpha(), layer.inputs(),
+                    layer.outputs(), a.aCopy(), a.bCopy())));
         }
         return new NetworkState(layers);
     }
@@ -52,8 +56,10 @@ public record NetworkState(List<LayerState> layers) {
         }
         List<Layer> engineLayers = new ArrayList<>();
         for (LayerState s : layers) {
-            engineLayers.add(Layer.of(s.inputs(), s.outputs(), s.activation(), s.flatWeights(), s.biases(),
-                    s.flatFrozenWeights(), s.frozenBiases()));
+            Layer layer = Layer.of(s.inputs(), s.outputs(), s.activation(), s.flatWeights(), s.biases(),
+                    s.flatFrozenWeights(), s.frozenBiases());
+            LoraState a = s.lora();
+            engineLayers.add(a == null ? layer : layer.withAdapter(a.rank(), a.alpha(), a.flatA(), a.flatB()));
         }
         return new Network(config.features(), config.loss(), engineLayers);
     }

@@ -37,13 +37,16 @@ public final class LossHistory {
     public static final int TEST_LOSS = 1;
     public static final int TRAIN_ACCURACY = 2;
     public static final int TEST_ACCURACY = 3;
+    /** Task A's test loss and accuracy after the run moved to task B (NaN before): the forgetting curve. */
+    public static final int TASK_A_LOSS = 4;
+    public static final int TASK_A_ACCURACY = 5;
 
     private final LossSeries batches;
     private final LossSeries epochEnds;
     private final List<Marker> markers = new ArrayList<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     /** Reused for each epoch end's extra columns (the series copies them). */
-    private final double[] extras = new double[3];
+    private final double[] extras = new double[5];
 
     public LossHistory() {
         this(LossSeries.DEFAULT_CAPACITY);
@@ -52,7 +55,7 @@ public final class LossHistory {
     /** A history that keeps at most {@code capacity} batch points and as many epoch ends. */
     public LossHistory(int capacity) {
         batches = new LossSeries(capacity);
-        epochEnds = new LossSeries(capacity, 3);
+        epochEnds = new LossSeries(capacity, 5);
     }
 
     /** Called, on the feeding thread, after every change. */
@@ -67,7 +70,8 @@ public final class LossHistory {
 
     /**
      * The evaluated epoch ends: step, epoch, train loss, and the columns {@link #TEST_LOSS},
-     * {@link #TRAIN_ACCURACY}, {@link #TEST_ACCURACY} (NaN accuracies for regression).
+     * {@link #TRAIN_ACCURACY}, {@link #TEST_ACCURACY} (NaN accuracies for regression), {@link #TASK_A_LOSS}
+     * and {@link #TASK_A_ACCURACY} (NaN until the run moves to a second task).
      */
     public LossSeries epochEnds() {
         return epochEnds;
@@ -88,6 +92,8 @@ public final class LossHistory {
                 extras[TEST_LOSS - 1] = p.testLoss();
                 extras[TRAIN_ACCURACY - 1] = p.trainAccuracy();
                 extras[TEST_ACCURACY - 1] = p.testAccuracy();
+                extras[TASK_A_LOSS - 1] = p.taskALoss();
+                extras[TASK_A_ACCURACY - 1] = p.taskAAccuracy();
                 epochEnds.add(step, p.epoch(), p.trainLoss(), extras);
             } else {
                 if (step <= batches.lastStep()) {
@@ -138,7 +144,8 @@ public final class LossHistory {
         for (int i = 0; i < epochEnds.size() && epochEnds.step(i) <= lastStep; i++) {
             out.add(new LossPoint((long) epochEnds.step(i), (int) epochEnds.epoch(i), epochEnds.value(i),
                     epochEnds.value(TEST_LOSS, i), true, epochEnds.value(TRAIN_ACCURACY, i),
-                    epochEnds.value(TEST_ACCURACY, i)));
+                    epochEnds.value(TEST_ACCURACY, i), epochEnds.value(TASK_A_LOSS, i),
+                    epochEnds.value(TASK_A_ACCURACY, i)));
         }
         return out;
     }

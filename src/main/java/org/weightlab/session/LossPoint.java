@@ -6,7 +6,17 @@ package org.weightlab.session;
  * and for classification the train and test accuracies (fractions 0..1; NaN otherwise).
  */
 public record LossPoint(long step, int epoch, double trainLoss, double testLoss, boolean epochEnd,
-                        double trainAccuracy, double testAccuracy) {
+                        double trainAccuracy, double testAccuracy, double taskALoss, double taskAAccuracy) {
+
+    /**
+     * A point of a run that has not moved to a second task: no "task A" values (NaN). After a
+     * move, epoch-end points also carry {@code taskALoss} and {@code taskAAccuracy}, the network's
+     * loss and accuracy on the first task's test set (forgetting).
+     */
+    public LossPoint(long step, int epoch, double trainLoss, double testLoss, boolean epochEnd,
+                     double trainAccuracy, double testAccuracy) {
+        this(step, epoch, trainLoss, testLoss, epochEnd, trainAccuracy, testAccuracy, Double.NaN, Double.NaN);
+    }
 
     /** A point without accuracies. */
     public LossPoint(long step, int epoch, double trainLoss, double testLoss, boolean epochEnd) {

@@ -10,6 +10,7 @@ import org.weightlab.engine.Checkpoint;
 import org.weightlab.engine.Evaluation;
 import org.weightlab.engine.Network;
 import org.weightlab.engine.StepResult;
+import org.weightlab.engine.TaskScore;
 import org.weightlab.engine.Trainer;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
@@ -289,6 +290,22 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         });
     }
 
+    /**
+     * Moves the run to a second data set (task B, {@code next}'s data) keeping its weights; from
+     * then on epoch ends also carry task A's test loss and accuracy. The curve goes on (steps
+     * continue); time travel starts again from here.
+     */
+    public void moveToTaskB(RunConfig next) {
+        submit("move to task B", true, () -> {
+            DataSplit d = dataSource.apply(next);
+            Trainer t = trainer.continueOn(next, d);
+            data = d;
+            config = next;
+            initial = t.network().copy();
+            replaceTrainer(t, "moved to task B: " + next.dataset().id());
+        });
+    }
+
     @Override
     public void applyConfig(RunConfig next) {
         if (next == null) {
@@ -514,8 +531,9 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             // are published. The last step of a request is always evaluated.
             Evaluation e = evaluator.evaluate(trainer, busy(), pacer.paced());
             if (e != null) {
+                TaskScore a = trainer.taskAScore();
                 LossPoint p = new LossPoint(r.step(), r.epoch(), e.trainLoss(), e.testLoss(), true, e.trainAccuracy(),
-                        e.testAccuracy());
+                        e.testAccuracy(), a == null ? Double.NaN : a.loss(), a == null ? Double.NaN : a.accuracy());
                 bus.publish(p);
                 history.recordEpoch(p, run.config(), trainer::checkpoint);
             }

@@ -180,10 +180,22 @@ public final class ConfigEdits {
             return new RunConfig(d, c.samples(), c.noise(), c.trainFraction(), c.seed(), c.features(),
                     d.problem(), c.hidden(), c.activation(), c.layerActivations(), o.activation(), o.loss(),
                     c.init(), c.biasInit(), c.optimizer(), c.regularization(), c.schedule(),
-                    Math.min(c.batchSize(), trainSize(c.samples(), c.trainFraction())), c.shuffle(), c.dropout());
+                    Math.min(c.batchSize(), trainSize(c.samples(), c.trainFraction())), c.shuffle(), c.dropout())
+                    .withLora(c.lora().stream().filter(s -> fits(s, c, o)).toList());
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** Whether adapter {@code s} still fits the network once the output is {@code o}. */
+    private static boolean fits(LoraSpec s, RunConfig c, Output o) {
+        int layers = c.hidden().size();
+        if (s.layer() < layers) {
+            return true;
+        }
+        int outputs = o.loss() == LossKind.CROSS_ENTROPY ? c.dataset().classes() : 1;
+        int in = layers == 0 ? c.features().size() : c.hidden().get(layers - 1);
+        return s.rank() <= Math.min(in, outputs);
     }
 
     /** Number of training examples for these data settings (as DataGenerator splits: floor, one point each side at least). */

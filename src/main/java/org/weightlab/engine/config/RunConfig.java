@@ -17,7 +17,7 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
                         ActivationKind activation, List<ActivationKind> layerActivations,
                         ActivationKind outputActivation, LossKind loss, InitSpec init, InitSpec biasInit,
                         OptimizerConfig optimizer, RegularizationConfig regularization, ScheduleConfig schedule,
-                        int batchSize, boolean shuffle, double dropout) {
+                        int batchSize, boolean shuffle, double dropout, List<LoraSpec> lora) {
 
     public static final int MAX_HIDDEN_LAYERS = 8;
     public static final int MAX_NEURONS = 16;
@@ -32,6 +32,7 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
         features = List.copyOf(features);
         hidden = List.copyOf(hidden);
         layerActivations = List.copyOf(layerActivations);
+        lora = lora == null ? List.of() : List.copyOf(lora);
         if (samples < 2 || samples > MAX_SAMPLES) {
             throw new IllegalArgumentException("samples must be between 2 and " + MAX_SAMPLES + ", got " + samples);
         }
@@ -90,6 +91,70 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
+        checkLora(lora, features.size(), hidden, loss == LossKind.CROSS_ENTROPY ? dataset.classes() : 1);
+    }
+
+    /** A config without LoRA adapters (the form every config had before "lora"). */
+    public RunConfig(DatasetKind dataset, int samples, double noise, double trainFraction, long seed,
+                     List<Feature> features, ProblemKind problem, List<Integer> hidden,
+                     ActivationKind activation, List<ActivationKind> layerActivations,
+                     ActivationKind outputActivation, LossKind loss, InitSpec init, InitSpec biasInit,
+                     OptimizerConfig optimizer, RegularizationConfig regularization, ScheduleConfig schedule,
+                     int batchSize, boolean shuffle, double dropout) {
+        this(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation, layerActivations,
+                outputActivation, loss, init, biasInit, optimizer, regularization, schedule, batchSize, shuffle,
+                dropout, List.of());
+    }
+
+    private static void checkLora(List<LoraSpec> lora, int inputs, List<Integer> hidden, int outputs) {
+        boolean[] seen = new boolean[hidden.size() + 1];
+        for (LoraSpec s : lora) {
+            if (s.layer() > hidden.size()) {
+                throw new IllegalArgumentException("lora layer " + s.layer() + " is outside 0.." + hidden.size()
+                        + " (the network has " + (hidden.size() + 1) + " layers)");
+            }
+            if (seen[s.layer()]) {
+                throw new IllegalArgumentException("lora lists layer " + s.layer() + " twice");
+            }
+            seen[s.layer()] = true;
+            int in = s.layer() == 0 ? inputs : hidden.get(s.layer() - 1);
+            int out = s.layer() == hidden.size() ? outputs : hidden.get(s.layer());
+            int max = Math.min(in, out);
+            if (s.rank() > max) {
+                throw new IllegalArgumentException("lora rank of layer " + s.layer() + " must be 1.." + max
+                        + " (min of its " + in + " inputs and " + out + " outputs), got " + s.rank());
+            }
+        }
+    }
+
+    /** The adapters of {@code lora} that still fit a network of this shape (an edit of the shape drops the others). */
+    private static List<LoraSpec> fitting(List<LoraSpec> lora, int inputs, List<Integer> hidden, LossKind loss,
+                                          DatasetKind dataset) {
+        int outputs = loss == LossKind.CROSS_ENTROPY ? dataset.classes() : 1;
+        return lora.stream().filter(s -> {
+            try {
+                checkLora(List.of(s), inputs, hidden, outputs);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /** The adapter of layer {@code layer}, or null. */
+    public LoraSpec loraOf(int layer) {
+        for (LoraSpec s : lora) {
+            if (s.layer() == layer) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    public RunConfig withLora(List<LoraSpec> l) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
+                layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
+                batchSize, shuffle, dropout, l);
     }
 
     /**
@@ -124,67 +189,67 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
     public RunConfig withDataset(DatasetKind d) {
         return new RunConfig(d, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout);
+                batchSize, shuffle, dropout, fitting(lora, features.size(), hidden, loss, d));
     }
 
     public RunConfig withData(int samples, double noise, double trainFraction, long seed) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout);
+                batchSize, shuffle, dropout, lora);
     }
 
     public RunConfig withFeatures(List<Feature> f) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, f, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout);
+                batchSize, shuffle, dropout, fitting(lora, f.size(), hidden, loss, dataset));
     }
 
     public RunConfig withHidden(List<Integer> h, List<ActivationKind> perLayer) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, h, activation,
                 perLayer, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout);
+                batchSize, shuffle, dropout, fitting(lora, features.size(), h, loss, dataset));
     }
 
     public RunConfig withActivations(ActivationKind hiddenAct, ActivationKind outputAct, LossKind l,
                                      ProblemKind p) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, p, hidden, hiddenAct,
                 List.of(), outputAct, l, init, biasInit, optimizer, regularization, schedule, batchSize, shuffle,
-                dropout);
+                dropout, fitting(lora, features.size(), hidden, l, dataset));
     }
 
     public RunConfig withInit(InitSpec weights, InitSpec biases) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, weights, biases, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout);
+                batchSize, shuffle, dropout, lora);
     }
 
     public RunConfig withOptimizer(OptimizerConfig o) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, o, regularization, schedule, batchSize,
-                shuffle, dropout);
+                shuffle, dropout, lora);
     }
 
     public RunConfig withRegularization(RegularizationConfig r) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, r, schedule, batchSize,
-                shuffle, dropout);
+                shuffle, dropout, lora);
     }
 
     public RunConfig withSchedule(ScheduleConfig s) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, s, batchSize,
-                shuffle, dropout);
+                shuffle, dropout, lora);
     }
 
     public RunConfig withBatch(int b, boolean shuf) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule, b,
-                shuf, dropout);
+                shuf, dropout, lora);
     }
 
     public RunConfig withDropout(double d) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, d);
+                batchSize, shuffle, d, lora);
     }
 }

@@ -2,6 +2,7 @@ package org.weightlab.engine.reference;
 
 import java.util.List;
 import org.weightlab.engine.Layer;
+import org.weightlab.engine.LoraAdapter;
 import org.weightlab.engine.Network;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
@@ -17,7 +18,8 @@ import org.weightlab.engine.config.RegularizationKind;
  * the tests can hold the fast path against it. Dropout is left out (the gradient tests check it).
  *
  * <p>Layer l computes, for each neuron o: z[o] = b[o] + sum_i w[o][i] x[i], then a[o] = f(z[o]).
- * Layer 0 reads the input features; the last layer is the output.
+ * Layer 0 reads the input features; the last layer is the output. A layer with a LoRA adapter
+ * adds peft's low-rank path: u[k] = sum_i A[k][i] x[i], z[o] += s sum_k B[o][k] u[k], s = alpha / r.
  */
 public final class ReferenceNetwork {
 
@@ -32,6 +34,11 @@ public final class ReferenceNetwork {
     private final double[][] z;
     private final double[][] a;
     private final double[][] dz;
+    /** Per layer with a LoRA adapter (else null): A[l][k][i], B[l][o][k], s = alpha / r, and u = A x of the example. */
+    private final ReferenceParameter[][][] loraA;
+    private final ReferenceParameter[][][] loraB;
+    private final double[] scale;
+    private final double[][] u;
 
     /** A reference copy of {@code net}: its weights, biases and frozen masks as they are now. */
     public ReferenceNetwork(Network net) {
@@ -44,8 +51,35 @@ public final class ReferenceNetwork {
         z = new double[layers][];
         a = new double[layers][];
         dz = new double[layers][];
+        loraA = new ReferenceParameter[layers][][];
+        loraB = new ReferenceParameter[layers][][];
+        scale = new double[layers];
+        u = new double[layers][];
         for (int l = 0; l < layers; l++) {
             Layer layer = net.layer(l);
+            LoraAdapter adapter = layer.adapter();
+            if (adapter != null) {
+                int r = adapter.rank();
+                int in = layer.inputs();
+                double[] av = adapter.aCopy();
+                double[] bv = adapter.bCopy();
+                boolean[] af = adapter.parameterA().frozenCopy();
+                boolean[] bf = adapter.parameterB().frozenCopy();
+                loraA[l] = new ReferenceParameter[r][in];
+                loraB[l] = new ReferenceParameter[layer.outputs()][r];
+                for (int k = 0; k < r; k++) {
+                    for (int i = 0; i < in; i++) {
+                        loraA[l][k][i] = new ReferenceParameter(av[k * in + i], af[k * in + i], true);
+                    }
+                }
+                for (int o = 0; o < layer.outputs(); o++) {
+                    for (int k = 0; k < r; k++) {
+                        loraB[l][o][k] = new ReferenceParameter(bv[o * r + k], bf[o * r + k], true);
+                    }
+                }
+                scale[l] = adapter.scale();
+                u[l] = new double[r];
+            }
             activation[l] = layer.activation();
             w[l] = new ReferenceParameter[layer.outputs()][layer.inputs()];
             b[l] = new ReferenceParameter[layer.outputs()];
@@ -67,6 +101,16 @@ public final class ReferenceNetwork {
 
     public double bias(int layer, int out) {
         return b[layer][out].value;
+    }
+
+    /** LoRA A[k][i] of layer {@code layer}. */
+    public double loraA(int layer, int k, int in) {
+        return loraA[layer][k][in].value;
+    }
+
+    /** LoRA B[o][k] of layer {@code layer}. */
+    public double loraB(int layer, int out, int k) {
+        return loraB[layer][out][k].value;
     }
 
     /** The input features of the raw point (x1, x2). */
@@ -114,10 +158,26 @@ public final class ReferenceNetwork {
     private void forward(double[] x) {
         double[] input = x;
         for (int l = 0; l < w.length; l++) {
+            if (loraA[l] != null) {
+                for (int k = 0; k < u[l].length; k++) {
+                    double sum = 0;
+                    for (int i = 0; i < input.length; i++) {
+                        sum += loraA[l][k][i].value * input[i];
+                    }
+                    u[l][k] = sum;
+                }
+            }
             for (int o = 0; o < z[l].length; o++) {
                 double sum = b[l][o].value;
                 for (int i = 0; i < input.length; i++) {
                     sum += w[l][o][i].value * input[i];
+                }
+                if (loraA[l] != null) {
+                    double low = 0;
+                    for (int k = 0; k < u[l].length; k++) {
+                        low += loraB[l][o][k].value * u[l][k];
+                    }
+                    sum += scale[l] * low;
                 }
                 z[l][o] = sum;
             }
@@ -181,12 +241,31 @@ public final class ReferenceNetwork {
                     w[l][o][i].grad += dz[l][o] * input[i]; // dz/dw = the input
                 }
             }
+            // The adapter: dz/dB[o][k] = s u[k]; dz[o]/dA[k][i] = s B[o][k] x[i], summed over o as v[k].
+            double[] v = null;
+            if (loraA[l] != null) {
+                v = new double[u[l].length];
+                for (int k = 0; k < v.length; k++) {
+                    for (int o = 0; o < dz[l].length; o++) {
+                        loraB[l][o][k].grad += scale[l] * dz[l][o] * u[l][k];
+                        v[k] += loraB[l][o][k].value * dz[l][o];
+                    }
+                    for (int i = 0; i < input.length; i++) {
+                        loraA[l][k][i].grad += scale[l] * v[k] * input[i];
+                    }
+                }
+            }
             if (l > 0) {
                 // dL/da of the layer below: each of its units feeds every neuron o of this layer.
                 for (int i = 0; i < input.length; i++) {
                     double da = 0;
                     for (int o = 0; o < dz[l].length; o++) {
                         da += w[l][o][i].value * dz[l][o];
+                    }
+                    if (v != null) {
+                        for (int k = 0; k < v.length; k++) {
+                            da += scale[l] * loraA[l][k][i].value * v[k];
+                        }
                     }
                     dz[l - 1][i] = da * fPrime(activation[l - 1], z[l - 1][i], a[l - 1][i]);
                 }
@@ -241,6 +320,18 @@ public final class ReferenceNetwork {
                     action.accept(p);
                 }
                 action.accept(b[l][o]);
+            }
+            if (loraA[l] != null) {
+                for (ReferenceParameter[] row : loraA[l]) {
+                    for (ReferenceParameter p : row) {
+                        action.accept(p);
+                    }
+                }
+                for (ReferenceParameter[] row : loraB[l]) {
+                    for (ReferenceParameter p : row) {
+                        action.accept(p);
+                    }
+                }
             }
         }
     }
