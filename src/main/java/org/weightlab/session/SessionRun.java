@@ -74,6 +74,19 @@ final class SessionRun {
         replaceTrainer(t, "new initial weights");
     }
 
+    /**
+     * Moves the run to a second data set (task B, {@code next}'s data) keeping its weights; from
+     * then on epoch ends also carry task A's test loss and accuracy.
+     */
+    void moveToTaskB(RunConfig next) {
+        DataSplit d = dataSource.apply(next);
+        Trainer t = trainer.continueOn(next, d);
+        data = d;
+        config = next;
+        initial = t.network().copy();
+        replaceTrainer(t, "moved to task B: " + next.dataset().id());
+    }
+
     /** Hyperparameters change the live run; data, features and topology rebuild it. */
     Applied apply(RunConfig next) {
         RunConfig old = config;

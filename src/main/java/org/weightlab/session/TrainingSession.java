@@ -297,12 +297,8 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
      */
     public void moveToTaskB(RunConfig next) {
         submit("move to task B", true, () -> {
-            DataSplit d = dataSource.apply(next);
-            Trainer t = trainer.continueOn(next, d);
-            data = d;
-            config = next;
-            initial = t.network().copy();
-            replaceTrainer(t, "moved to task B: " + next.dataset().id());
+            run.moveToTaskB(next);
+            afterRebuild();
         });
     }
 
