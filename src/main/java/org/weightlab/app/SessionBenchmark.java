@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.weightlab.engine.Trainer;
+import org.weightlab.session.SessionSettings;
 import org.weightlab.session.LossPoint;
 import org.weightlab.session.SessionEvent;
 import org.weightlab.session.SessionState;
@@ -45,12 +46,12 @@ public final class SessionBenchmark {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public static Result measure(RunConfig config, DataSplit data, int runs, long runMillis) {
-        return measure(config, data, runs, runMillis, TrainingSession.Settings.defaults());
+        return measure(config, data, runs, runMillis, SessionSettings.defaults());
     }
 
     /** As {@link #measure(RunConfig, DataSplit, int, long)}, with the session tuned by {@code settings}. */
     public static Result measure(RunConfig config, DataSplit data, int runs, long runMillis,
-                                 TrainingSession.Settings settings) {
+                                 SessionSettings settings) {
         if (runs < 1 || runMillis < 1) {
             throw new IllegalArgumentException("runs and runMillis must be positive");
         }

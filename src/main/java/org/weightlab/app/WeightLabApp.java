@@ -6,6 +6,7 @@ import org.weightlab.engine.Network;
 import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.scenario.ScenarioException;
+import org.weightlab.session.SessionSettings;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.SnapshotBus;
 import org.weightlab.session.TrainingSession;
@@ -51,7 +52,7 @@ public final class WeightLabApp extends Application {
             }
         }
         Scenario scenario = TrainCommand.load(open);
-        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, TrainingSession.Settings.defaults());
+        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, SessionSettings.defaults());
         Network initial = scenario.initial() == null ? null : scenario.initial().toNetwork(scenario.config());
         host.open(scenario.config(), initial);
         window = new MainWindow(host, scenario.config());

@@ -15,7 +15,7 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
 
     private final SnapshotBus bus;
     private final Function<RunConfig, DataSplit> dataSource;
-    private final TrainingSession.Settings settings;
+    private final SessionSettings settings;
     private volatile TrainingSession session;
     private volatile boolean wantFields;
     private volatile boolean wantStats;
@@ -24,7 +24,7 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
     private volatile double epochsPerSecond = Double.NaN;
     private volatile int stopAtEpoch;
 
-    public SessionHost(SnapshotBus bus, Function<RunConfig, DataSplit> dataSource, TrainingSession.Settings settings) {
+    public SessionHost(SnapshotBus bus, Function<RunConfig, DataSplit> dataSource, SessionSettings settings) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.settings = Objects.requireNonNull(settings, "settings");

@@ -45,59 +45,6 @@ import org.weightlab.engine.data.DataSplit;
  */
 public final class TrainingSession implements TrainingControl, AutoCloseable {
 
-    /**
-     * Tuning of a session.
-     *
-     * @param historyBudget      bytes the history may hold
-     * @param recentRecords      newest history records kept without thinning
-     * @param snapshotsPerSecond most snapshots built per second while running at full speed
-     * @param recordsPerSecond   most of those kept in the history per second at full speed (steps in
-     *                           between are reached exactly by replay); when paced or stepping,
-     *                           and after every command, every snapshot is kept
-     * @param fieldsPerSecond    most neuron fields computed per second while running (they cost most)
-     * @param fieldGrid          raster size of a field
-     * @param fieldExtent        a field covers [-extent, extent]^2
-     * @param evaluationShare    most of the engine's time spent evaluating the whole train and test
-     *                           sets while training runs (an evaluation of 500 points costs about as
-     *                           much as an epoch of 250); at 1 or more every epoch end is evaluated
-     */
-    public record Settings(long historyBudget, int recentRecords, double snapshotsPerSecond, double recordsPerSecond,
-                           double fieldsPerSecond, int fieldGrid, double fieldExtent, double evaluationShare) {
-
-        public Settings {
-            if (historyBudget < 1 || recentRecords < 1 || !(snapshotsPerSecond > 0) || !(recordsPerSecond > 0)
-                    || !(fieldsPerSecond > 0) || fieldGrid < 2 || !(fieldExtent > 0) || !(evaluationShare > 0)) {
-                throw new IllegalArgumentException("session settings out of range: " + this);
-            }
-        }
-
-        public static Settings defaults() {
-            return new Settings(History.DEFAULT_BUDGET, History.DEFAULT_RECENT_ENTRIES, 120, 30, 30, 50, 6, 0.01);
-        }
-
-        public Settings withHistoryBudget(long bytes) {
-            return new Settings(bytes, recentRecords, snapshotsPerSecond, recordsPerSecond, fieldsPerSecond, fieldGrid,
-                    fieldExtent, evaluationShare);
-        }
-
-        public Settings withRecentRecords(int n) {
-            return new Settings(historyBudget, n, snapshotsPerSecond, recordsPerSecond, fieldsPerSecond, fieldGrid,
-                    fieldExtent, evaluationShare);
-        }
-
-        /** At most {@code perSecond} snapshots, all of them recorded. */
-        public Settings withSnapshotsPerSecond(double perSecond) {
-            return new Settings(historyBudget, recentRecords, perSecond, perSecond, fieldsPerSecond, fieldGrid,
-                    fieldExtent, evaluationShare);
-        }
-
-        /** Every epoch end evaluated, whatever it costs. */
-        public Settings evaluatingEveryEpoch() {
-            return new Settings(historyBudget, recentRecords, snapshotsPerSecond, recordsPerSecond, fieldsPerSecond,
-                    fieldGrid, fieldExtent, 1);
-        }
-    }
-
     /** Something to do on the engine thread; {@code changesRun}: it may change weights or settings. */
     private record Command(String name, boolean changesRun, Runnable action) {
     }
@@ -105,7 +52,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     public static final String THREAD_NAME = "weightlab-engine";
 
     private final SnapshotBus bus;
-    private final Settings settings;
+    private final SessionSettings settings;
     private final History<Checkpoint> history;
     private final LinkedBlockingQueue<Command> commands = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -133,7 +80,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
 
     /** A session on freshly generated data; {@code dataSource} also regenerates data when the config asks. */
     public TrainingSession(RunConfig config, SnapshotBus bus, Function<RunConfig, DataSplit> dataSource) {
-        this(config, dataSource.apply(config), null, bus, dataSource, Settings.defaults());
+        this(config, dataSource.apply(config), null, bus, dataSource, SessionSettings.defaults());
     }
 
     /**
@@ -141,7 +88,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
      * config's initializer when null. Nothing runs until {@link #start()}.
      */
     public TrainingSession(RunConfig config, DataSplit data, Network initial, SnapshotBus bus,
-                           Function<RunConfig, DataSplit> dataSource, Settings settings) {
+                           Function<RunConfig, DataSplit> dataSource, SessionSettings settings) {
         if (config == null || data == null || bus == null || dataSource == null || settings == null) {
             throw new IllegalArgumentException("a session needs a config, data, a bus, a data source and settings");
         }
@@ -192,7 +139,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         return history;
     }
 
-    public Settings settings() {
+    public SessionSettings settings() {
         return settings;
     }
 

@@ -72,7 +72,7 @@ class ForgettingTest {
                 ends.add(p);
             }
         });
-        session = new TrainingSession(TASK_A, a, null, bus, DataGenerator::generate, TrainingSession.Settings.defaults());
+        session = new TrainingSession(TASK_A, a, null, bus, DataGenerator::generate, SessionSettings.defaults());
         session.start();
         session.stepEpoch();
         session.whenIdle().get(60, TimeUnit.SECONDS);

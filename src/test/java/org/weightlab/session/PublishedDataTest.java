@@ -23,7 +23,7 @@ class PublishedDataTest {
     private static final int TIMEOUT_S = 30;
 
     private final SessionHost host = new SessionHost(new SnapshotBus(), DataGenerator::generate,
-            TrainingSession.Settings.defaults());
+            SessionSettings.defaults());
 
     @AfterEach
     void close() {

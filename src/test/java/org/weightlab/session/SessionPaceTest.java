@@ -37,10 +37,10 @@ class SessionPaceTest {
     }
 
     private void start() {
-        start(TrainingSession.Settings.defaults());
+        start(SessionSettings.defaults());
     }
 
-    private void start(TrainingSession.Settings settings) {
+    private void start(SessionSettings settings) {
         bus.onEvent(events::add);
         session = new TrainingSession(CONFIG, DataGenerator.generate(CONFIG), null, bus, DataGenerator::generate,
                 settings);
@@ -155,8 +155,8 @@ class SessionPaceTest {
     void aRecordedMomentCarriesTheLossesOfItsOwnStepAndContinuingFromItAgrees() throws Exception {
         // Evaluations while training runs get almost no time: the snapshots between them would
         // carry old losses; the ones kept in the history must not.
-        TrainingSession.Settings d = TrainingSession.Settings.defaults();
-        start(new TrainingSession.Settings(d.historyBudget(), d.recentRecords(), d.snapshotsPerSecond(),
+        SessionSettings d = SessionSettings.defaults();
+        start(new SessionSettings(d.historyBudget(), d.recentRecords(), d.snapshotsPerSecond(),
                 d.recordsPerSecond(), d.fieldsPerSecond(), d.fieldGrid(), d.fieldExtent(), 1e-6));
         CompletableFuture<Void> far = new CompletableFuture<>();
         bus.onLossPoint(p -> {

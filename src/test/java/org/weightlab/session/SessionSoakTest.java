@@ -29,7 +29,7 @@ class SessionSoakTest {
         AtomicLong snapshotsSeen = new AtomicLong();
         bus.onSnapshot(s -> snapshotsSeen.incrementAndGet());
         bus.onEvent(e -> { });
-        TrainingSession.Settings settings = TrainingSession.Settings.defaults().withHistoryBudget(64L << 20);
+        SessionSettings settings = SessionSettings.defaults().withHistoryBudget(64L << 20);
         long heapAtStart = heapAfterGc();
         System.out.printf("soak: heap after GC at start %.1f MB%n", heapAtStart / 1e6);
 

@@ -44,7 +44,7 @@ class TrainingSessionTest {
         }
     }
 
-    private TrainingSession start(RunConfig config, TrainingSession.Settings settings) {
+    private TrainingSession start(RunConfig config, SessionSettings settings) {
         bus.onEvent(events::add);
         session = new TrainingSession(config, DataGenerator.generate(config), null, bus, DataGenerator::generate,
                 settings);
@@ -53,7 +53,7 @@ class TrainingSessionTest {
     }
 
     private TrainingSession start(RunConfig config) {
-        return start(config, TrainingSession.Settings.defaults());
+        return start(config, SessionSettings.defaults());
     }
 
     private TrainingSnapshot idle() throws Exception {
@@ -94,7 +94,7 @@ class TrainingSessionTest {
     @Test
     void stepsMatchABareTrainerAndEveryLossPointArrivesInOrder() throws Exception {
         SnapshotBus.Mailbox mailbox = bus.openMailbox();
-        start(CONFIG, TrainingSession.Settings.defaults().evaluatingEveryEpoch());
+        start(CONFIG, SessionSettings.defaults().evaluatingEveryEpoch());
         session.runSteps(260);
         TrainingSnapshot s = idle();
         assertEquals(260, s.step());
@@ -259,7 +259,7 @@ class TrainingSessionTest {
     void historyStaysWithinASmallBudget() throws Exception {
         long budget = 300_000;
         // A snapshot (and a record) at every step, to fill the history fast.
-        TrainingSession.Settings tight = TrainingSession.Settings.defaults().withHistoryBudget(budget)
+        SessionSettings tight = SessionSettings.defaults().withHistoryBudget(budget)
                 .withRecentRecords(16).withSnapshotsPerSecond(1e9);
         start(CONFIG, tight);
         session.runSteps(3000);

@@ -29,6 +29,7 @@ import org.weightlab.scenario.RunExport;
 import org.weightlab.scenario.RunExportFile;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.scenario.ScenarioFile;
+import org.weightlab.session.SessionSettings;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.SnapshotBus;
 import org.weightlab.session.TrainingSession;
@@ -50,7 +51,7 @@ class MainWindowFilesTest {
         // which must not leak into the shared primary stage of later tests.
         Stage stage = new Stage();
         ownStage = stage;
-        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, TrainingSession.Settings.defaults());
+        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, SessionSettings.defaults());
         host.open(RunConfig.defaults(), null);
         window = new MainWindow(host, RunConfig.defaults());
         window.show(stage);

@@ -45,6 +45,7 @@ import org.weightlab.engine.config.OptimizerKind;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.scenario.Scenario;
+import org.weightlab.session.SessionSettings;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.SessionEvent;
 import org.weightlab.session.SessionHost;
@@ -77,7 +78,7 @@ class MainWindowFlowsTest {
         // which must not leak into the shared primary stage of later tests.
         Stage stage = new Stage();
         ownStage = stage;
-        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, TrainingSession.Settings.defaults());
+        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, SessionSettings.defaults());
         host.open(RunConfig.defaults(), null);
         window = new MainWindow(host, RunConfig.defaults());
         window.show(stage);

@@ -19,6 +19,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataGenerator;
+import org.weightlab.session.SessionSettings;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.SnapshotBus;
 import org.weightlab.session.TrainingSession;
@@ -37,7 +38,7 @@ class MainWindowTest {
         Stage stage = new Stage();
         ownStage = stage;
         this.stage = stage;
-        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, TrainingSession.Settings.defaults());
+        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, SessionSettings.defaults());
         host.open(RunConfig.defaults(), null);
         window = new MainWindow(host, RunConfig.defaults());
         window.show(stage);

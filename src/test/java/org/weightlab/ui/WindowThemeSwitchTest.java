@@ -22,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataGenerator;
+import org.weightlab.session.SessionSettings;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.SnapshotBus;
 import org.weightlab.session.TrainingSession;
@@ -41,7 +42,7 @@ class WindowThemeSwitchTest {
     void start(Stage primary) {
         // A window of its own, so its size and preferences stay out of the shared primary stage.
         ownStage = new Stage();
-        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, TrainingSession.Settings.defaults());
+        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, SessionSettings.defaults());
         host.open(RunConfig.defaults(), null);
         window = new MainWindow(host, RunConfig.defaults());
         window.show(ownStage);
