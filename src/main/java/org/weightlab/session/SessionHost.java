@@ -113,6 +113,11 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
         session.applyConfig(config);
     }
 
+    /** {@link TrainingSession#applyConfigKeepingWeights}: new data on the weights trained so far. */
+    public void applyConfigKeepingWeights(RunConfig config) {
+        session.applyConfigKeepingWeights(config);
+    }
+
     @Override
     public void setSpeed(double stepsPerSecond) {
         session.setSpeed(stepsPerSecond);

@@ -312,33 +312,74 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         if (next == null) {
             throw new IllegalArgumentException("config is null");
         }
-        submit("apply settings", true, () -> {
+        submit("apply settings", true, () -> applyNow(next));
+    }
+
+    private void applyNow(RunConfig next) {
+        RunConfig old = config;
+        List<ConfigDiff.Change> changes = ConfigDiff.between(old, next);
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (Trainer.needsRebuild(old, next)) {
+            DataSplit d = RunConfig.sameData(old, next) ? data : dataSource.apply(next);
+            Trainer t = new Trainer(next, d);
+            data = d;
+            config = next;
+            initial = t.network().copy();
+            replaceTrainer(t, ConfigDiff.describe(changes));
+        } else {
+            long step = trainer.stepCount();
+            trainer.updateHyperparameters(next);
+            config = next;
+            if (state == SessionState.DIVERGED) {
+                // New settings (a lower learning rate, say) may well train on from here.
+                trainer.clearDivergence();
+                state = SessionState.PAUSED;
+            }
+            for (ConfigDiff.Change c : changes) {
+                bus.publish(new SessionEvent.SettingChanged(step, c.setting(), c.oldValue(), c.newValue()));
+            }
+        }
+    }
+
+    /**
+     * Like {@link #applyConfig}, but when the change needs a new run (new data, say) and the
+     * network keeps its shape, the new run starts from the current weights and frozen parts
+     * instead of the initializer: pre-training, then fine-tuning. Other changes apply as usual.
+     */
+    public void applyConfigKeepingWeights(RunConfig next) {
+        if (next == null) {
+            throw new IllegalArgumentException("config is null");
+        }
+        submit("apply settings, keeping the weights", true, () -> {
             RunConfig old = config;
-            List<ConfigDiff.Change> changes = ConfigDiff.between(old, next);
-            if (changes.isEmpty()) {
+            if (!Trainer.needsRebuild(old, next) || !keepsShape(old, next)) {
+                applyNow(next);
                 return;
             }
-            if (Trainer.needsRebuild(old, next)) {
-                DataSplit d = RunConfig.sameData(old, next) ? data : dataSource.apply(next);
-                Trainer t = new Trainer(next, d);
-                data = d;
-                config = next;
-                initial = t.network().copy();
-                replaceTrainer(t, ConfigDiff.describe(changes));
-            } else {
-                long step = trainer.stepCount();
-                trainer.updateHyperparameters(next);
-                config = next;
-                if (state == SessionState.DIVERGED) {
-                    // New settings (a lower learning rate, say) may well train on from here.
-                    trainer.clearDivergence();
-                    state = SessionState.PAUSED;
-                }
-                for (ConfigDiff.Change c : changes) {
-                    bus.publish(new SessionEvent.SettingChanged(step, c.setting(), c.oldValue(), c.newValue()));
-                }
-            }
+            DataSplit d = RunConfig.sameData(old, next) ? data : dataSource.apply(next);
+            Trainer t = new Trainer(next, d, trainer.network());
+            data = d;
+            config = next;
+            initial = t.network().copy();
+            replaceTrainer(t, ConfigDiff.describe(ConfigDiff.between(old, next)) + "; weights kept");
         });
+    }
+
+    /** True when a network built for {@code a} fits {@code b} as it is (inputs, layers, outputs, loss). */
+    public static boolean keepsShape(RunConfig a, RunConfig b) {
+        if (!a.features().equals(b.features()) || !a.hidden().equals(b.hidden()) || a.loss() != b.loss()
+                || a.problem() != b.problem() || a.outputActivation() != b.outputActivation()
+                || a.outputs() != b.outputs()) {
+            return false;
+        }
+        for (int l = 0; l < a.hidden().size(); l++) {
+            if (a.hiddenActivation(l) != b.hiddenActivation(l)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
