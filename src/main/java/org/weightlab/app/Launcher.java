@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Watch a neural network learn: every weight, gradient and loss value, live.",
                 "With no command, opens the WeightLab window."},
         subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, TrainCommand.class,
-                ExportCommand.class, CompressCommand.class},
+                ExportCommand.class, CompressCommand.class, LessonsCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.BAD_INPUT_LINE, ExitCodes.DIVERGED_LINE})
 public final class Launcher implements Callable<Integer> {

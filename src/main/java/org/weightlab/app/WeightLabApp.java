@@ -35,7 +35,7 @@ public final class WeightLabApp extends Application {
     public void start(Stage stage) throws ScenarioException {
         String open = FIRST_LESSON;
         boolean play = false;
-        MainWindow.View view = MainWindow.View.NETWORK;
+        MainWindow.View view = null;
         int measure = 0;
         int warmUp = 2;
         for (String a : getParameters().getRaw()) {
@@ -57,10 +57,14 @@ public final class WeightLabApp extends Application {
         host.open(scenario.config(), initial);
         window = new MainWindow(host, scenario.config());
         window.show(stage);
+        // The window's one way to open a scenario: its lesson panel, title and views come with it.
+        window.openScenario(scenario, open);
         if (play && view != MainWindow.View.STEPPER) {
             host.play();
         }
-        window.showView(view);
+        if (view != null) {
+            window.showView(view);
+        }
         if (measure > 0) {
             new WindowMeasurement(host, warmUp, measure).start();
         }

@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
  * @param explain a short explanation of what happens
  * @param text    free text, the only body of older lesson files
  * @param opens   the view the lesson wants opened with it, or null for the usual window
+ * @param steps   the guided steps, played with Next and Back; empty for a lesson of text only
  */
 public record Lesson(String title, String summary, String look, String tryIt, String explain, String text,
-                     Opens opens) {
+                     Opens opens, java.util.List<LessonStep> steps) {
 
     /** A view that a lesson can ask for, by its file name. */
     public enum Opens {
@@ -54,14 +55,20 @@ public record Lesson(String title, String summary, String look, String tryIt, St
         tryIt = tryIt == null ? "" : tryIt;
         explain = explain == null ? "" : explain;
         text = text == null ? "" : text;
+        steps = steps == null ? java.util.List.of() : java.util.List.copyOf(steps);
         if (summary.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("summary is one line, without line breaks");
         }
     }
 
+    /** A lesson without guided steps. */
+    public Lesson(String title, String summary, String look, String tryIt, String explain, String text, Opens opens) {
+        this(title, summary, look, tryIt, explain, text, opens, java.util.List.of());
+    }
+
     /** A lesson with a title and free text only, as older files hold. */
     public Lesson(String title, String text) {
-        this(title, "", "", "", "", text, null);
+        this(title, "", "", "", "", text, null, java.util.List.of());
     }
 
     /** The card line: the summary, else the first sentence of the text (or of "look"). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Path;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.scenario.JsonIn.Bad;
@@ -57,7 +58,7 @@ public final class ScenarioFile {
     }
 
     private static Lesson readLesson(JsonIn in) {
-        Obj o = in.obj("title", "summary", "look", "try", "explain", "text", "opens");
+        Obj o = in.obj("title", "summary", "look", "try", "explain", "text", "opens", "steps");
         String title = o.req("title").string();
         String summary = optString(o, "summary");
         String look = optString(o, "look");
@@ -66,7 +67,9 @@ public final class ScenarioFile {
         String text = optString(o, "text");
         JsonIn opensIn = o.opt("opens");
         Lesson.Opens opens = opensIn == null ? null : opensIn.named(Lesson.Opens::fromId);
-        return JsonIn.build(o, () -> new Lesson(title, summary, look, tryIt, explain, text, opens));
+        JsonIn stepsIn = o.opt("steps");
+        List<LessonStep> steps = stepsIn == null ? List.of() : LessonStepCodec.readSteps(stepsIn);
+        return JsonIn.build(o, () -> new Lesson(title, summary, look, tryIt, explain, text, opens, steps));
     }
 
     /** {"epochsPerSecond": 20 or "max", "stopAtEpoch": 300}, both optional. */
@@ -133,6 +136,9 @@ public final class ScenarioFile {
         }
         if (lesson.opens() != null) {
             out.field("opens", lesson.opens().id());
+        }
+        if (!lesson.steps().isEmpty()) {
+            LessonStepCodec.writeSteps(out, lesson.steps());
         }
         out.endObject();
     }

@@ -121,6 +121,11 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
         session.applyConfig(config);
     }
 
+    /** {@link TrainingSession#applyConfigKeepingWeights}: new data on the weights trained so far. */
+    public void applyConfigKeepingWeights(RunConfig config) {
+        session.applyConfigKeepingWeights(config);
+    }
+
     @Override
     public void setSpeed(double stepsPerSecond) {
         TrainingSession s = session;

@@ -87,6 +87,25 @@ final class SessionRun {
         replaceTrainer(t, "moved to task B: " + next.dataset().id());
     }
 
+    /**
+     * When {@code next} needs a new run and a network of today's shape fits it, the new run starts
+     * from today's weights and frozen parts (pre-training, then fine-tuning) and this returns true;
+     * otherwise nothing changes and it returns false.
+     */
+    boolean applyKeepingWeights(RunConfig next) {
+        RunConfig old = config;
+        if (!Trainer.needsRebuild(old, next) || !TrainingSession.keepsShape(old, next)) {
+            return false;
+        }
+        DataSplit d = RunConfig.sameData(old, next) ? data : dataSource.apply(next);
+        Trainer t = new Trainer(next, d, trainer.network());
+        data = d;
+        config = next;
+        initial = t.network().copy();
+        replaceTrainer(t, ConfigDiff.describe(ConfigDiff.between(old, next)) + "; weights kept");
+        return true;
+    }
+
     /** Hyperparameters change the live run; data, features and topology rebuild it. */
     Applied apply(RunConfig next) {
         RunConfig old = config;

@@ -254,19 +254,54 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         if (next == null) {
             throw new IllegalArgumentException("config is null");
         }
-        submit("apply settings", true, () -> {
-            SessionRun.Applied done = run.apply(next);
-            if (done == SessionRun.Applied.REBUILT) {
+        submit("apply settings", true, () -> applyNow(next));
+    }
+
+    private void applyNow(RunConfig next) {
+        SessionRun.Applied done = run.apply(next);
+        if (done == SessionRun.Applied.REBUILT) {
+            afterRebuild();
+        } else if (done == SessionRun.Applied.UPDATED) {
+            pacer.setStepsPerEpoch(run.stepsPerEpoch()); // the batch size may have changed
+            if (state == SessionState.DIVERGED) {
+                // New settings (a lower learning rate, say) may well train on from here.
+                run.trainer().clearDivergence();
+                state = SessionState.PAUSED;
+            }
+            }
+    }
+
+    /**
+     * Like {@link #applyConfig}, but when the change needs a new run (new data, say) and the
+     * network keeps its shape, the new run starts from the current weights and frozen parts
+     * instead of the initializer: pre-training, then fine-tuning. Other changes apply as usual.
+     */
+    public void applyConfigKeepingWeights(RunConfig next) {
+        if (next == null) {
+            throw new IllegalArgumentException("config is null");
+        }
+        submit("apply settings, keeping the weights", true, () -> {
+            if (run.applyKeepingWeights(next)) {
                 afterRebuild();
-            } else if (done == SessionRun.Applied.UPDATED) {
-                pacer.setStepsPerEpoch(run.stepsPerEpoch()); // the batch size may have changed
-                if (state == SessionState.DIVERGED) {
-                    // New settings (a lower learning rate, say) may well train on from here.
-                    run.trainer().clearDivergence();
-                    state = SessionState.PAUSED;
-                }
+            } else {
+                applyNow(next);
             }
         });
+    }
+
+    /** True when a network built for {@code a} fits {@code b} as it is (inputs, layers, outputs, loss). */
+    public static boolean keepsShape(RunConfig a, RunConfig b) {
+        if (!a.features().equals(b.features()) || !a.hidden().equals(b.hidden()) || a.loss() != b.loss()
+                || a.problem() != b.problem() || a.outputActivation() != b.outputActivation()
+                || a.outputs() != b.outputs()) {
+            return false;
+        }
+        for (int l = 0; l < a.hidden().size(); l++) {
+            if (a.hiddenActivation(l) != b.hiddenActivation(l)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.weightlab.ui.heatmap.DecisionHeatmapView;
 import org.weightlab.ui.inspector.InspectorModel;
 import org.weightlab.ui.lessons.LessonGalleryWindow;
 import org.weightlab.ui.lessons.LessonPanel;
+import org.weightlab.ui.lessons.SessionLessonDriver;
 import org.weightlab.ui.loss.LossChartView;
 import org.weightlab.ui.network.NetworkGraphView;
 import org.weightlab.ui.network.NodeRef;
@@ -138,6 +139,8 @@ public final class MainWindow {
                 darkTheme.selectedProperty(), meter.visibleProperty()),
                 WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme));
         layout.setLeft(lessonPanel, controls);
+        lessonPanel.setDrivers(() -> new SessionLessonDriver(host, step -> pump.lossHistory().epochEndsUpTo(step),
+                this::enterStepThrough));
         layout.setCentre(centre.pane());
         layout.setRight(heatmap, lossChart);
         layout.setBottom(timelineBar, status);

@@ -41,11 +41,13 @@ class LessonCatalogTest {
     }
 
     @Test
-    void courseLessonsSayWhatToLookAtWhatToTryAndWhy() throws Exception {
+    void courseLessonsGuideStepByStepAndSayWhy() throws Exception {
         for (LessonCatalog.Entry e : LessonCatalog.builtIn().subList(0, 10)) {
             Lesson l = e.lesson();
-            assertFalse(l.look().isBlank(), e.name() + " look");
-            assertFalse(l.tryIt().isBlank(), e.name() + " try");
+            // What to look at and what to try are the guided steps now: at least one to read and one that acts.
+            assertTrue(l.steps().size() >= 2, e.name() + " steps");
+            assertTrue(l.steps().stream().anyMatch(s -> !s.actions().isEmpty()), e.name() + " acts");
+            assertTrue(l.steps().stream().anyMatch(s -> !s.checks().isEmpty()), e.name() + " checks");
             assertFalse(l.explain().isBlank(), e.name() + " explain");
         }
         assertEquals(Lesson.Opens.STEPPER, ScenarioFile.builtIn("forward-backward").lesson().opens());

@@ -58,7 +58,7 @@ class LessonFileTest {
 
     @Test
     void unknownLessonFieldIsRefusedWithItsPath() {
-        assertEquals("s.json: lesson.tips: unknown field",
+        assertEquals("s.json: lesson.tips: unknown field (did you mean \"steps\"?)",
                 error(withLesson("{\"title\": \"T\", \"tips\": \"x\"}")));
         assertEquals("s.json: lesson.tyr: unknown field (did you mean \"try\"?)",
                 error(withLesson("{\"title\": \"T\", \"tyr\": \"x\"}")));

@@ -1,6 +1,12 @@
 package org.weightlab.ui.lessons;
 
 import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.event.EventHandler;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.weightlab.lessons.LessonDriver;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -19,8 +25,9 @@ import org.weightlab.scenario.Lesson;
 /**
  * The open lesson beside the controls: its title, then "Look at", "Try" and "Why" in large
  * readable text, each section collapsible, and the whole panel foldable to its title bar.
- * Lessons in the older free-text form show their text as one section. Set the lesson with
- * {@link #setLesson}; null shows a short hint instead.
+ * Lessons in the older free-text form show their text as one section; guided lessons show their
+ * steps ({@link LessonStepsView}) first. Set the lesson with {@link #setLesson}; null shows a short
+ * hint instead.
  */
 public final class LessonPanel extends VBox {
 
@@ -36,7 +43,9 @@ public final class LessonPanel extends VBox {
     private final TitledPane explain = section("lessonExplain", "Why");
     private final TitledPane text = section("lessonText", "About");
     private final Label empty = new Label("No lesson open. Pick one in the lesson gallery.");
+    private final LessonStepsView steps = new LessonStepsView();
     private final VBox sections = new VBox(6);
+    private Supplier<LessonDriver> drivers;
 
     public LessonPanel() {
         createView();
@@ -68,7 +77,7 @@ public final class LessonPanel extends VBox {
         empty.setId("lessonEmpty");
         empty.getStyleClass().add("wl-lesson-empty");
         empty.setWrapText(true);
-        sections.getChildren().addAll(look, tryIt, explain, text, empty);
+        sections.getChildren().addAll(steps, look, tryIt, explain, text, empty);
         getChildren().addAll(header, sections);
     }
 
@@ -86,6 +95,14 @@ public final class LessonPanel extends VBox {
 
     private void initListeners() {
         lesson.addListener((obs, old, now) -> show(now));
+        sceneProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.removeEventHandler(KeyEvent.KEY_PRESSED, keys);
+            }
+            if (now != null) {
+                now.addEventHandler(KeyEvent.KEY_PRESSED, keys);
+            }
+        });
         fold.selectedProperty().addListener((obs, was, folded) -> {
             sections.setVisible(!folded);
             sections.setManaged(!folded);
@@ -93,12 +110,38 @@ public final class LessonPanel extends VBox {
         });
     }
 
+    /**
+     * Lesson keys, after the window's own (which leave these alone): N / PageDown next, P / PageUp
+     * back, 1 to 4 pick an answer; only while a guided lesson shows and no text field has the keys.
+     */
+    private final EventHandler<KeyEvent> keys = e -> {
+        if (e.isConsumed() || !isVisible() || steps.stepCount() == 0 || isFolded() || e.isShortcutDown()
+                || e.isAltDown() || e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        switch (e.getCode()) {
+            case N, PAGE_DOWN -> steps.next();
+            case P, PAGE_UP -> steps.back();
+            case DIGIT1, DIGIT2, DIGIT3, DIGIT4 -> steps.choose(e.getCode().ordinal() - KeyCode.DIGIT1.ordinal());
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    };
+
     private void show(Lesson l) {
         title.setText(l == null ? "Lesson" : l.title());
+        boolean guided = l != null && !l.steps().isEmpty();
+        steps.setSteps(guided ? l.steps() : java.util.List.of(), drivers);
+        steps.setVisible(guided);
+        steps.setManaged(guided);
         fill(look, l == null ? "" : l.look());
         fill(tryIt, l == null ? "" : l.tryIt());
         fill(explain, l == null ? "" : l.explain());
         fill(text, l == null ? "" : l.text());
+        // A guided lesson's steps come first; its explanation waits, folded, below them.
+        explain.setExpanded(!guided);
         empty.setVisible(l == null);
         empty.setManaged(l == null);
     }
@@ -121,7 +164,22 @@ public final class LessonPanel extends VBox {
 
     /** Shows {@code l}, with every section open; null for no lesson. */
     public void setLesson(Lesson l) {
+        if (Objects.equals(l, lesson.get())) {
+            show(l); // the same lesson opened again starts again from its first step
+        }
         lesson.set(l);
+    }
+
+    /**
+     * Where guided steps act: each opened lesson gets a driver from {@code factory} (the window's
+     * run); without one the steps show but cannot run.
+     */
+    public void setDrivers(Supplier<LessonDriver> factory) {
+        drivers = factory;
+    }
+
+    public LessonStepsView steps() {
+        return steps;
     }
 
     /** True when only the title bar shows. */

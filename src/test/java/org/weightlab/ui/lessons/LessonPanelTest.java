@@ -16,12 +16,15 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.weightlab.scenario.Lesson;
-import org.weightlab.scenario.ScenarioFile;
 
 @ExtendWith(ApplicationExtension.class)
 class LessonPanelTest {
 
     private LessonPanel panel;
+
+    /** A lesson of texts without guided steps, as files before the steps held. */
+    private static final Lesson STRUCTURED = new Lesson("Overfitting", "30 noisy points.", "Watch both loss curves.",
+            "Add L2 regularization.", "A big network memorizes few points.", "", null);
 
     @Start
     void start(Stage stage) {
@@ -42,7 +45,7 @@ class LessonPanelTest {
 
     @Test
     void showsTheLessonsTitleLookTryAndExplanation(FxRobot robot) throws Exception {
-        Lesson l = ScenarioFile.builtIn("overfitting").lesson();
+        Lesson l = STRUCTURED;
         robot.interact(() -> panel.setLesson(l));
         assertEquals(l.title(), robot.lookup("#lessonTitle").queryAs(Label.class).getText());
         assertEquals(l.look(), body(robot, "#lessonLook"));
@@ -55,7 +58,7 @@ class LessonPanelTest {
 
     @Test
     void olderFreeTextLessonShowsItsTextAsOneSection(FxRobot robot) throws Exception {
-        Lesson l = ScenarioFile.builtIn("circle-basics").lesson();
+        Lesson l = new Lesson("Circle basics", "Blue points inside a circle.\n\nPress play and watch.");
         robot.interact(() -> panel.setLesson(l));
         assertTrue(shown(robot, "#lessonText"));
         assertEquals(l.text(), body(robot, "#lessonText"));
@@ -72,7 +75,7 @@ class LessonPanelTest {
 
     @Test
     void sectionsCollapseAndThePanelFoldsToItsTitle(FxRobot robot) throws Exception {
-        Lesson l = ScenarioFile.builtIn("learning-rate").lesson();
+        Lesson l = STRUCTURED;
         robot.interact(() -> panel.setLesson(l));
         robot.clickOn(robot.lookup("#lessonExplain").query().lookup(".title"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -88,7 +91,7 @@ class LessonPanelTest {
 
         // A newly opened lesson shows every section again, open.
         robot.interact(() -> panel.setFolded(false));
-        Lesson features = ScenarioFile.builtIn("features").lesson();
+        Lesson features = new Lesson("Features", "One line.", "Look at this.", "Try that.", "Because.", "", null);
         robot.interact(() -> panel.setLesson(features));
         assertTrue(robot.lookup("#lessonExplain").queryAs(TitledPane.class).isExpanded());
     }

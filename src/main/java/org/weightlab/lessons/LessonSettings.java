@@ -1,0 +1,80 @@
+package org.weightlab.lessons;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.engine.config.DatasetKind;
+import org.weightlab.engine.config.Feature;
+import org.weightlab.engine.config.InitKind;
+import org.weightlab.engine.config.InitSpec;
+import org.weightlab.engine.config.OptimizerConfig;
+import org.weightlab.engine.config.OptimizerKind;
+import org.weightlab.engine.config.RegularizationConfig;
+import org.weightlab.engine.config.RegularizationKind;
+import org.weightlab.engine.config.RunConfig;
+
+/**
+ * The settings a lesson step can change, by the names of the lesson README: {@code lr},
+ * {@code momentum}, {@code optimizer}, {@code init}, {@code activation}, {@code regularization},
+ * {@code regularizationRate}, {@code dropout}, {@code trainFraction}, {@code features},
+ * {@code dataset}.
+ */
+public final class LessonSettings {
+
+    public static final List<String> NAMES = List.of("lr", "momentum", "optimizer", "init", "activation",
+            "regularization", "regularizationRate", "dropout", "trainFraction", "features", "dataset");
+
+    private LessonSettings() {
+    }
+
+    /** {@code config} with {@code values} applied, in order; throws on an unknown name or value. */
+    public static RunConfig apply(RunConfig config, Map<String, String> values) {
+        RunConfig c = config;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            c = apply(c, e.getKey(), e.getValue().strip());
+        }
+        return c;
+    }
+
+    private static RunConfig apply(RunConfig c, String name, String v) {
+        OptimizerConfig o = c.optimizer();
+        return switch (name) {
+            case "lr" -> c.withOptimizer(o.withLearningRate(Double.parseDouble(v)));
+            case "momentum" -> c.withOptimizer(o.withMomentum(Double.parseDouble(v), o.nesterov()));
+            case "optimizer" -> c.withOptimizer(OptimizerConfig.defaults(OptimizerKind.fromId(v), o.learningRate()));
+            case "init" -> c.withInit(init(v), c.biasInit());
+            case "activation" -> c.withActivations(ActivationKind.fromId(v), c.outputActivation(), c.loss(), c.problem());
+            case "regularization" -> c.withRegularization(new RegularizationConfig(RegularizationKind.fromId(v),
+                    c.regularization().rate()));
+            case "regularizationRate" -> c.withRegularization(new RegularizationConfig(c.regularization().kind(),
+                    Double.parseDouble(v)));
+            case "dropout" -> c.withDropout(Double.parseDouble(v));
+            case "trainFraction" -> c.withData(c.samples(), c.noise(), Double.parseDouble(v), c.seed());
+            case "features" -> c.withFeatures(features(v));
+            case "dataset" -> c.withDataset(DatasetKind.fromId(v));
+            default -> throw new IllegalArgumentException("unknown setting \"" + name + "\" (expected one of: "
+                    + String.join(", ", NAMES) + ")");
+        };
+    }
+
+    /** An initializer by its id, or {@code normal(STD)} / {@code uniform(LOW,HIGH)}. */
+    static InitSpec init(String v) {
+        if (v.startsWith("normal(") && v.endsWith(")")) {
+            return InitSpec.normal(Double.parseDouble(v.substring(7, v.length() - 1)));
+        }
+        if (v.startsWith("uniform(") && v.endsWith(")")) {
+            String[] a = v.substring(8, v.length() - 1).split(",");
+            return InitSpec.uniform(Double.parseDouble(a[0].strip()), Double.parseDouble(a[1].strip()));
+        }
+        return InitSpec.of(InitKind.fromId(v));
+    }
+
+    private static List<Feature> features(String v) {
+        List<Feature> out = new ArrayList<>();
+        for (String f : v.split(",")) {
+            out.add(Feature.fromId(f.strip()));
+        }
+        return out;
+    }
+}

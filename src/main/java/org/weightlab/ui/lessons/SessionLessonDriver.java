@@ -1,0 +1,113 @@
+package org.weightlab.ui.lessons;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongFunction;
+import javafx.application.Platform;
+import org.weightlab.engine.config.RunConfig;
+import org.weightlab.lessons.LessonDriver;
+import org.weightlab.lessons.LessonSettings;
+import org.weightlab.lessons.RunMoment;
+import org.weightlab.scenario.LessonStep;
+import org.weightlab.session.LossPoint;
+import org.weightlab.session.SessionHost;
+import org.weightlab.session.TrainingSession;
+import org.weightlab.session.TrainingSnapshot;
+
+/**
+ * Plays lesson actions on the window's run through the session's commands, exactly as the
+ * controls would send them, and measures on exact copies of the run. Nothing here touches the
+ * engine: commands go to the session's queue and the futures complete when it is idle again.
+ */
+public final class SessionLessonDriver implements LessonDriver {
+
+    private final SessionHost host;
+    private final LongFunction<List<LossPoint>> epochEndsUpTo;
+    private final Runnable openStepper;
+
+    /**
+     * @param epochEndsUpTo the window's evaluated epoch ends up to a step (read on the FX thread)
+     * @param openStepper   opens the step-through view (run on the FX thread)
+     */
+    public SessionLessonDriver(SessionHost host, LongFunction<List<LossPoint>> epochEndsUpTo, Runnable openStepper) {
+        this.host = host;
+        this.epochEndsUpTo = epochEndsUpTo;
+        this.openStepper = openStepper;
+    }
+
+    /** Stops free-running training (a step plays on a still run), then waits for the queue to empty. */
+    private CompletableFuture<TrainingSnapshot> still() {
+        host.pause();
+        return idle();
+    }
+
+    /** Completes when every command sent so far is applied and every requested step taken. */
+    private CompletableFuture<TrainingSnapshot> idle() {
+        return host.session().whenIdle();
+    }
+
+    @Override
+    public CompletableFuture<Void> perform(LessonStep.Action a) {
+        return switch (a.kind()) {
+            case SET -> still().thenCompose(s -> {
+                host.applyConfig(LessonSettings.apply(s.config(), a.values()));
+                return idle();
+            }).thenApply(s -> null);
+            case DATA -> still().thenCompose(s -> {
+                RunConfig next = LessonSettings.apply(s.config(), a.values());
+                if (a.keepWeights()) {
+                    host.applyConfigKeepingWeights(next);
+                } else {
+                    host.applyConfig(next);
+                }
+                return idle();
+            }).thenApply(s -> null);
+            case RESET -> {
+                host.pause();
+                host.reset();
+                yield idle().thenApply(s -> null);
+            }
+            case TRAIN -> still().thenCompose(s -> {
+                int train = s.data().train().size();
+                int batch = s.config().batchSize();
+                long perEpoch = (train + batch - 1) / batch;
+                host.runSteps((int) Math.min(Integer.MAX_VALUE, perEpoch * a.count()));
+                return idle();
+            }).thenApply(s -> null);
+            case STEP -> {
+                host.pause();
+                host.runSteps(a.count());
+                yield idle().thenApply(s -> null);
+            }
+            case FREEZE -> {
+                host.pause();
+                host.freezeLayer(a.count(), true);
+                yield idle().thenApply(s -> null);
+            }
+            case STEPPER -> onFx(() -> {
+                openStepper.run();
+                return null;
+            });
+        };
+    }
+
+    @Override
+    public CompletableFuture<RunMoment> moment() {
+        CompletableFuture<TrainingSession.RunCopy> copy = host.session().copyOfRun();
+        // The loss points reach the window's history on the next pulse: read it after one.
+        return copy.thenCompose(c -> onFx(() -> epochEndsUpTo.apply(c.checkpoint().step()))
+                .thenApply(curve -> new RunMoment(c.checkpoint(), c.data(), curve)));
+    }
+
+    private static <T> CompletableFuture<T> onFx(java.util.function.Supplier<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+}
