@@ -78,13 +78,19 @@ public final class TransportBar extends HBox {
         }
         Label unit = new Label("epochs/s");
         unit.setId("paceUnit");
-        Label stopTitle = new Label("stop at");
+        // a flag, not words: the bar must fit a 1024-pixel projector at presentation size
+        Label stopTitle = new Label(null, new FontIcon("mdi2f-flag-checkered"));
+        stopTitle.setId("stopAtIcon");
+        stopTitle.setTooltip(new Tooltip("Stop at epoch: pause by itself when this epoch ends"));
+        HBox.setMargin(stopTitle, new javafx.geometry.Insets(0, 0, 0, 6));
+        HBox.setMargin(paceButtons, new javafx.geometry.Insets(0, 0, 0, 4));
         stopAt.setId("stopAtField");
-        stopAt.setPrefColumnCount(4);
-        stopAt.setPromptText("epoch");
+        stopAt.setPrefColumnCount(3);
+        stopAt.setPromptText("stop");
         // Not a stop of keyboard focus: Space, E, R must reach the window's shortcuts, not this field.
         stopAt.setFocusTraversable(false);
-        stopAt.setTooltip(new Tooltip("Pause by itself when this epoch ends (empty: never). Enter to set."));
+        stopAt.setTooltip(new Tooltip("Stop at epoch: pause by itself when this epoch ends (empty: never)."
+                + " Enter to set."));
         getChildren().addAll(reset, play, step, epoch, paceButtons, unit, stopTitle, stopAt);
     }
 
