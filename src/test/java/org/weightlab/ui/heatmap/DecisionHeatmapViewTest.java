@@ -91,7 +91,7 @@ class DecisionHeatmapViewTest {
     private void show(FxRobot robot, TrainingSnapshot s) {
         fx(() -> {
             view.show(s);
-            view.layout();
+            view.drawNow(); // drawn on the next frame otherwise
         });
     }
 
@@ -101,7 +101,10 @@ class DecisionHeatmapViewTest {
 
     private WritableImage snapshot(FxRobot robot) {
         WritableImage[] img = new WritableImage[1];
-        fx(() -> img[0] = view.snapshot(null, null));
+        fx(() -> {
+            view.drawNow();
+            img[0] = view.snapshot(null, null);
+        });
         return img[0];
     }
 
