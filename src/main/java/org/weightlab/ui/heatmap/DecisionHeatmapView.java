@@ -252,6 +252,17 @@ public final class DecisionHeatmapView extends BorderPane {
         return sceneToLocal(plot.localToScene(p.getX(), p.getY()));
     }
 
+    /** Where the value y at x is drawn in the 1-D plot, in this view's coordinates. */
+    Point2D curvePoint(double x, double y) {
+        CurvePlot.Frame f = curveFrame();
+        return sceneToLocal(plot.localToScene(f.px(x), f.py(y)));
+    }
+
+    /** The equation written in the 1-D plot, or null. */
+    String equationText() {
+        return oneDimensional() && snapshot != null ? ModelCurve.equation(snapshot) : null;
+    }
+
     /** Where a canvas point is, in this view's coordinates. */
     Point2D canvasToView(double x, double y) {
         return sceneToLocal(plot.localToScene(x, y));

@@ -65,6 +65,15 @@ class DecisionHeatmapViewTest {
         }
     }
 
+    /** Runs {@code s} on the FX thread and returns its value. */
+    static <T> T fxGet(java.util.function.Supplier<T> s) {
+        Object[] out = new Object[1];
+        fx(() -> out[0] = s.get());
+        @SuppressWarnings("unchecked")
+        T t = (T) out[0];
+        return t;
+    }
+
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
