@@ -78,7 +78,7 @@ final class CurvePlot {
             g.setFill(ink);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(PlotTicks.tick(clean(t, xStep)), x, f.y() + f.h() + 6);
+            g.fillText(label(clean(t, xStep)), x, f.y() + f.h() + 6);
         }
         double yStep = PlotTicks.stepFor(f.yLo(), f.yHi(), (int) Math.max(3, Math.min(8, f.h() / 50)));
         for (double t = Math.ceil(f.yLo() / yStep) * yStep; t <= f.yHi() + 1e-9 * yStep; t += yStep) {
@@ -92,7 +92,7 @@ final class CurvePlot {
             g.setFill(ink);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(PlotTicks.tick(clean(t, yStep)), f.x() - 7, y);
+            g.fillText(label(clean(t, yStep)), f.x() - 7, y);
         }
         // axis names: x under the tick labels on the right, y above the tick labels at the top
         g.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, font));
@@ -108,6 +108,14 @@ final class CurvePlot {
     private static double clean(double t, double step) {
         double r = Math.rint(t / step) * step;
         return Math.abs(r) < step * 1e-9 ? 0 : r;
+    }
+
+    /** "0.5", "-1", "2.25": as few digits as the tick needs. */
+    private static String label(double v) {
+        if (Math.abs(v) >= 1e5 || (v != 0 && Math.abs(v) < 1e-4)) {
+            return PlotTicks.tick(v);
+        }
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
     private static void drawPoints(GraphicsContext g, Palette palette, Frame f, Content c) {
@@ -181,11 +189,13 @@ final class CurvePlot {
         double th = probe.getLayoutBounds().getHeight();
         double bx = f.x() + 8;
         double by = f.y() + 8;
-        g.setGlobalAlpha(0.85);
-        g.setFill(palette.zeroColor());
+        // the neutral colour behind, its inverse for the text: readable in the light and dark themes
+        Color back = palette.zeroColor();
+        g.setGlobalAlpha(0.9);
+        g.setFill(back);
         g.fillRoundRect(bx, by, tw + 12, th + 6, 8, 8);
         g.setGlobalAlpha(1);
-        g.setFill(ink);
+        g.setFill(back.invert());
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
