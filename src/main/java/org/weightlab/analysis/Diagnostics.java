@@ -39,6 +39,9 @@ import org.weightlab.engine.config.ActivationKind;
  *       {@value #RATIO_ON}, 50 times the rule of thumb of about 1e-3 (geometric mean over the
  *       window); clears below {@value #RATIO_OFF}. Tiny TF-Playground networks with SGD 0.03 and
  *       batches of 10 run at about 1e-2 on noisy steps, so the threshold sits well above that.</li>
+ *   <li>Learning rate too large, seen in what it left behind: a hidden layer is saturated and its
+ *       weights jumped at the learning rate in use ({@link DiagnosticsOvershoot}); this names the
+ *       cause in place of the vanishing-gradient and saturation messages it explains.</li>
  * </ul>
  */
 public final class Diagnostics {
@@ -155,7 +158,13 @@ public final class Diagnostics {
                     + times(blowupFactor) + " in " + blowupSteps + (blowupSteps == 1 ? " step" : " steps")
                     + ". Lower the learning rate."));
         }
-        if (vanishing.on) {
+        // A jump into saturation explains the tiny gradients and the saturated units: name the cause.
+        DiagnosticsOvershoot.Jump overshoot = DiagnosticsOvershoot.find(recorded,
+                l -> saturated.get(l) != null && saturated.get(l).on);
+        if (overshoot != null) {
+            out.add(DiagnosticsOvershoot.diagnosis(overshoot, now));
+        }
+        if (vanishing.on && overshoot == null) {
             int l = extremeLayer(now, false);
             out.add(new Diagnosis(DiagnosisKind.VANISHING_GRADIENTS, l, capitalized(layerName(l, last)) + " receives " + sci(Math.pow(10, vanishing.average))
                     + " of " + layerName(last, last) + "'s gradient (per weight), so it barely learns."
@@ -172,14 +181,14 @@ public final class Diagnostics {
         }
         for (int l = 0; l < now.size(); l++) {
             Check s = saturated.get(l);
-            if (s != null && s.on) {
+            if (s != null && s.on && overshoot == null) {
                 out.add(new Diagnosis(DiagnosisKind.SATURATED_UNITS, l, Math.max(1, now.get(l).saturatedCount())
                         + " of " + now.get(l).outputs() + " " + now.get(l).activation().id() + " neurons in "
                         + layerName(l, last) + " are saturated (stuck near their limits on most examples):"
                         + " their gradients are nearly zero."));
             }
         }
-        if (ratio.on) {
+        if (ratio.on && overshoot == null) {
             int l = largestRatioLayer(now);
             out.add(new Diagnosis(DiagnosisKind.LEARNING_RATE_TOO_LARGE, l, "Each step changes the weights of " + layerName(l, last) + " by " + percent(Math.pow(10, ratio.average))
                     + " of their size; about 0.1% (an update-to-weight ratio near 1e-3) is healthy. Lower the learning rate."));

@@ -23,18 +23,22 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Where things stand in the main window: menus and toolbar on top, the controls column on the
- * left, the centre tabs, output and loss on the right, timeline and status bar at the bottom, and
- * the banner, frame-time meter and keyboard sheet laid over it all.
+ * left, the centre tabs (with the divergence bar above them), output and loss on the right,
+ * timeline and status bar at the bottom, and the frame-time meter and keyboard sheet laid over it all.
  */
 final class WindowLayout {
 
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final ScrollPane controlsColumn = new ScrollPane();
+    /** The centre tabs, with a bar above them that takes room only while it shows. */
+    private final BorderPane centreArea = new BorderPane();
 
     WindowLayout() {
         root.getStyleClass().add("wl-root");
         root.getChildren().add(frame);
+        centreArea.setId("centreArea");
+        frame.setCenter(centreArea);
     }
 
     StackPane root() {
@@ -82,7 +86,7 @@ final class WindowLayout {
     }
 
     void setCentre(Node centre) {
-        frame.setCenter(centre);
+        centreArea.setCenter(centre);
     }
 
     void setRight(Region output, Region loss) {
@@ -105,14 +109,17 @@ final class WindowLayout {
         frame.setBottom(new VBox(timeline, status));
     }
 
-    /** Over the window: the divergence banner under the toolbar, the meter bottom right, the keyboard sheet. */
+    /**
+     * The divergence bar at the top of the centre area: it pushes the centre down by its height and
+     * covers no view, so the blow-up it reports stays in sight in the graph, the output and the loss
+     * chart. Over the window: the meter bottom right, the keyboard sheet.
+     */
     void addOverlays(Node banner, Node meter, Node shortcuts) {
-        StackPane.setAlignment(banner, Pos.TOP_CENTER);
-        StackPane.setMargin(banner, new Insets(110, 0, 0, 0));
+        centreArea.setTop(banner);
         StackPane.setAlignment(meter, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(meter, new Insets(0, 16, 48, 0));
         meter.setVisible(false);
-        root.getChildren().addAll(banner, meter, shortcuts);
+        root.getChildren().addAll(meter, shortcuts);
     }
 
     private static double clamp(double v, double lo, double hi) {

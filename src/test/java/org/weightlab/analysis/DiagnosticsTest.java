@@ -154,6 +154,85 @@ class DiagnosticsTest {
         assertTrue(found.get(0).message().contains("layer 1"), found.get(0).message());
     }
 
+    /** The diagnoses after {@code steps} steps of the circle default at {@code rate}, one record every {@code every} steps. */
+    private static List<Diagnosis> circleAt(double rate, int steps, int every) {
+        RunConfig c = RunConfig.defaults().withOptimizer(OptimizerConfig.defaults(OptimizerKind.SGD, rate));
+        return Diagnostics.diagnose(new EngineRun(c).train(steps, every).all());
+    }
+
+    private static void assertSaysTheLearningRateIsTooLarge(List<Diagnosis> found) {
+        assertTrue(found.stream().anyMatch(x -> x.kind() == DiagnosisKind.LEARNING_RATE_TOO_LARGE
+                && x.message().contains("learning rate is too large")), "found: " + found);
+        assertTrue(found.stream().noneMatch(x -> x.kind() == DiagnosisKind.VANISHING_GRADIENTS),
+                "the saturation is the learning rate's doing, not the depth's: " + found);
+        assertTrue(found.stream().noneMatch(x -> x.message().contains("ReLU")), "found: " + found);
+    }
+
+    @Test
+    void learningRateThreeOnTheCircleIsNamedTooLargeNotVanishing() {
+        // every 25 steps, as the window records a fast run; and every step
+        assertSaysTheLearningRateIsTooLarge(circleAt(3, 3000, 25));
+        assertSaysTheLearningRateIsTooLarge(circleAt(3, 600, 1));
+    }
+
+    @Test
+    void learningRateTenOnTheCircleIsNamedTooLargeLongAfterTheJump() {
+        List<Diagnosis> found = circleAt(10, 3000, 25);
+        assertSaysTheLearningRateIsTooLarge(found);
+        Diagnosis d = found.stream().filter(x -> x.kind() == DiagnosisKind.LEARNING_RATE_TOO_LARGE).findFirst()
+                .orElseThrow();
+        assertTrue(d.message().contains("tanh neurons are now stuck"), d.message());
+        // a history thinned many times over still holds the jump
+        RunConfig c = RunConfig.defaults().withOptimizer(OptimizerConfig.defaults(OptimizerKind.SGD, 10));
+        SummaryHistory small = new SummaryHistory(8);
+        EngineRun run = new EngineRun(c);
+        small.record(run.snapshot(0));
+        for (int i = 1; i <= 2000; i++) {
+            run.trainer().step();
+            if (i % 10 == 0) {
+                small.record(run.snapshot(0));
+            }
+        }
+        assertSaysTheLearningRateIsTooLarge(Diagnostics.diagnose(small.all()));
+    }
+
+    @Test
+    void aHealthyLongRunIsNotBlamedOnItsLearningRate() {
+        for (double rate : new double[] {0.03, 0.1}) {
+            List<Diagnosis> found = circleAt(rate, 20000, 50);
+            assertTrue(found.stream().noneMatch(x -> x.kind() == DiagnosisKind.LEARNING_RATE_TOO_LARGE),
+                    "lr " + rate + ": " + found);
+            // and thinned down to a few records far apart
+            RunConfig c = RunConfig.defaults().withOptimizer(OptimizerConfig.defaults(OptimizerKind.SGD, rate));
+            SummaryHistory small = new SummaryHistory(8);
+            EngineRun run = new EngineRun(c);
+            small.record(run.snapshot(0));
+            for (int i = 1; i <= 20000; i++) {
+                run.trainer().step();
+                if (i % 10 == 0) {
+                    small.record(run.snapshot(0));
+                }
+            }
+            List<Diagnosis> thinned = Diagnostics.diagnose(small.all());
+            assertTrue(thinned.stream().noneMatch(x -> x.kind() == DiagnosisKind.LEARNING_RATE_TOO_LARGE),
+                    "lr " + rate + ", thinned: " + thinned);
+        }
+    }
+
+    @Test
+    void aJumpMadeAtAnEarlierLargerRateIsNotBlamedOnTheRateNowInUse() {
+        RunConfig c = RunConfig.defaults().withOptimizer(OptimizerConfig.defaults(OptimizerKind.SGD, 10));
+        List<StepSummary> h = new ArrayList<>(new EngineRun(c).train(500, 25).all());
+        // the same moments, relabelled as if the rate had been lowered to 0.03 after the jump
+        List<StepSummary> lowered = new ArrayList<>();
+        for (StepSummary s : h) {
+            lowered.add(s.step() < 100 ? s : new StepSummary(s.step(), s.layers(), 0.03, s.fingerprint()));
+        }
+        assertTrue(Diagnostics.diagnose(lowered).stream()
+                .noneMatch(x -> x.message().contains("learning rate is too large")), Diagnostics.diagnose(lowered).toString());
+        assertSaysTheLearningRateIsTooLarge(Diagnostics.diagnose(h));
+    }
+
     private static double rms(double[] v) {
         double s = 0;
         for (double x : v) {

@@ -1,8 +1,9 @@
 package org.weightlab.ui.heatmap;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
@@ -12,38 +13,32 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import org.weightlab.engine.config.ActivationKind;
-import org.weightlab.engine.config.LossKind;
 import org.weightlab.engine.config.ProblemKind;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.engine.data.Dataset;
 import org.weightlab.session.FieldSnapshot;
 import org.weightlab.session.TrainingSnapshot;
-import org.weightlab.ui.theme.DivergingColorMap;
-import org.weightlab.ui.theme.FieldPainter;
+import org.weightlab.ui.fx.Redraw;
 import org.weightlab.ui.theme.FieldRange;
 import org.weightlab.ui.theme.Palette;
 
 /**
- * The output over the input plane, as in TF Playground: a smooth square picture of the output's
- * field with the data on top (training points filled, test points outlined), axes, and a colour
- * legend. Classification with tanh (or another unbounded) output colours -1..+1, a sigmoid output
- * 0..1, softmax the most likely class faded by its confidence; regression uses a range symmetric
- * around 0 that covers the data's labels. {@link #showNodeField} shows one neuron instead.
+ * The output, as in TF Playground. For 2-D data: a smooth square picture of the output's field
+ * over the input plane with the data on top (training points filled, test points outlined), axes
+ * and a colour legend ({@link OutputScale} says how values become colours); {@link #showNodeField}
+ * shows one neuron instead. For 1-D data (x2 is 0): y against x, the data and the model's curve,
+ * with the equation of a network without hidden layers ({@link CurvePlot}).
  *
- * <p>Two canvases: the picture (repainted when the field or the way it is shown changed, not for
- * every snapshot: resampled smoothly from the field to the plot's size in pixels and drawn
- * unscaled, since a scaled, smoothed image is what costs the software renderer most) and the overlay of data, axes and legend (repainted only
- * when the data, the size, a toggle or the colour scale change).
+ * <p>Three canvases: the picture ({@link FieldPicture}, repainted when the field or the way it is
+ * shown changed), the overlay (axes, data, legend, or the whole 1-D plot) and the mark of the
+ * example being walked in the step-through. All drawing goes through one {@link Redraw}: new
+ * snapshots mark their bits, paced at {@value #SNAPSHOTS_PER_SECOND} a second while training runs.
  */
 public final class DecisionHeatmapView extends BorderPane {
 
@@ -51,53 +46,53 @@ public final class DecisionHeatmapView extends BorderPane {
     public static final String STYLESHEET = DecisionHeatmapView.class.getResource("heatmap.css").toExternalForm();
     public static final String TITLE_CLASS = "wl-heatmap-title";
     /** The picture is RESOLUTION x RESOLUTION pixels before scaling. */
-    public static final int RESOLUTION = 100;
+    public static final int RESOLUTION = FieldPicture.RESOLUTION;
 
     static final double LEFT = 40;
     static final double RIGHT = 14;
     static final double TOP = 8;
     /** Room under the plot: x tick labels, then the legend bar and its labels. */
     static final double BOTTOM = 74;
-    private static final double LEGEND_BAR = 14;
 
-    /** How the picture's values become colours. */
-    enum Scale { SIGNED, PROBABILITY, CLASSES, REGRESSION, NODE }
+    /** Redraw bits: the picture, the overlay, the highlight ring; new snapshots are paced. */
+    static final int PICTURE = 1;
+    static final int OVERLAY = 2;
+    static final int HIGHLIGHT = 4;
+    static final int SNAPSHOT = 8;
+    static final double SNAPSHOTS_PER_SECOND = 30;
+    /** Points along x at which the 1-D curve is computed. */
+    static final int CURVE_POINTS = 241;
 
     private final Palette palette = new Palette();
     private final Canvas picture = new Canvas();
     private final Canvas overlay = new Canvas();
+    private final Canvas marks = new Canvas();
     private final PlotPane plot = new PlotPane();
     private final Label title = new Label("Output");
     private final CheckBox showTest = new CheckBox("Show test data");
     private final CheckBox discretize = new CheckBox("Discretize output");
-
-    private final WritableImage image = new WritableImage(RESOLUTION, RESOLUTION);
-    /** ARGB pixels of {@link #image}, row 0 at the top. */
-    private final int[] pixels = new int[RESOLUTION * RESOLUTION];
-    /** Whether {@link #image} lags behind the field shown. */
-    private boolean imageStale;
-    /** Resampled values of each output (softmax needs all of them at once). */
-    private float[][] values = new float[1][RESOLUTION * RESOLUTION];
-    /** The picture as drawn: plot-sized (screenSize x screenSize), its pixels and values. */
-    private WritableImage screenImage;
-    private int screenSize;
-    private int[] screenPixels = new int[0];
-    private float[][] screenValues = new float[1][0];
-    private final FieldPainter painter = new FieldPainter();
+    private final FieldPicture field = new FieldPicture(palette);
+    private final Redraw redraw = new Redraw(this, this::draw).pace(SNAPSHOT, SNAPSHOTS_PER_SECOND);
 
     private TrainingSnapshot snapshot;
     private DataSplit data;
+    /** Label of each data point by its x1 (1-D data: where a point given as (x1, 0) is drawn). */
+    private final Map<Double, Double> labelsByX = new HashMap<>();
     /** Largest |label| of the data (regression's colour range). */
     private double labelRange = 1;
+    private double labelLo = -1;
+    private double labelHi = 1;
+    private double dataXLo = Double.NaN;
+    private double dataXHi = Double.NaN;
     private int nodeLayer = -1;
     private int nodeIndex = -1;
-    /** What the overlay was last drawn for; a change redraws it. */
-    private Object overlayKey;
+    private Point2D highlight;
+    private double[] curve = new double[CURVE_POINTS];
     private boolean pictureValid;
     /** Pictures painted so far (tests read it). */
     private long picturesPainted;
 
-    // the plot square inside the canvases
+    // the plot inside the canvases: a square for 2-D data, a rectangle for 1-D data
     private double plotX;
     private double plotY;
     private double plotSize;
@@ -116,7 +111,8 @@ public final class DecisionHeatmapView extends BorderPane {
         title.setId("heatmapTitle");
         BorderPane.setMargin(title, new Insets(2, 4, 4, 4));
         setTop(title);
-        plot.getChildren().addAll(picture, overlay);
+        marks.setMouseTransparent(true);
+        plot.getChildren().addAll(picture, overlay, marks);
         plot.setMinSize(120, 120 + BOTTOM);
         setCenter(plot);
         showTest.setId("showTestData");
@@ -128,50 +124,84 @@ public final class DecisionHeatmapView extends BorderPane {
     }
 
     private void initListeners() {
-        showTest.selectedProperty().addListener((obs, old, now) -> redrawOverlay(true));
-        discretize.selectedProperty().addListener((obs, old, now) -> repaint());
-        palette.revisionProperty().addListener((obs, old, now) -> {
-            repaint();
-            redrawOverlay(true);
-        });
+        showTest.selectedProperty().addListener((obs, old, now) -> redraw.mark(OVERLAY));
+        discretize.selectedProperty().addListener((obs, old, now) -> redraw.mark(PICTURE));
+        palette.revisionProperty().addListener((obs, old, now) -> redraw.mark(PICTURE | OVERLAY | HIGHLIGHT));
     }
 
     // ---- public API --------------------------------------------------------------------------
 
-    /** Draws the output field of {@code s} (or the chosen neuron's field). */
+    /** Draws the output of {@code s} (or the chosen neuron's field) on a coming frame. */
     public void show(TrainingSnapshot s) {
         TrainingSnapshot before = snapshot;
         snapshot = s;
-        if (before != null && s.field() == before.field() && s.config().equals(before.config())) {
+        boolean sameModel = before != null && s.config().equals(before.config());
+        if (sameModel && s.field() == before.field() && (!oneDimensional() || s.layers() == before.layers())) {
             return; // snapshots come faster than fields: the picture is still right
         }
-        repaint();
+        title.setText(describe(scale()));
+        redraw.mark(sameModel ? SNAPSHOT : PICTURE | OVERLAY);
     }
 
     /** The data drawn over the picture. */
     public void setData(DataSplit split) {
         data = split;
-        labelRange = Math.max(maxAbsLabel(split == null ? null : split.train()),
-                maxAbsLabel(split == null ? null : split.test()));
-        if (!(labelRange > 0)) {
+        labelsByX.clear();
+        labelLo = Double.POSITIVE_INFINITY;
+        labelHi = Double.NEGATIVE_INFINITY;
+        dataXLo = Double.POSITIVE_INFINITY;
+        dataXHi = Double.NEGATIVE_INFINITY;
+        for (Dataset d : split == null ? List.<Dataset>of() : java.util.Arrays.asList(split.train(), split.test())) {
+            for (int i = 0; d != null && i < d.size(); i++) {
+                double y = d.label(i);
+                labelsByX.put(d.x1(i), y);
+                if (Double.isFinite(y)) {
+                    labelLo = Math.min(labelLo, y);
+                    labelHi = Math.max(labelHi, y);
+                }
+                dataXLo = Math.min(dataXLo, d.x1(i));
+                dataXHi = Math.max(dataXHi, d.x1(i));
+            }
+        }
+        labelRange = Math.max(Math.abs(labelLo), Math.abs(labelHi));
+        if (!(labelRange > 0) || Double.isInfinite(labelRange)) {
             labelRange = 1;
         }
-        redrawOverlay(true);
-        repaint();
+        redraw.mark(PICTURE | OVERLAY | HIGHLIGHT);
     }
 
     /** Shows the field of one node instead of the output; layers are numbered as in {@link FieldSnapshot}. */
     public void showNodeField(int layer, int node) {
         nodeLayer = layer;
         nodeIndex = node;
-        repaint();
+        title.setText(describe(scale()));
+        redraw.mark(PICTURE | OVERLAY);
     }
 
     /** Back to the output. */
     public void clearNodeField() {
         nodeLayer = -1;
         nodeIndex = -1;
-        repaint();
+        title.setText(describe(scale()));
+        redraw.mark(PICTURE | OVERLAY);
+    }
+
+    /**
+     * Marks one example in the plot with a ring, e.g. the example the step-through is walking,
+     * until {@link #clearHighlight()} or the next call. {@code x1} and {@code x2} are the raw input
+     * point as stored in the data set (not the features). For 2-D data the ring sits at (x1, x2);
+     * for 1-D data (x2 is 0) at x1 and that example's label, as the data is drawn there (at the
+     * model's output when no example of the data has that x1). FX thread only.
+     */
+    public void highlightExample(double x1, double x2) {
+        highlight = new Point2D(x1, x2);
+        redraw.mark(HIGHLIGHT);
+    }
+
+    /** Removes the ring of {@link #highlightExample}. */
+    public void clearHighlight() {
+        highlight = null;
+        redraw.mark(HIGHLIGHT);
     }
 
     public BooleanProperty showTestDataProperty() {
@@ -186,16 +216,16 @@ public final class DecisionHeatmapView extends BorderPane {
         return palette;
     }
 
+    /** Draws whatever waits to be drawn now (exports, tests). */
+    public void drawNow() {
+        layout();
+        redraw.drawNow();
+    }
+
     /** The picture before scaling (RESOLUTION x RESOLUTION), for tests and exports; made when asked for. */
     public WritableImage image() {
-        FieldSnapshot f = snapshot == null ? null : snapshot.field();
-        if (imageStale && f != null) {
-            values = fillPixels(f, scale(), RESOLUTION, pixels, values);
-            image.getPixelWriter().setPixels(0, 0, RESOLUTION, RESOLUTION, PixelFormat.getIntArgbPreInstance(), pixels, 0,
-                    RESOLUTION);
-            imageStale = false;
-        }
-        return image;
+        FieldPicture.Request r = pictureRequest();
+        return r == null ? field.image() : field.image(r);
     }
 
     long picturesPainted() {
@@ -206,18 +236,31 @@ public final class DecisionHeatmapView extends BorderPane {
         return title.getText();
     }
 
-    /** The plot square in the canvas's coordinates: x, y, size. */
+    /** The plot square (2-D) in the canvas's coordinates: x, y, size. */
     double[] plotBounds() {
         return new double[] {plotX, plotY, plotSize};
     }
 
-    /** Where the input point (x1, x2) is drawn, in this view's coordinates. */
+    /** True when the view draws y against x (1-D data). */
+    public boolean oneDimensional() {
+        return snapshot != null && snapshot.config().dataset().oneDimensional();
+    }
+
+    /** Where the input point (x1, x2) is drawn, in this view's coordinates (1-D data: see {@link #highlightExample}). */
     public Point2D plotPoint(double x1, double x2) {
-        double lo = fieldMin();
-        double hi = fieldMax();
-        double px = plotX + (x1 - lo) / (hi - lo) * plotSize;
-        double py = plotY + (hi - x2) / (hi - lo) * plotSize;
-        return sceneToLocal(plot.localToScene(px, py));
+        Point2D p = canvasPoint(x1, x2);
+        return sceneToLocal(plot.localToScene(p.getX(), p.getY()));
+    }
+
+    /** Where the value y at x is drawn in the 1-D plot, in this view's coordinates. */
+    Point2D curvePoint(double x, double y) {
+        CurvePlot.Frame f = curveFrame();
+        return sceneToLocal(plot.localToScene(f.px(x), f.py(y)));
+    }
+
+    /** The equation written in the 1-D plot, or null. */
+    String equationText() {
+        return oneDimensional() && snapshot != null ? ModelCurve.equation(snapshot) : null;
     }
 
     /** Where a canvas point is, in this view's coordinates. */
@@ -225,7 +268,30 @@ public final class DecisionHeatmapView extends BorderPane {
         return sceneToLocal(plot.localToScene(x, y));
     }
 
-    // ---- the picture --------------------------------------------------------------------------
+    private Point2D canvasPoint(double x1, double x2) {
+        if (oneDimensional()) {
+            CurvePlot.Frame f = curveFrame();
+            Double label = labelsByX.get(x1);
+            double y = label != null ? label : ModelCurve.output(snapshot.features(), snapshot.layers(), x1,
+                    new double[64], new double[64]);
+            return new Point2D(f.px(x1), f.py(y));
+        }
+        double lo = fieldMin();
+        double hi = fieldMax();
+        return new Point2D(plotX + (x1 - lo) / (hi - lo) * plotSize, plotY + (hi - x2) / (hi - lo) * plotSize);
+    }
+
+    // ---- drawing ------------------------------------------------------------------------------
+
+    private void draw(int bits) {
+        if ((bits & (PICTURE | SNAPSHOT)) != 0) {
+            repaint();
+        }
+        if ((bits & (PICTURE | OVERLAY | SNAPSHOT)) != 0) {
+            drawOverlay();
+        }
+        drawHighlight();
+    }
 
     private boolean showingNode() {
         return nodeLayer >= 0 && snapshot != null && snapshot.field() != null
@@ -233,25 +299,12 @@ public final class DecisionHeatmapView extends BorderPane {
                 && nodeIndex >= 0 && nodeIndex < snapshot.field().values()[nodeLayer].length;
     }
 
-    private Scale scale() {
-        if (showingNode()) {
-            return Scale.NODE;
-        }
-        if (snapshot == null) {
-            return Scale.SIGNED;
-        }
-        var c = snapshot.config();
-        if (c.loss() == LossKind.CROSS_ENTROPY || c.outputActivation() == ActivationKind.SOFTMAX) {
-            return Scale.CLASSES;
-        }
-        if (c.problem() == ProblemKind.REGRESSION) {
-            return Scale.REGRESSION;
-        }
-        return c.outputActivation() == ActivationKind.SIGMOID ? Scale.PROBABILITY : Scale.SIGNED;
+    private OutputScale scale() {
+        return showingNode() ? OutputScale.NODE : OutputScale.ofOutput(snapshot);
     }
 
     /** The value range of the picture (for every scale but CLASSES). */
-    private FieldRange range(Scale scale) {
+    private FieldRange range(OutputScale scale) {
         return switch (scale) {
             case SIGNED, CLASSES -> FieldRange.SIGNED_UNIT;
             case PROBABILITY -> FieldRange.PROBABILITY;
@@ -269,8 +322,8 @@ public final class DecisionHeatmapView extends BorderPane {
         return FieldRange.forActivation(snapshot.layers().get(nodeLayer - 1).activation(), v);
     }
 
-    private String describe(Scale scale) {
-        if (scale == Scale.NODE) {
+    private String describe(OutputScale scale) {
+        if (scale == OutputScale.NODE) {
             if (nodeLayer == 0) {
                 return "Input " + snapshot.features().get(nodeIndex).id();
             }
@@ -282,108 +335,40 @@ public final class DecisionHeatmapView extends BorderPane {
         if (snapshot == null) {
             return "Output";
         }
-        return "Output (" + snapshot.config().outputActivation().id() + ")";
+        String act = snapshot.config().outputActivation().id();
+        return oneDimensional() ? "Output y over x (" + act + ")" : "Output (" + act + ")";
     }
 
-    /** Refills the picture's pixels from the snapshot and draws it. */
+    /** Refills the picture (2-D) or the curve (1-D) from the snapshot and draws it. */
     private void repaint() {
-        Scale scale = scale();
+        OutputScale scale = scale();
         title.setText(describe(scale));
-        FieldSnapshot f = snapshot == null ? null : snapshot.field();
-        pictureValid = f != null;
-        if (f != null) {
-            imageStale = true; // the screen-sized picture is what is drawn; image() makes this one when needed
-            int size = (int) plotSize;
-            if (size > 0) {
-                if (size != screenSize) {
-                    screenSize = size;
-                    screenImage = new WritableImage(size, size);
-                    screenPixels = new int[size * size];
-                    screenValues = new float[1][size * size];
-                }
-                screenValues = fillPixels(f, scale, size, screenPixels, screenValues);
-                screenImage.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbPreInstance(),
-                        screenPixels, 0, size);
-            }
+        if (oneDimensional() && scale != OutputScale.NODE) {
+            CurvePlot.Frame f = curveFrame();
+            curve = ModelCurve.sample(snapshot, f.xLo(), f.xHi(), CURVE_POINTS, curve);
+            pictureValid = false;
+            picture.getGraphicsContext2D().clearRect(0, 0, picture.getWidth(), picture.getHeight());
+            picturesPainted++;
+            return;
+        }
+        FieldPicture.Request r = pictureRequest();
+        pictureValid = r != null;
+        if (r != null) {
+            field.paint(r, (int) plotSize);
         }
         drawPicture();
-        redrawOverlay(false);
         picturesPainted++;
     }
 
-    /**
-     * Fills {@code pixels} with the picture at {@code size x size}; {@code values} is scratch
-     * space for the resampled outputs, returned (grown when softmax needs more rows).
-     */
-    private float[][] fillPixels(FieldSnapshot f, Scale scale, int size, int[] pixels, float[][] values) {
-        int n = size * size;
-        boolean flat = discretize.isSelected();
-        DivergingColorMap map = palette.classMap();
-        if (scale == Scale.CLASSES) {
-            int out = f.values().length - 1;
-            int k = f.values()[out].length;
-            if (values.length < k || values[0].length < n) {
-                values = new float[k][n];
-            }
-            for (int c = 0; c < k; c++) {
-                painter.resample(f.node(out, c), f.grid(), values[c], size);
-            }
-            int[][] shades = classShades(k);
-            for (int p = 0; p < n; p++) {
-                int best = 0;
-                float top = values[0][p];
-                boolean finite = Float.isFinite(top);
-                for (int c = 1; c < k; c++) {
-                    float v = values[c][p];
-                    finite &= Float.isFinite(v);
-                    if (v > top) {
-                        top = v;
-                        best = c;
-                    }
-                }
-                if (!finite) {
-                    pixels[p] = map.notANumberArgb();
-                    continue;
-                }
-                // confidence: 0 at the uniform guess 1/k, 1 at certainty
-                double conf = flat ? 1 : Math.max(0, Math.min(1, (top - 1.0 / k) / (1 - 1.0 / k)));
-                pixels[p] = shades[best][(int) Math.round(conf * (SHADES - 1))];
-            }
-            return values;
+    /** What the picture shows now, or null before the first field. */
+    private FieldPicture.Request pictureRequest() {
+        FieldSnapshot f = snapshot == null ? null : snapshot.field();
+        if (f == null) {
+            return null;
         }
-        float[] field = scale == Scale.NODE ? f.node(nodeLayer, nodeIndex) : f.node(f.values().length - 1, 0);
-        painter.resample(field, f.grid(), values[0], size);
-        FieldRange r = range(scale);
-        double lo = r.lo();
-        double s = 2 / (r.hi() - lo);
-        float[] v = values[0];
-        for (int p = 0; p < n; p++) {
-            double u = (v[p] - lo) * s - 1;
-            if (flat && Double.isFinite(u)) {
-                u = u >= 0 ? 1 : -1;
-            }
-            pixels[p] = map.argb(u);
-        }
-        return values;
-    }
-
-    private static final int SHADES = 64;
-    private int[][] shadeCache;
-    private long shadeRevision = -1;
-
-    /** For each class, SHADES colours from the neutral colour (no confidence) to the class colour. */
-    private int[][] classShades(int k) {
-        if (shadeCache == null || shadeCache.length < k || shadeRevision != palette.revisionProperty().get()) {
-            shadeCache = new int[Math.max(k, 3)][SHADES];
-            for (int c = 0; c < shadeCache.length; c++) {
-                Color to = palette.classColor(c);
-                for (int i = 0; i < SHADES; i++) {
-                    shadeCache[c][i] = DivergingColorMap.argb(palette.zeroColor().interpolate(to, (double) i / (SHADES - 1)));
-                }
-            }
-            shadeRevision = palette.revisionProperty().get();
-        }
-        return shadeCache;
+        OutputScale scale = scale();
+        return new FieldPicture.Request(f, scale, scale == OutputScale.CLASSES ? null : range(scale), nodeLayer,
+                nodeIndex, discretize.isSelected(), labelRange);
     }
 
     private void drawPicture() {
@@ -392,11 +377,11 @@ public final class DecisionHeatmapView extends BorderPane {
         if (plotSize <= 0) {
             return;
         }
-        if (pictureValid && screenImage != null && screenSize == (int) plotSize) {
-            g.drawImage(screenImage, plotX, plotY);
+        if (pictureValid && field.screenImage() != null && field.screenSize() == (int) plotSize) {
+            g.drawImage(field.screenImage(), plotX, plotY);
         } else if (pictureValid) {
             g.setImageSmoothing(true);
-            g.drawImage(image(), plotX, plotY, plotSize, plotSize);
+            g.drawImage(field.image(), plotX, plotY, plotSize, plotSize);
         } else {
             g.setFill(palette.zeroColor());
             g.fillRect(plotX, plotY, plotSize, plotSize);
@@ -408,58 +393,12 @@ public final class DecisionHeatmapView extends BorderPane {
         }
     }
 
-    // ---- the overlay: data, axes, legend ------------------------------------------------------
-
     private double fieldMin() {
         return snapshot != null && snapshot.field() != null ? snapshot.field().min() : -6;
     }
 
     private double fieldMax() {
         return snapshot != null && snapshot.field() != null ? snapshot.field().max() : 6;
-    }
-
-    private void redrawOverlay(boolean force) {
-        Scale scale = scale();
-        Object key = List.of(scale, scale == Scale.NODE || scale == Scale.CLASSES ? legendLabels(scale)
-                : range(scale), fieldMin(), fieldMax(), plotX, plotY, plotSize, showTest.isSelected(),
-                classesOf());
-        if (!force && key.equals(overlayKey)) {
-            return;
-        }
-        overlayKey = key;
-        GraphicsContext g = overlay.getGraphicsContext2D();
-        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
-        if (plotSize <= 0) {
-            return;
-        }
-        Color ink = palette.inkColor();
-        g.setStroke(ink);
-        g.setLineWidth(1);
-        g.strokeRect(plotX + 0.5, plotY + 0.5, plotSize - 1, plotSize - 1);
-        drawAxes(g, ink);
-        drawPoints(g, scale);
-        drawLegend(g, scale, ink);
-    }
-
-    private void drawAxes(GraphicsContext g, Color ink) {
-        double lo = fieldMin();
-        double hi = fieldMax();
-        double step = niceStep((hi - lo) / 6);
-        g.setFill(ink);
-        g.setFont(Font.font(13));
-        for (double t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) {
-            double x = plotX + (t - lo) / (hi - lo) * plotSize;
-            double y = plotY + (hi - t) / (hi - lo) * plotSize;
-            g.strokeLine(x, plotY + plotSize, x, plotY + plotSize + 5);
-            g.strokeLine(plotX - 5, y, plotX, y);
-            String label = tick(t);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(label, x, plotY + plotSize + 6);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(label, plotX - 7, y);
-        }
     }
 
     /** Class count for the data's colours: 3 for three classes, 2 for -1/+1, 0 for regression. */
@@ -471,70 +410,8 @@ public final class DecisionHeatmapView extends BorderPane {
         return 2;
     }
 
-    private void drawPoints(GraphicsContext g, Scale scale) {
-        if (data == null) {
-            return;
-        }
-        double r = Math.max(2.5, plotSize / 110);
-        int classes = classesOf();
-        g.save();
-        g.beginPath();
-        g.rect(plotX, plotY, plotSize, plotSize);
-        g.clip();
-        if (showTest.isSelected() && data.test() != null) {
-            g.setLineWidth(Math.max(1.5, r * 0.6));
-            drawSet(g, data.test(), r, classes, false);
-        }
-        g.setLineWidth(1);
-        drawSet(g, data.train(), r, classes, true);
-        g.restore();
-    }
-
-    private void drawSet(GraphicsContext g, Dataset set, double r, int classes, boolean filled) {
-        if (set == null) {
-            return;
-        }
-        double lo = fieldMin();
-        double hi = fieldMax();
-        double k = plotSize / (hi - lo);
-        Color outline = Color.WHITE;
-        Color dark = palette.inkColor();
-        for (int i = 0; i < set.size(); i++) {
-            double x = plotX + (set.x1(i) - lo) * k;
-            double y = plotY + (hi - set.x2(i)) * k;
-            Color c = pointColor(set.label(i), classes);
-            if (filled) {
-                g.setFill(c);
-                g.fillOval(x - r, y - r, 2 * r, 2 * r);
-                g.setStroke(outline);
-                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
-            } else {
-                double lw = g.getLineWidth();
-                g.setStroke(dark);
-                g.setLineWidth(lw + 2);
-                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
-                g.setStroke(c);
-                g.setLineWidth(lw);
-                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
-            }
-        }
-    }
-
-    private Color pointColor(double label, int classes) {
-        if (!Double.isFinite(label)) {
-            return palette.notANumberColor();
-        }
-        if (classes == 0) {
-            return palette.classMap().color(label / labelRange);
-        }
-        if (classes == 3) {
-            return palette.classColor((int) Math.round(label));
-        }
-        return palette.classColor(label > 0 ? 1 : -1);
-    }
-
-    private List<String> legendLabels(Scale scale) {
-        if (scale == Scale.CLASSES) {
+    private List<String> legendLabels(OutputScale scale) {
+        if (scale == OutputScale.CLASSES) {
             int k = snapshot == null ? 2 : snapshot.output().outputs();
             List<String> names = new ArrayList<>();
             for (int c = 0; c < k; c++) {
@@ -543,103 +420,81 @@ public final class DecisionHeatmapView extends BorderPane {
             return names;
         }
         FieldRange r = range(scale);
-        return List.of(tick(r.lo()), tick((r.lo() + r.hi()) / 2), tick(r.hi()));
+        return List.of(PlotTicks.tick(r.lo()), PlotTicks.tick((r.lo() + r.hi()) / 2), PlotTicks.tick(r.hi()));
     }
 
-    private void drawLegend(GraphicsContext g, Scale scale, Color ink) {
-        double y = plotY + plotSize + 28;
-        double w = plotSize;
-        g.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, 13));
-        g.setFill(ink);
-        if (scale == Scale.CLASSES) {
-            List<String> names = legendLabels(scale);
-            double cell = w / names.size();
-            for (int c = 0; c < names.size(); c++) {
-                double x = plotX + c * cell;
-                g.setFill(palette.classColor(c));
-                g.fillRect(x + 2, y, LEGEND_BAR, LEGEND_BAR);
-                g.setStroke(ink);
-                g.strokeRect(x + 2.5, y + 0.5, LEGEND_BAR - 1, LEGEND_BAR - 1);
-                g.setFill(ink);
-                g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.CENTER);
-                g.fillText(names.get(c), x + LEGEND_BAR + 8, y + LEGEND_BAR / 2);
-            }
+    private void drawOverlay() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        if (plotSize <= 0) {
             return;
         }
-        DivergingColorMap map = palette.classMap();
-        int steps = (int) Math.max(2, Math.ceil(w));
-        for (int i = 0; i < steps; i++) {
-            double u = -1 + 2.0 * i / (steps - 1);
-            g.setFill(map.color(u));
-            g.fillRect(plotX + w * i / steps, y, w / steps + 1, LEGEND_BAR);
+        OutputScale scale = scale();
+        if (oneDimensional() && scale != OutputScale.NODE) {
+            CurvePlot.draw(g, palette, curveFrame(), new CurvePlot.Content(data, showTest.isSelected(), labelRange,
+                    curve, CURVE_POINTS, ModelCurve.equation(snapshot)));
+            return;
         }
-        g.setStroke(ink);
-        g.strokeRect(plotX + 0.5, y + 0.5, w - 1, LEGEND_BAR - 1);
-        List<String> labels = legendLabels(scale);
-        g.setFill(ink);
-        g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i < labels.size(); i++) {
-            double x = plotX + w * i / (labels.size() - 1);
-            g.strokeLine(x, y + LEGEND_BAR, x, y + LEGEND_BAR + 4);
-            g.setTextAlign(i == 0 ? TextAlignment.LEFT : i == labels.size() - 1 ? TextAlignment.RIGHT
-                    : TextAlignment.CENTER);
-            g.fillText(labels.get(i), x, y + LEGEND_BAR + 5);
-        }
+        PlaneOverlay.draw(g, palette, new PlaneOverlay.Frame(plotX, plotY, plotSize, fieldMin(), fieldMax(), data,
+                showTest.isSelected(), classesOf(), labelRange, scale == OutputScale.CLASSES, legendLabels(scale)));
     }
 
-    private static String tick(double v) {
-        if (Math.abs(v - Math.rint(v)) < 1e-9) {
-            return Long.toString(Math.round(v));
+    private void drawHighlight() {
+        GraphicsContext g = marks.getGraphicsContext2D();
+        g.clearRect(0, 0, marks.getWidth(), marks.getHeight());
+        if (highlight == null || plotSize <= 0) {
+            return;
         }
-        return String.format(Locale.ROOT, "%.3g", v);
+        Point2D p = canvasPoint(highlight.getX(), highlight.getY());
+        double r = ringRadius();
+        g.setLineWidth(5);
+        g.setStroke(palette.zeroColor());
+        g.strokeOval(p.getX() - r, p.getY() - r, 2 * r, 2 * r);
+        g.setLineWidth(3);
+        g.setStroke(palette.inkColor());
+        g.strokeOval(p.getX() - r, p.getY() - r, 2 * r, 2 * r);
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
-    static double niceStep(double raw) {
-        if (!(raw > 0)) {
-            return 1;
-        }
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        double m = raw / p;
-        return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+    /** The radius of the highlight ring: well outside the point it marks. */
+    double ringRadius() {
+        return Math.max(9, DataPoints.radius(plotSize) * 3);
     }
 
-    private static double maxAbsLabel(Dataset d) {
-        double m = 0;
-        if (d != null) {
-            for (double v : d.labels()) {
-                if (Double.isFinite(v)) {
-                    m = Math.max(m, Math.abs(v));
-                }
-            }
-        }
-        return m;
+    /** The 1-D plot: the canvas less room for tick labels, x over the data (with a margin), y over the labels. */
+    private CurvePlot.Frame curveFrame() {
+        double font = CurvePlot.tickFont(plot.getHeight());
+        double left = Math.max(LEFT + 8, font * 3.6);
+        double bottom = font * 2 + 16;
+        double w = Math.max(1, plot.getWidth() - left - RIGHT);
+        double h = Math.max(1, plot.getHeight() - TOP - bottom);
+        double xLo = Double.isFinite(dataXLo) ? dataXLo : fieldMin();
+        double xHi = Double.isFinite(dataXHi) && dataXHi > xLo ? dataXHi : fieldMax();
+        double xPad = (xHi - xLo) * 0.05;
+        double yLo = Double.isFinite(labelLo) ? labelLo : -1;
+        double yHi = Double.isFinite(labelHi) && labelHi > yLo ? labelHi : yLo + 2;
+        double yPad = (yHi - yLo) * 0.12;
+        return new CurvePlot.Frame(left, TOP, w, h, xLo - xPad, xHi + xPad, yLo - yPad, yHi + yPad);
     }
 
-    /** Sizes both canvases to the pane and keeps the plot square. */
+    /** Sizes the canvases to the pane and keeps the 2-D plot square. */
     private final class PlotPane extends Pane {
         @Override
         protected void layoutChildren() {
             double w = Math.floor(getWidth());
             double h = Math.floor(getHeight());
             boolean resized = picture.getWidth() != w || picture.getHeight() != h;
-            picture.setWidth(w);
-            picture.setHeight(h);
-            overlay.setWidth(w);
-            overlay.setHeight(h);
+            for (Canvas c : List.of(picture, overlay, marks)) {
+                c.setWidth(w);
+                c.setHeight(h);
+            }
             double size = Math.floor(Math.max(0, Math.min(w - LEFT - RIGHT, h - TOP - BOTTOM)));
             double x = Math.floor(LEFT + (w - LEFT - RIGHT - size) / 2);
             if (resized || size != plotSize || x != plotX) {
                 plotSize = size;
                 plotX = x;
                 plotY = TOP;
-                if (size != screenSize && snapshot != null && snapshot.field() != null) {
-                    repaint(); // the picture is made at the plot's size
-                } else {
-                    drawPicture();
-                }
-                redrawOverlay(true);
+                // the picture is made at the plot's size; the overlay follows the size
+                redraw.mark(PICTURE | OVERLAY | HIGHLIGHT);
             }
         }
 

@@ -68,7 +68,8 @@ final class CurvePainter {
             LossSeries s = series(c);
             line.decimate(s.xs(inEpochs), values(c), s.size(), scale.x0, scale.x1, columns, scale.log);
             for (int k = 0; k < line.count(); k++) {
-                if (line.x(k) >= scale.x0 && line.x(k) <= scale.x1) {
+                // an overflowing loss (a diverged run) must not stretch the axis to infinity
+                if (line.x(k) >= scale.x0 && line.x(k) <= scale.x1 && Double.isFinite(line.y(k))) {
                     yLo = Math.min(yLo, line.y(k));
                     yHi = Math.max(yHi, line.y(k));
                 }

@@ -137,12 +137,15 @@ final class PlotScale {
             lo = log ? 0.01 : 0;
             hi = 1;
         }
+        // losses near the largest double (a run on its way to overflow): keep the margin finite
+        hi = Math.min(hi, 1e300);
+        lo = Math.max(lo, -1e300);
         if (log) {
             double a = Math.log10(lo);
             double b = Math.log10(hi);
             double pad = Math.max(0.05 * (b - a), 0.1);
-            ty0 = a - pad;
-            ty1 = b + pad;
+            ty0 = Math.max(a - pad, -307);
+            ty1 = Math.min(b + pad, 307); // 10^ty1 must stay a finite double for the tick labels
         } else {
             double span = hi - lo;
             double pad = span > 0 ? 0.05 * span : Math.max(0.1 * Math.abs(hi), 0.5);

@@ -65,6 +65,15 @@ class DecisionHeatmapViewTest {
         }
     }
 
+    /** Runs {@code s} on the FX thread and returns its value. */
+    static <T> T fxGet(java.util.function.Supplier<T> s) {
+        Object[] out = new Object[1];
+        fx(() -> out[0] = s.get());
+        @SuppressWarnings("unchecked")
+        T t = (T) out[0];
+        return t;
+    }
+
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -91,7 +100,7 @@ class DecisionHeatmapViewTest {
     private void show(FxRobot robot, TrainingSnapshot s) {
         fx(() -> {
             view.show(s);
-            view.layout();
+            view.drawNow(); // drawn on the next frame otherwise
         });
     }
 
@@ -101,7 +110,10 @@ class DecisionHeatmapViewTest {
 
     private WritableImage snapshot(FxRobot robot) {
         WritableImage[] img = new WritableImage[1];
-        fx(() -> img[0] = view.snapshot(null, null));
+        fx(() -> {
+            view.drawNow();
+            img[0] = view.snapshot(null, null);
+        });
         return img[0];
     }
 
