@@ -62,6 +62,19 @@ final class MatrixPanel extends VBox {
         return Math.max(100, cols * MAX_CELL + CELLS_GAP + MAX_CELL + 2);
     }
 
+    /** Its height follows its width: the cells are sized to fit the width. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        // Sized as it will be laid out at this width, so the tile row is as tall as the panel.
+        fitCells(width);
+        return super.computePrefHeight(width);
+    }
+
     @Override
     protected void layoutChildren() {
         fitCells(getWidth());

@@ -162,6 +162,19 @@ class InspectorLayoutTest {
                     }
                 }
             }
+            // Inside each matrix panel: title, cells and legend one below the other, all inside the panel.
+            for (MatrixPanel p : List.of(view.weightsPanel(), view.gradientsPanel())) {
+                List<Node> parts = p.getChildrenUnmodifiable();
+                for (int i = 0; i + 1 < parts.size(); i++) {
+                    if (parts.get(i).getBoundsInParent().getMaxY() > parts.get(i + 1).getBoundsInParent().getMinY()) {
+                        out.add(p.getId() + ": part " + i + " runs into part " + (i + 1));
+                    }
+                }
+                Bounds last = parts.get(parts.size() - 1).getBoundsInParent();
+                if (last.getMaxY() > p.getHeight() + 0.5) {
+                    out.add(p.getId() + ": its legend hangs below the panel");
+                }
+            }
             // Tiles of one grid never overlap.
             for (String id : List.of("#inspectorCharts", "#inspectorMatrices")) {
                 List<Node> tiles = ((Parent) view.lookup(id)).getChildrenUnmodifiable().stream()
