@@ -47,6 +47,8 @@ public final class StepThroughModel {
     private int detail;
     private WalkBuilder.BatchWalk batchWalk;
     private String notice = "";
+    /** The raw (x1, x2) of the example walked on its own, or null in a batch walk. */
+    private double[] singlePoint;
 
     private StepThroughModel(Trainer trainer, Dataset train, String origin) {
         this.trainer = trainer;
@@ -111,6 +113,7 @@ public final class StepThroughModel {
                 return;
             }
         }
+        singlePoint = new double[] {train.x1(index), train.x2(index)};
         walkSingle(trainer.trace(index), "training example " + index + " (not in the next batch)");
     }
 
@@ -120,6 +123,7 @@ public final class StepThroughModel {
             throw new IllegalArgumentException("a point needs finite x1, x2 and label, got (" + x1 + ", " + x2
                     + ") label " + label);
         }
+        singlePoint = new double[] {x1, x2};
         walkSingle(trainer.trace(x1, x2, label), "the point you picked");
     }
 
@@ -269,6 +273,17 @@ public final class StepThroughModel {
     /** Training-set indices of the walked batch (empty outside a batch walk). */
     public int[] batch() {
         return batch == null ? new int[0] : batch.clone();
+    }
+
+    /**
+     * The raw input point (x1, x2) of the example shown in detail, as the output plot draws it,
+     * or null before a walk starts.
+     */
+    public double[] walkedPoint() {
+        if (batch != null && detail < batch.length) {
+            return new double[] {train.x1(batch[detail]), train.x2(batch[detail])};
+        }
+        return singlePoint == null ? null : singlePoint.clone();
     }
 
     /** Position in the batch of the example shown in detail. */

@@ -94,6 +94,13 @@ final class CentreTabs {
                 stepper.exit();
             }
         });
+        // The example being walked is marked in the output plot, and unmarked when the walk ends.
+        stepper.stageProperty().addListener((obs, was, now) -> markWalkedExample());
+        stepper.activeProperty().addListener((obs, was, active) -> {
+            if (!active) {
+                heatmap.clearHighlight();
+            }
+        });
         heatmap.setOnMouseClicked(e -> {
             if (stepper.isActive()) {
                 int i = nearestTrainingPoint(heatmap.sceneToLocal(e.getSceneX(), e.getSceneY()));
@@ -102,6 +109,15 @@ final class CentreTabs {
                 }
             }
         });
+    }
+
+    private void markWalkedExample() {
+        double[] p = stepper.isActive() && stepper.model() != null ? stepper.model().walkedPoint() : null;
+        if (p == null) {
+            heatmap.clearHighlight();
+        } else {
+            heatmap.highlightExample(p[0], p[1]);
+        }
     }
 
     TabPane pane() {

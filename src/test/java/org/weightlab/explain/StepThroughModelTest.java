@@ -1,5 +1,6 @@
 package org.weightlab.explain;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -397,5 +398,21 @@ class StepThroughModelTest {
             assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(actual[j]),
                     "entry " + j + ": " + expected[j] + " vs " + actual[j]);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theWalkedPointIsTheExampleShownInDetailForTheOutputPlotToMark() {
+        RunConfig c = Runs.tanhMse(Runs.sgd(0.1));
+        DataSplit d = Runs.data(c);
+        StepThroughModel m = StepThroughModel.fromCheckpoint(Runs.trained(c, d, 2).checkpoint(), d);
+        m.startBatch();
+        for (int k = 0; k < 3; k++) {
+            int example = m.batch()[m.detail()];
+            assertArrayEquals(new double[] {d.train().x1(example), d.train().x2(example)}, m.walkedPoint(), 0.0,
+                    "example " + k + " of the batch");
+            m.nextBatchExample();
+        }
+        m.selectPoint(0.25, -1.5, 1);
+        assertArrayEquals(new double[] {0.25, -1.5}, m.walkedPoint(), 0.0);
     }
 }

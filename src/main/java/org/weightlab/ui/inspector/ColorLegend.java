@@ -36,7 +36,10 @@ public final class ColorLegend extends VBox {
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox labels = new HBox(low, left, mid, right, high);
         labels.setAlignment(Pos.CENTER);
-        labels.setMaxWidth(bar.getWidth() + 24);
+        labels.maxWidthProperty().bind(bar.widthProperty().add(24));
+        for (Label l : new Label[] {low, mid, high}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
         BorderPane.setAlignment(bar, Pos.CENTER);
         setAlignment(Pos.CENTER);
         setSpacing(1);

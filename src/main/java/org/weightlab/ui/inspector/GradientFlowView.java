@@ -22,15 +22,14 @@ final class GradientFlowView extends CanvasPane {
     static final double RATIO_GUIDE = -3;
     private static final int PAD_LEFT = 52;
     private static final int PAD_RIGHT = 8;
-    private static final int PAD_TOP = 22;
-    private static final int PAD_BOTTOM = 32;
+    private static final int PAD_TOP = 8;
 
     private final Measure measure;
     private List<StepSummary> history = List.of();
     private int selectedLayer;
 
     GradientFlowView(Measure measure) {
-        super(420, 230);
+        super(360, 190);
         this.measure = measure;
         getStyleClass().add("wl-gradient-flow");
     }
@@ -47,23 +46,22 @@ final class GradientFlowView extends CanvasPane {
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
-        String title = measure == Measure.GRADIENT_NORM ? "Gradient norm \u2016dL/dW\u2016 per layer (log scale)"
-                : "Update / weight ratio per layer (log10; guide at \u22123)";
-        text(g, title, PAD_LEFT, 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
         double x0 = PAD_LEFT;
         double x1 = w - PAD_RIGHT;
         double y0 = PAD_TOP;
-        double y1 = h - PAD_BOTTOM;
+        int n = history.size();
+        int layers = n == 0 ? 0 : history.get(n - 1).layers().size();
+        // Below the plot: one line of step labels, then the legend in as many rows as it needs.
+        double line = lineHeight();
+        double y1 = h - (line + 4) - legendRows(layers, w) * (line + 2) - 2;
         g.setStroke(palette.color(PaletteColor.GUIDE));
         g.setLineWidth(1);
         g.strokeRect(x0 + 0.5, y0 + 0.5, x1 - x0, y1 - y0);
-        int n = history.size();
         if (n == 0) {
             text(g, "no steps recorded yet", (x0 + x1) / 2, (y0 + y1) / 2, TextAlignment.CENTER, VPos.CENTER,
                     palette.inkColor());
             return;
         }
-        int layers = history.get(n - 1).layers().size();
         ToDoubleFunction<LayerSummary> f = value();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -93,7 +91,9 @@ final class GradientFlowView extends CanvasPane {
         java.util.function.DoubleUnaryOperator y = v -> y1 - (v - vlo) / (vhi - vlo) * (y1 - y0);
         // Decade grid lines with their labels.
         int decades = (int) (hi - lo);
-        int every = Math.max(1, decades / 5);
+        // At most five labels, and never closer than a line apart.
+        double perDecade = (y1 - y0) / Math.max(1, decades);
+        int every = Math.max(Math.max(1, decades / 5), (int) Math.ceil((lineHeight() + 2) / perDecade));
         for (int d = (int) lo; d <= (int) hi; d += every) {
             double yy = y.applyAsDouble(d);
             g.setStroke(fade(palette.color(PaletteColor.GUIDE), 0.25));
@@ -143,17 +143,46 @@ final class GradientFlowView extends CanvasPane {
             g.stroke();
         }
         g.setLineWidth(1);
-        text(g, "step " + step(s0), x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
-        text(g, step(s1), x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.inkColor());
-        // Legend: one swatch per layer along the bottom.
-        double lx = x0 + 70;
-        double ly = h - 8;
+        stepLabels(g, s0, s1, x0, x1, y1 + 2);
+        // Legend: one swatch per layer, wrapped into rows below the step labels.
+        double lx = LEGEND_LEFT;
+        double ly = y1 + line + 6 + line / 2;
         for (int l = 0; l < layers; l++) {
-            String name = l == layers - 1 ? "out" : "L" + (l + 1);
+            String name = legendName(l, layers);
+            double itemWidth = legendItemWidth(name);
+            if (lx > LEGEND_LEFT && lx + itemWidth > w) {
+                lx = LEGEND_LEFT;
+                ly += line + 2;
+            }
             g.setFill(palette.seriesColor(l));
-            g.fillRect(lx, ly - 4, 12, l == selectedLayer ? 5 : 3);
-            text(g, name, lx + 15, ly, TextAlignment.LEFT, VPos.CENTER, palette.inkColor());
-            lx += 22 + name.length() * 8;
+            g.fillRect(lx, ly - 2, 14, l == selectedLayer ? 5 : 3);
+            text(g, name, lx + 18, ly, TextAlignment.LEFT, VPos.CENTER, palette.inkColor());
+            lx += itemWidth;
         }
+    }
+
+    private static final double LEGEND_LEFT = 6;
+
+    private static String legendName(int l, int layers) {
+        return l == layers - 1 ? "out" : "L" + (l + 1);
+    }
+
+    private double legendItemWidth(String name) {
+        return 18 + textWidth(name) + 12;
+    }
+
+    /** Rows the legend of {@code layers} layers takes in a chart {@code w} wide. */
+    private int legendRows(int layers, double w) {
+        int rows = layers == 0 ? 0 : 1;
+        double lx = LEGEND_LEFT;
+        for (int l = 0; l < layers; l++) {
+            double itemWidth = legendItemWidth(legendName(l, layers));
+            if (lx > LEGEND_LEFT && lx + itemWidth > w) {
+                rows++;
+                lx = LEGEND_LEFT;
+            }
+            lx += itemWidth;
+        }
+        return rows;
     }
 }

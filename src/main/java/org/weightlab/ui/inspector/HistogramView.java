@@ -16,10 +16,8 @@ final class HistogramView extends CanvasPane {
 
     static final int BINS = 24;
     private static final int PAD = 6;
-    private static final int PAD_TOP = 20;
-    private static final int PAD_BOTTOM = 18;
+    private static final int PAD_TOP = 8;
 
-    private final String title;
     private final boolean diverging;
     private int[] counts = new int[0];
     private double lo;
@@ -27,9 +25,8 @@ final class HistogramView extends CanvasPane {
     private int nonFinite;
     private String note = "";
 
-    HistogramView(String title, boolean diverging) {
-        super(220, 210);
-        this.title = title;
+    HistogramView(boolean diverging) {
+        super(220, 170);
         this.diverging = diverging;
         getStyleClass().add("wl-histogram");
     }
@@ -85,11 +82,10 @@ final class HistogramView extends CanvasPane {
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
-        text(g, title, PAD, 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
         double x0 = PAD;
         double x1 = w - PAD;
         double y0 = PAD_TOP;
-        double y1 = h - PAD_BOTTOM;
+        double y1 = h - lineHeight() - 4;
         int max = 0;
         for (int c : counts) {
             max = Math.max(max, c);
@@ -118,10 +114,17 @@ final class HistogramView extends CanvasPane {
             g.setStroke(palette.color(PaletteColor.GUIDE));
             g.strokeRect(x0 + 0.5, y0, x1 - x0 - 1, y1 - y0);
         }
-        text(g, num(lo), x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
-        text(g, num(hi), x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.inkColor());
-        if (!note.isEmpty()) {
-            text(g, note, (x0 + x1) / 2, y1 + 2, TextAlignment.CENTER, VPos.TOP, palette.inkColor());
+        String left = num(lo);
+        String right = num(hi);
+        double room = x1 - x0;
+        if (textWidth(left) + textWidth(right) + 8 <= room) {
+            text(g, left, x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
+            text(g, right, x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.inkColor());
+            // The note between them only where it clears both.
+            double free = room - 2 * Math.max(textWidth(left), textWidth(right)) - 16;
+            if (!note.isEmpty() && textWidth(note) <= free) {
+                text(g, note, (x0 + x1) / 2, y1 + 2, TextAlignment.CENTER, VPos.TOP, palette.inkColor());
+            }
         }
     }
 }

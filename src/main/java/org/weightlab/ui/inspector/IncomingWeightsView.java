@@ -12,8 +12,8 @@ import org.weightlab.ui.theme.PaletteColor;
  */
 final class IncomingWeightsView extends CanvasPane {
 
-    private static final int LABEL_WIDTH = 52;
-    private static final int VALUE_WIDTH = 64;
+    private static final int LABEL_WIDTH = 30;
+    private static final int VALUE_WIDTH = 40;
 
     private String[] tags = new String[0];
     private double[] values = new double[0];
@@ -21,7 +21,7 @@ final class IncomingWeightsView extends CanvasPane {
     private int selected = -1;
 
     IncomingWeightsView() {
-        super(260, 160);
+        super(260, 150);
         getStyleClass().add("wl-incoming-weights");
     }
 
@@ -49,8 +49,17 @@ final class IncomingWeightsView extends CanvasPane {
         double row = Math.min(22, h / n);
         // Below this a label per bar is unreadable (784 inputs): bars only, the selected one labelled.
         boolean labels = row >= 11;
-        double x0 = LABEL_WIDTH;
-        double x1 = w - VALUE_WIDTH;
+        // Margins fit the longest tag and the longest value written.
+        double tagWidth = LABEL_WIDTH;
+        double valueWidth = VALUE_WIDTH;
+        for (int i = 0; i < n; i++) {
+            if (labels || i == selected || i == n - 1) {
+                tagWidth = Math.max(tagWidth, textWidth(tags[i]) + 10);
+                valueWidth = Math.max(valueWidth, textWidth(Double.isFinite(values[i]) ? num(values[i]) : "NaN") + 10);
+            }
+        }
+        double x0 = tagWidth;
+        double x1 = Math.max(x0 + 20, w - valueWidth);
         double mid = (x0 + x1) / 2;
         g.setStroke(palette.color(PaletteColor.GUIDE));
         g.strokeLine(mid + 0.5, 0, mid + 0.5, row * n);

@@ -1,7 +1,6 @@
 package org.weightlab.ui.inspector;
 
 import java.util.List;
-import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -14,6 +13,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -23,6 +23,7 @@ import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.analysis.Diagnosis;
 import org.weightlab.analysis.StepSummary;
+import org.weightlab.ui.fx.Redraw;
 import org.weightlab.ui.network.EdgeRef;
 import org.weightlab.ui.theme.Palette;
 
@@ -50,30 +51,40 @@ public final class InspectorView extends BorderPane {
             "-wl-inspector-chart-font", v -> v.chartFont, Font.font(13));
 
     private final InspectorModel model;
-    private final HBox layerButtons = new HBox(4);
+    /** A new snapshot: drawn at most {@link #DATA_PER_SECOND} times a second while training runs. */
+    static final int DATA = 1;
+    /** The layer, the selection, the palette or the font changed: drawn on the next frame. */
+    static final int LOOK = 2;
+    static final double DATA_PER_SECOND = 30;
+    /** Charts narrower than this go to the next row. */
+    static final double MIN_CHART_WIDTH = 230;
+    static final double MIN_MATRIX_WIDTH = 150;
+
+    private final FlowPane layerButtons = new FlowPane(4, 4);
     private final ToggleGroup layerGroup = new ToggleGroup();
     private final Label stepLabel = new Label();
     private final Label hoverLabel = new Label(" ");
     private final MatrixPanel weightsPanel = new MatrixPanel("weightsMatrix", "Weights W");
     private final MatrixPanel gradientsPanel = new MatrixPanel("gradientsMatrix", "Gradient dL/dW");
     private final MatrixPanel updatesPanel = new MatrixPanel("updatesMatrix", "Last update \u0394W");
-    private final PercentileBandsView weightBands = new PercentileBandsView("Weights over steps (percentiles)", false);
-    private final PercentileBandsView gradientBands = new PercentileBandsView("Gradients over steps (percentiles)",
-            true);
-    private final HistogramView weightHistogram = new HistogramView("Weights now", true);
-    private final HistogramView gradientHistogram = new HistogramView("Gradients now", true);
+    private final PercentileBandsView weightBands = new PercentileBandsView(false);
+    private final PercentileBandsView gradientBands = new PercentileBandsView(true);
+    private final HistogramView weightHistogram = new HistogramView(true);
+    private final HistogramView gradientHistogram = new HistogramView(true);
     private final GradientFlowView normFlow = new GradientFlowView(GradientFlowView.Measure.GRADIENT_NORM);
     private final GradientFlowView ratioFlow = new GradientFlowView(GradientFlowView.Measure.UPDATE_RATIO);
     private final VBox diagnosticsBox = new VBox(4);
     private final NeuronPanel neuronPanel = new NeuronPanel();
+    private final Redraw redraw = new Redraw(this, bits -> draw()).pace(DATA, DATA_PER_SECOND);
     private String layerShapeKey = "";
-    private boolean dirty = true;
-    private boolean repaintQueued;
+    /** Something changed while the inspector was hidden: it is drawn when shown again. */
+    private boolean staleWhileHidden;
 
     public InspectorView(InspectorModel model) {
         this.model = model;
         createView();
         initListeners();
+        redraw.mark(LOOK);
     }
 
     public InspectorModel model() {
@@ -96,53 +107,62 @@ public final class InspectorView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         title.setMinWidth(Region.USE_PREF_SIZE);
         stepLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(12, title, layerButtons, spacer, stepLabel);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox titleRow = new HBox(12, title, spacer, stepLabel);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        // The layer buttons wrap onto more rows when the window is narrow (six hidden layers at 1024x768).
+        VBox header = new VBox(6, titleRow, layerButtons);
         header.getStyleClass().add("wl-inspector-header");
         header.setPadding(new Insets(6, 10, 6, 10));
         setTop(header);
 
-        HBox matrices = new HBox(24, weightsPanel, gradientsPanel, updatesPanel);
+        TileGrid matrices = new TileGrid(MIN_MATRIX_WIDTH, 20, weightsPanel, gradientsPanel, updatesPanel);
         matrices.setId("inspectorMatrices");
         hoverLabel.setId("inspectorHover");
         hoverLabel.getStyleClass().add("wl-inspector-hover");
         hoverLabel.setWrapText(true);
+        hoverLabel.setMinHeight(Region.USE_PREF_SIZE);
 
         diagnosticsBox.setId("inspectorDiagnostics");
         diagnosticsBox.getStyleClass().add("wl-diagnostics");
         diagnosticsBox.setVisible(false);
         diagnosticsBox.setManaged(false);
 
-        HBox.setHgrow(weightBands, Priority.ALWAYS);
-        HBox.setHgrow(gradientBands, Priority.ALWAYS);
-        HBox populations = new HBox(8, weightBands, weightHistogram, gradientBands, gradientHistogram);
-        populations.setId("inspectorPopulations");
-        HBox.setHgrow(normFlow, Priority.ALWAYS);
-        HBox.setHgrow(ratioFlow, Priority.ALWAYS);
-        HBox flow = new HBox(8, normFlow, ratioFlow);
-        flow.setId("inspectorFlow");
+        // The charts and the selected neuron as tiles: side by side when there is room, else in rows.
+        TileGrid charts = new TileGrid(MIN_CHART_WIDTH, 12,
+                new ChartTile("Weights over steps", weightBands),
+                new ChartTile("Weights now", weightHistogram),
+                new ChartTile("Gradients over steps", gradientBands),
+                new ChartTile("Gradients now", gradientHistogram),
+                new ChartTile("Gradient norm per layer (log)", normFlow),
+                new ChartTile("Update / weight (log10)", ratioFlow),
+                neuronPanel);
+        charts.setId("inspectorCharts");
 
-        VBox main = new VBox(10, diagnosticsBox, matrices, hoverLabel, populations, flow);
+        VBox main = new VBox(10, diagnosticsBox, matrices, hoverLabel, charts);
         main.setPadding(new Insets(8, 10, 10, 10));
+        main.setMinWidth(0);
         ScrollPane scroll = new ScrollPane(main);
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setId("inspectorScroll");
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
-
-        neuronPanel.setPadding(new Insets(8, 10, 10, 10));
-        setRight(neuronPanel);
+        setMinWidth(0);
     }
 
     private void initListeners() {
-        model.snapshotProperty().addListener((obs, old, s) -> invalidate());
-        model.layerProperty().addListener((obs, old, l) -> invalidate());
-        model.selectionProperty().addListener((obs, old, e) -> invalidate());
-        model.neuronProperty().addListener((obs, old, n) -> invalidate());
+        model.snapshotProperty().addListener((obs, old, s) -> redraw.mark(DATA));
+        model.layerProperty().addListener((obs, old, l) -> redraw.mark(LOOK));
+        model.selectionProperty().addListener((obs, old, e) -> redraw.mark(LOOK));
+        model.neuronProperty().addListener((obs, old, n) -> redraw.mark(LOOK));
         model.diagnoses().addListener((javafx.collections.ListChangeListener<Diagnosis>) c -> showDiagnoses());
-        sceneProperty().addListener((obs, old, scene) -> invalidate());
-        visibleProperty().addListener((obs, old, visible) -> invalidate());
-        palette.revisionProperty().addListener((obs, old, r) -> invalidate());
-        ((ObservableValue<?>) chartFont).addListener((obs, old, f) -> invalidate());
+        visibleProperty().addListener((obs, old, visible) -> {
+            if (visible && staleWhileHidden) {
+                redraw.mark(LOOK);
+            }
+        });
+        palette.revisionProperty().addListener((obs, old, r) -> redraw.mark(LOOK));
+        ((ObservableValue<?>) chartFont).addListener((obs, old, f) -> redraw.mark(LOOK));
         MatrixHeatmapView.CellHandler click = (r, c) -> {
             if (model.snapshot() != null) {
                 model.selectEdge(model.layerProperty().get(), r, c);
@@ -172,30 +192,33 @@ public final class InspectorView extends BorderPane {
         });
     }
 
-    /**
-     * Marks the drawing stale. One repaint is queued however many changes arrive together (a
-     * click changes the edge, the neuron and the layer), and none while the inspector cannot be
-     * seen: it repaints when it is shown again.
-     */
-    private void invalidate() {
-        dirty = true;
-        if (!repaintQueued && getScene() != null && isVisible()) {
-            repaintQueued = true;
-            Platform.runLater(() -> {
-                repaintQueued = false;
-                if (getScene() != null && isVisible()) {
-                    refresh();
-                }
-            });
+    /** Draws what is waiting now (tests, a picture taken off screen). */
+    public void redrawNow() {
+        redraw.drawNow();
+    }
+
+    /** How many times the inspector has drawn (frames are counted with it). */
+    long draws() {
+        return redraw.draws();
+    }
+
+    /** True while a change waits to be drawn. */
+    boolean isRedrawPending() {
+        return redraw.isDirty();
+    }
+
+    /** Draws for the redraw pass; a hidden inspector only remembers that it is behind. */
+    private void draw() {
+        if (!isVisible()) {
+            staleWhileHidden = true;
+            return;
         }
+        staleWhileHidden = false;
+        refresh();
     }
 
     /** Paints everything from the model's state. */
     void refresh() {
-        if (!dirty) {
-            return;
-        }
-        dirty = false;
         TrainingSnapshot s = model.snapshot();
         Font font = chartFont.getValue();
         for (CanvasPane c : List.of(weightBands, gradientBands, weightHistogram, gradientHistogram, normFlow,

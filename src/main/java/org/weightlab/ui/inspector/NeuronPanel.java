@@ -1,6 +1,7 @@
 package org.weightlab.ui.inspector;
 
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.weightlab.session.FieldSnapshot;
 import org.weightlab.session.LayerSnapshot;
@@ -19,7 +20,9 @@ final class NeuronPanel extends VBox {
     private final Label title = new Label("Selected neuron");
     private final Label bias = new Label();
     private final IncomingWeightsView weights = new IncomingWeightsView();
-    private final HistogramView activation = new HistogramView("Its activation over the input plane", false);
+    private final HistogramView activation = new HistogramView(false);
+    private final Label incoming = new Label("Incoming weights and bias");
+    private final Label activationTitle = new Label("Its activation over the input plane");
 
     NeuronPanel() {
         setId("neuronPanel");
@@ -29,11 +32,24 @@ final class NeuronPanel extends VBox {
         bias.getStyleClass().add("wl-neuron-bias");
         bias.setId("neuronBias");
         bias.setWrapText(true);
-        Label incoming = new Label("Incoming weights and bias");
-        incoming.getStyleClass().add("wl-caption");
-        setSpacing(6);
-        setPrefWidth(300);
-        getChildren().addAll(title, incoming, weights, bias, activation);
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        bias.setMinHeight(Region.USE_PREF_SIZE);
+        for (Label caption : new Label[] {incoming, activationTitle}) {
+            caption.getStyleClass().add(ChartTile.TITLE_STYLE);
+            caption.setWrapText(true);
+            caption.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        setSpacing(4);
+        getChildren().addAll(title, incoming, weights, bias, activationTitle, activation);
+    }
+
+    /** With no neuron selected the panel is one line of help, not an empty frame. */
+    private void showDetails(boolean on) {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {incoming, weights, bias, activationTitle, activation}) {
+            n.setVisible(on);
+            n.setManaged(on);
+        }
     }
 
     void setPalette(Palette palette, javafx.scene.text.Font font) {
@@ -43,12 +59,14 @@ final class NeuronPanel extends VBox {
 
     void show(TrainingSnapshot s, NeuronRef neuron, EdgeRef edge) {
         if (s == null || neuron == null || neuron.layer() >= s.layers().size()) {
-            title.setText("Selected neuron: none");
+            title.setText("Selected neuron: none. Click a cell, a bias or an edge in the graph.");
+            showDetails(false);
             bias.setText("");
             weights.setData(new String[0], new double[0], new boolean[0], -1);
             activation.setValues(new double[0], "select a neuron");
             return;
         }
+        showDetails(true);
         int layers = s.layers().size();
         LayerSnapshot layer = s.layers().get(neuron.layer());
         int o = neuron.out();

@@ -18,19 +18,15 @@ import org.weightlab.ui.theme.PaletteColor;
  */
 final class PercentileBandsView extends CanvasPane {
 
-    private static final int PAD_LEFT = 74;
     private static final int PAD_RIGHT = 8;
-    private static final int PAD_TOP = 20;
-    private static final int PAD_BOTTOM = 18;
+    private static final int PAD_TOP = 8;
 
-    private final String title;
     private final boolean gradients;
     private List<StepSummary> history = List.of();
     private int layer;
 
-    PercentileBandsView(String title, boolean gradients) {
-        super(360, 210);
-        this.title = title;
+    PercentileBandsView(boolean gradients) {
+        super(300, 170);
         this.gradients = gradients;
         getStyleClass().add("wl-percentile-bands");
     }
@@ -44,7 +40,6 @@ final class PercentileBandsView extends CanvasPane {
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
         Color base = gradients ? palette.color(PaletteColor.GRADIENT_BANDS) : palette.color(PaletteColor.WEIGHT_BANDS);
-        text(g, title, PAD_LEFT, 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
         Function<StepSummary, double[]> pick = s -> {
             if (layer >= s.layers().size()) {
                 return null;
@@ -63,10 +58,11 @@ final class PercentileBandsView extends CanvasPane {
                 hi = Math.max(hi, p[i][8]);
             }
         }
-        double x0 = PAD_LEFT;
+        // The left margin fits the widest value label, the bottom one line of step labels.
+        double x0 = lo <= hi ? Math.ceil(Math.max(textWidth(num(hi)), textWidth(num(lo))) + 10) : 10;
         double x1 = w - PAD_RIGHT;
         double y0 = PAD_TOP;
-        double y1 = h - PAD_BOTTOM;
+        double y1 = h - lineHeight() - 4;
         g.setStroke(palette.color(PaletteColor.GUIDE));
         g.setLineWidth(1);
         g.strokeRect(x0 + 0.5, y0 + 0.5, x1 - x0, y1 - y0);
@@ -148,7 +144,6 @@ final class PercentileBandsView extends CanvasPane {
         g.stroke();
         text(g, num(vhi), x0 - 4, y0, TextAlignment.RIGHT, VPos.TOP, palette.inkColor());
         text(g, num(vlo), x0 - 4, y1, TextAlignment.RIGHT, VPos.BOTTOM, palette.inkColor());
-        text(g, "step " + step(s0), x0, y1 + 2, TextAlignment.LEFT, VPos.TOP, palette.inkColor());
-        text(g, step(s1), x1, y1 + 2, TextAlignment.RIGHT, VPos.TOP, palette.inkColor());
+        stepLabels(g, s0, s1, x0, x1, y1 + 2);
     }
 }

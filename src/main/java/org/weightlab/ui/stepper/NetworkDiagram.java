@@ -2,6 +2,8 @@ package org.weightlab.ui.stepper;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
@@ -33,7 +35,7 @@ final class NetworkDiagram extends Region {
     static final String KNOWN = "known";
 
     private static final double PAD_LEFT = 100;
-    private static final double PAD_RIGHT = 50;
+    private static final double PAD_RIGHT = 30;
     private static final double PAD_TOP = 56;
     private static final double PAD_BOTTOM = 56;
 
@@ -188,14 +190,23 @@ final class NetworkDiagram extends Region {
         for (int n : widths) {
             widest = Math.max(widest, n);
         }
-        double spanX = Math.max(1, w - PAD_LEFT - PAD_RIGHT);
+        // The left margin holds the feature names, no more: the columns get the rest.
+        double names = 0;
+        for (Text t : featureLabels) {
+            names = Math.max(names, t.getLayoutBounds().getWidth());
+        }
+        double padLeft = Math.min(PAD_LEFT, names + 40);
+        double spanX = Math.max(1, w - padLeft - PAD_RIGHT);
         double spanY = Math.max(1, h - PAD_TOP - PAD_BOTTOM);
         double spacing = Math.min(110, spanY / widest);
-        double radius = Math.max(7, Math.min(24, spacing * 0.3));
+        double columnGap = cols == 1 ? spanX : spanX / (cols - 1);
+        // Circles never touch their neighbours, across or down.
+        double radius = Math.max(5, Math.min(24, Math.min(spacing * 0.3, columnGap * 0.3)));
         double[][] xs = new double[cols][];
         double[][] ys = new double[cols][];
+        List<Bounds> taken = new ArrayList<>();
         for (int c = 0; c < cols; c++) {
-            double x = cols == 1 ? PAD_LEFT + spanX / 2 : PAD_LEFT + spanX * c / (cols - 1);
+            double x = cols == 1 ? padLeft + spanX / 2 : padLeft + spanX * c / (cols - 1);
             xs[c] = new double[widths[c]];
             ys[c] = new double[widths[c]];
             for (int o = 0; o < widths[c]; o++) {
@@ -205,19 +216,15 @@ final class NetworkDiagram extends Region {
                 circle.setCenterX(x);
                 circle.setCenterY(ys[c][o]);
                 circle.setRadius(radius);
-                Text label = nodeLabels[c][o];
-                double lw = label.getLayoutBounds().getWidth();
-                label.setX(x - lw / 2);
-                label.setY(ys[c][o] + radius + 18);
+                taken.add(new BoundingBox(x - radius, ys[c][o] - radius, 2 * radius, 2 * radius));
             }
-            Text heading = headings.get(c);
-            heading.setX(x - heading.getLayoutBounds().getWidth() / 2);
-            heading.setY(PAD_TOP - 24);
         }
+        placeHeadings(xs, columnGap, taken);
         for (int i = 0; i < featureLabels.size() && i < widths[0]; i++) {
             Text t = featureLabels.get(i);
             t.setX(xs[0][i] - radius - 8 - t.getLayoutBounds().getWidth());
             t.setY(ys[0][i] + 6);
+            taken.add(boxOf(t));
         }
         for (int c = 1; c < cols; c++) {
             int sources = widths[c - 1];
@@ -231,25 +238,153 @@ final class NetworkDiagram extends Region {
                 line.setEndY(ys[c][target]);
             }
         }
-        if (marks != null && marks.column() > 0 && marks.column() < cols) {
-            int c = marks.column();
-            int o = marks.neuron();
+        // Badges go where they cover no circle and no other badge: the active neuron's value first,
+        // then the values on its edges, then the other values; one that finds no free place is hidden.
+        int ac = marks == null ? -1 : marks.column();
+        int an = marks == null ? -1 : marks.neuron();
+        if (ac >= 0 && ac < cols && an < widths[ac]) {
+            placeNodeLabel(ac, an, xs, ys, radius, taken);
+        }
+        if (marks != null && ac > 0 && ac < cols) {
             for (int k = 0; k < edgeLabels.size(); k++) {
                 Label l = edgeLabels.get(k);
-                if (!l.isVisible() || k >= widths[c - 1]) {
+                if (k >= widths[ac - 1] || marks.edgeValues() == null || k >= marks.edgeValues().length) {
                     continue;
                 }
+                l.setVisible(true);
                 l.autosize();
-                // Half-way along the edge, clear of the node labels; nearer the sources when many
-                // edges converge, where they are still spread out.
-                double f = widths[c - 1] <= 8 ? 0.5 : 0.3;
-                double x = xs[c - 1][k] + f * (xs[c][o] - xs[c - 1][k]);
-                double y = ys[c - 1][k] + f * (ys[c][o] - ys[c - 1][k]);
-                l.relocate(x - l.getWidth() / 2, y - l.getHeight() / 2);
+                boolean placed = false;
+                for (double f : EDGE_LABEL_FRACTIONS) {
+                    double x = xs[ac - 1][k] + f * (xs[ac][an] - xs[ac - 1][k]);
+                    double y = ys[ac - 1][k] + f * (ys[ac][an] - ys[ac - 1][k]);
+                    Bounds b = new BoundingBox(x - l.getWidth() / 2, y - l.getHeight() / 2, l.getWidth(), l.getHeight());
+                    if (isFree(b, taken)) {
+                        l.relocate(b.getMinX(), b.getMinY());
+                        taken.add(b);
+                        placed = true;
+                        break;
+                    }
+                }
+                l.setVisible(placed);
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            for (int o = 0; o < widths[c]; o++) {
+                if (c != ac || o != an) {
+                    placeNodeLabel(c, o, xs, ys, radius, taken);
+                }
             }
         }
         caption.setX(PAD_LEFT / 2);
         caption.setY(h - 16);
+    }
+
+    /** Where along an edge its badge may sit, tried in this order (0 at the source, 1 at the target). */
+    private static final double[] EDGE_LABEL_FRACTIONS = {0.5, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85};
+
+    /** Column headings: full names when they fit between columns, else short ones, else on two rows. */
+    private void placeHeadings(double[][] xs, double columnGap, List<Bounds> taken) {
+        int cols = headings.size();
+        boolean shortNames = false;
+        for (Text t : headings) {
+            t.setText(headingText(headings.indexOf(t), cols, false));
+            shortNames |= t.getLayoutBounds().getWidth() + 8 > columnGap;
+        }
+        boolean twoRows = false;
+        for (int c = 0; c < cols; c++) {
+            Text t = headings.get(c);
+            t.setText(headingText(c, cols, shortNames));
+            twoRows |= cols > 1 && t.getLayoutBounds().getWidth() + 6 > columnGap;
+        }
+        double line = headings.isEmpty() ? 20 : headings.get(0).getLayoutBounds().getHeight();
+        for (int c = 0; c < cols; c++) {
+            Text t = headings.get(c);
+            t.setX(xs[c][0] - t.getLayoutBounds().getWidth() / 2);
+            t.setY(PAD_TOP - 10 - (twoRows && c % 2 == 0 ? line + 2 : 0));
+            taken.add(boxOf(t));
+        }
+    }
+
+    private static String headingText(int c, int cols, boolean shortNames) {
+        if (c == 0) {
+            return shortNames ? "in" : "inputs";
+        }
+        if (c == cols - 1) {
+            return shortNames ? "out" : "output";
+        }
+        return shortNames ? "h" + c : "hidden " + c;
+    }
+
+    /** The value under a circle, else to its right, else above; hidden when all three are taken. */
+    private void placeNodeLabel(int c, int o, double[][] xs, double[][] ys, double radius, List<Bounds> taken) {
+        Text label = nodeLabels[c][o];
+        if (marks == null || !marks.shown(c, o)) {
+            label.setVisible(false);
+            return;
+        }
+        // A Text's layout bounds include its x and y: keep only the offsets from its origin.
+        Bounds size = label.getLayoutBounds();
+        double dx = size.getMinX() - label.getX();
+        double dy = size.getMinY() - label.getY();
+        double lw = size.getWidth();
+        double lh = size.getHeight();
+        double x = xs[c][o];
+        double y = ys[c][o];
+        double[][] tries = {
+            {x - lw / 2, y + radius + 2},
+            {x + radius + 3, y - lh / 2},
+            {x - lw / 2, y - radius - 2 - lh},
+        };
+        for (double[] t : tries) {
+            Bounds b = new BoundingBox(t[0], t[1], lw, lh);
+            if (isFree(b, taken)) {
+                // Text is placed by its baseline: move it so its box lands on b.
+                label.setX(t[0] - dx);
+                label.setY(t[1] - dy);
+                taken.add(b);
+                label.setVisible(true);
+                return;
+            }
+        }
+        label.setVisible(false);
+    }
+
+    private static boolean isFree(Bounds b, List<Bounds> taken) {
+        for (Bounds t : taken) {
+            if (t.intersects(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where a text sits in the diagram (its layout bounds already include its x and y). */
+    private static Bounds boxOf(Text t) {
+        return t.getLayoutBounds();
+    }
+
+    /** The boxes of every badge, heading and name on show, and of every circle (tests check none overlap). */
+    List<Bounds> shownBoxes() {
+        List<Bounds> out = new ArrayList<>();
+        for (Circle[] column : circles) {
+            for (Circle c : column) {
+                out.add(c.getBoundsInParent());
+            }
+        }
+        for (javafx.scene.Node n : labelLayer.getChildren()) {
+            if (n.isVisible() && n != caption && !(n instanceof Text t && t.getText().isEmpty())) {
+                Bounds b = n.getBoundsInParent();
+                String what = n instanceof Text t ? t.getText() : ((Label) n).getText();
+                out.add(new BoundingBox(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()) {
+                    @Override
+                    public String toString() {
+                        return "'" + what + "'@" + Math.round(getMinX()) + "," + Math.round(getMinY()) + " "
+                                + Math.round(getWidth()) + "x" + Math.round(getHeight());
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     private static void setClass(javafx.scene.Node n, String style, boolean on) {

@@ -10,6 +10,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -57,24 +58,27 @@ public final class StepThroughView extends BorderPane {
         setId("stepThroughView");
         setFocusTraversable(true);
 
-        HBox phases = new HBox(6);
+        // The phase chips wrap onto a second row rather than shrink to "..." in a narrow window.
+        FlowPane phases = new FlowPane(6, 6);
         phases.setAlignment(Pos.CENTER_LEFT);
         for (Phase p : Phase.values()) {
             Label chip = new Label(p.label());
             chip.getStyleClass().add(PHASE_CHIP);
             chip.setUserData(p);
+            chip.setMinWidth(Region.USE_PREF_SIZE);
             phaseChips.add(chip);
             phases.getChildren().add(chip);
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(phases, Priority.ALWAYS);
         position.setId("stepperPosition");
         position.getStyleClass().add("wl-stepper-position");
-        HBox top = new HBox(12, phases, spacer, position);
+        position.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(12, phases, position);
         top.setAlignment(Pos.CENTER_LEFT);
         title.setId("stepperTitle");
         title.getStyleClass().add("wl-stepper-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         VBox header = new VBox(6, top, title);
         header.getStyleClass().add("wl-stepper-header");
         setTop(header);
@@ -95,9 +99,13 @@ public final class StepThroughView extends BorderPane {
 
         Label keys = new Label(KEYS);
         keys.getStyleClass().add("wl-stepper-keys");
+        keys.setId("stepperKeys");
+        keys.setWrapText(true);
+        keys.setMinHeight(Region.USE_PREF_SIZE);
         status.setId("stepperStatus");
         status.getStyleClass().add("wl-stepper-status");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         VBox footer = new VBox(4, status, keys);
         footer.getStyleClass().add("wl-stepper-footer");
         setBottom(footer);

@@ -44,6 +44,13 @@ class InspectorViewTest {
     @BeforeEach
     void showKnownSnapshot() {
         WaitForAsyncUtils.asyncFx(() -> model.show(InspectorFixture.known(7)));
+        settle();
+    }
+
+    /** Lets queued events run, then draws what they marked (the redraw pass would on the next pulse). */
+    private void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(view::redrawNow);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -124,7 +131,7 @@ class InspectorViewTest {
     void settingTheSelectionOutlinesItsCellInEveryMatrix() throws Exception {
         int[] before = rgb(weightPixels(), 1 * cell() + 2, 0.5 * cell());
         WaitForAsyncUtils.asyncFx(() -> model.selectionProperty().set(new EdgeRef(0, 0, 1)));
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         int[] after = rgb(weightPixels(), 1 * cell() + 2, 0.5 * cell());
         assertTrue(before[0] > 150, "the orange cell's edge before: " + str(before));
         assertTrue(max(after) < 60, "the selected cell's edge is outlined dark: " + str(after));
@@ -138,14 +145,14 @@ class InspectorViewTest {
     void clickingACellSelectsItsEdgeAndAGraphBoundBothWaysFollows(FxRobot robot) {
         ObjectProperty<EdgeRef> graphSelection = new SimpleObjectProperty<>();
         WaitForAsyncUtils.asyncFx(() -> model.selectionProperty().bindBidirectional(graphSelection));
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         robot.clickOn(cellOnScreen(1, 2));
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertEquals(new EdgeRef(0, 1, 2), model.selectionProperty().get());
         assertEquals(new EdgeRef(0, 1, 2), graphSelection.get(), "the graph hears of the click");
 
         WaitForAsyncUtils.asyncFx(() -> graphSelection.set(new EdgeRef(0, 0, 0)));
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertEquals(0, view.weightsPanel().matrix.selectedRow(), "the graph's choice is outlined here");
         assertEquals(0, view.weightsPanel().matrix.selectedCol());
     }
@@ -153,7 +160,7 @@ class InspectorViewTest {
     @Test
     void hoveringACellTellsItsValueAndWhichNeuronsItConnects(FxRobot robot) {
         robot.moveTo(cellOnScreen(0, 1));
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         String text = view.hoverText();
         assertTrue(text.contains("w = -1"), text);
         assertTrue(text.contains("from input x2 to neuron 1 of layer 1"), text);
@@ -163,7 +170,7 @@ class InspectorViewTest {
     @Test
     void selectingAnEdgeOfAnotherLayerShowsThatLayerAndItsNeuron() {
         WaitForAsyncUtils.asyncFx(() -> model.selectionProperty().set(new EdgeRef(1, 0, 1)));
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertEquals(1, model.layerProperty().get());
         assertEquals(1, view.weightsPanel().matrix.rows(), "the output layer's 1x2 matrix is shown");
         assertEquals(2, view.weightsPanel().matrix.cols());
@@ -179,7 +186,7 @@ class InspectorViewTest {
             }
             model.show(InspectorFixture.moving(3, 3 * 0.1));
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertEquals(3, model.snapshot().step());
         assertEquals(4, model.shownHistoryProperty().get().size(), "steps 0 to 3");
         assertEquals(11, model.history().size(), "the future is kept for scrubbing forward");
@@ -195,7 +202,7 @@ class InspectorViewTest {
             model.selectionProperty().set(new EdgeRef(0, 1, 2));
             model.show(InspectorFixture.moving(20, 1));
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertNull(model.selectionProperty().get());
     }
 
@@ -209,7 +216,7 @@ class InspectorViewTest {
                 model.show(InspectorFixture.moving(s, 1, 1e-3));
             }
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertTrue(!box.isVisible(), "a healthy run: nothing to say");
         WaitForAsyncUtils.asyncFx(() -> {
             for (int s = 5; s < 13; s++) {
@@ -217,7 +224,7 @@ class InspectorViewTest {
                 model.show(InspectorFixture.moving(s, 1, 0.5));
             }
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertTrue(box.isVisible(), "a too-large learning rate is reported");
         String text = robot.lookup(".wl-diagnosis").queryLabeled().getText();
         assertTrue(text.startsWith("\u26a0 Learning rate too large."), text);
@@ -226,14 +233,14 @@ class InspectorViewTest {
                 model.show(InspectorFixture.moving(s, 1, 1e-3));
             }
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertTrue(!box.isVisible(), "the message goes once the updates are small again");
     }
 
     @Test
     void theSelectedNeuronShowsItsIncomingWeightsAndBias(FxRobot robot) {
         WaitForAsyncUtils.asyncFx(() -> model.selectionProperty().set(new EdgeRef(0, 1, 0)));
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertEquals("Neuron 2 of layer 1 (tanh)", robot.lookup("#neuronTitle").queryLabeled().getText());
         assertTrue(robot.lookup("#neuronBias").queryLabeled().getText().startsWith("bias -0.500"),
                 robot.lookup("#neuronBias").queryLabeled().getText());
