@@ -26,6 +26,7 @@ import org.weightlab.engine.config.OptimizerKind;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.scenario.Scenario;
+import org.weightlab.session.SessionSettings;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.SessionState;
 import org.weightlab.session.SnapshotBus;
@@ -52,7 +53,7 @@ class DivergenceBarFlowTest {
     void start(Stage primary) {
         Stage stage = new Stage();
         ownStage = stage;
-        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, TrainingSession.Settings.defaults());
+        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, SessionSettings.defaults());
         host.open(RunConfig.defaults(), null);
         window = new MainWindow(host, RunConfig.defaults());
         window.show(stage);
