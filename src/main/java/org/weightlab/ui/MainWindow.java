@@ -174,6 +174,7 @@ public final class MainWindow {
             timelineBar.follow(s);
         }
         if (!timelineBar.isScrubbing()) {
+            lossChart.clearCursor();
             showMoment(s);
         }
         if (text) {
@@ -183,6 +184,12 @@ public final class MainWindow {
 
     /** Shows one moment from the timeline in every view. */
     private void showSnapshot(TrainingSnapshot s) {
+        // a moment of the past is marked on the loss chart; the live run needs no mark
+        if (timelineBar.isScrubbing()) {
+            lossChart.showCursor(s.step());
+        } else {
+            lossChart.clearCursor();
+        }
         showMoment(s);
         status.show(s);
     }
