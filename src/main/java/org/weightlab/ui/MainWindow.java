@@ -114,7 +114,7 @@ public final class MainWindow {
         this.banner = new DivergenceBanner(host);
         this.centre = new CentreTabs(host, timelineBar, graph, inspector, heatmap, () -> data, () -> shown);
         this.errors = new ErrorReporter(status);
-        this.presentation = new PresentationMode(layout.root(), layout.controlsColumn(), prefs);
+        this.presentation = new PresentationMode(layout.root(), layout.controlsColumn(), prefs, layout::setPresenting);
         this.files = new WindowFiles(host, pump.lossHistory(), status, errors, prefs, () -> shown,
                 () -> data, this::currentScenario, this::openScenario);
         this.keys = new WindowKeys(transport, timelineBar, centre.stepper(), shortcuts, meter,
