@@ -73,9 +73,7 @@ class InterfaceSizeAndCursorFlowTest {
         robot.interact(() -> window.setScale(100));
         assertEquals("100%", fx(this::tickedSize));
         double at100 = fx(() -> labelHeight(chart));
-        // 1.5 times, or a little less where the chart is too low for three labels of that size
-        assertTrue(at150 / at100 > 1.25 && at150 / at100 < 1.55,
-                "the chart's tick labels grow with the interface size: " + at100 + " -> " + at150);
+        assertEquals(1.5, at150 / at100, 0.05, "the chart's type grows with the interface size");
     }
 
     @Test
@@ -122,8 +120,8 @@ class InterfaceSizeAndCursorFlowTest {
     }
 
     private double labelHeight(LossChartView chart) {
-        chart.redrawNow();
-        return chart.tickLabelBoxes().get(0).getHeight();
+        chart.applyCss();
+        return chart.tickFontSize();
     }
 
     private String tickedSize() {

@@ -273,6 +273,11 @@ public final class LossChartView extends BorderPane {
         return curves.gaps(c);
     }
 
+    /** The tick labels' type size as CSS gives it (the interface size scales it), before fitting a low chart. */
+    public double tickFontSize() {
+        return palette.tickStyle.getFont().getSize();
+    }
+
     /** The canvas the chart draws on (exports and tests read its size). */
     public Canvas canvas() {
         return canvas;

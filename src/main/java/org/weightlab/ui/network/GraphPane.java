@@ -109,7 +109,8 @@ final class GraphPane extends Pane {
         double gap = Math.min(size * 0.3, (availH - tallest * size) / Math.max(tallest - 1, 1));
         gap = Math.max(gap, 2);
         double firstX = PAD + LABEL_WIDTH + size / 2;
-        double headerW = Math.min(140, Math.max(MIN_HEADER, (w - firstX) / columns - 6));
+        // the headers' share: the distance between two columns' centres, less a small gap
+        double headerW = Math.min(140, Math.max(MIN_HEADER, (w - firstX - PAD) / (columns - 0.5) - 4));
         double lastX = Math.max(firstX + 1, w - PAD - headerW / 2);
         int mode = headerW < FULL_HEADER ? LayerHeader.TINY : headerW < 130 ? LayerHeader.COMPACT : LayerHeader.FULL;
         if (mode != headerMode) {
