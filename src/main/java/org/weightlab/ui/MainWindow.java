@@ -115,7 +115,7 @@ public final class MainWindow {
         this.banner = new DivergenceBanner(host);
         this.centre = new CentreTabs(host, timelineBar, graph, inspector, heatmap, () -> data, () -> shown);
         this.errors = new ErrorReporter(status);
-        this.presentation = new PresentationMode(layout.root(), layout.controlsColumn(), prefs);
+        this.presentation = new PresentationMode(layout.root(), layout.controlsColumn(), prefs, layout::setPresenting);
         this.files = new WindowFiles(host, pump.lossHistory(), status, errors, prefs, () -> shown,
                 () -> data, this::currentScenario, this::openScenario);
         this.keys = new WindowKeys(transport, timelineBar, centre.stepper(), shortcuts, meter,
@@ -177,6 +177,7 @@ public final class MainWindow {
             timelineBar.follow(s);
         }
         if (!timelineBar.isScrubbing()) {
+            lossChart.clearCursor();
             showMoment(s);
         }
         // While the views show a past moment, the status bar says so and keeps that moment's numbers.
@@ -187,6 +188,12 @@ public final class MainWindow {
 
     /** Shows one moment from the timeline in every view ("Viewing step N"), or the present again. */
     private void showSnapshot(TrainingSnapshot s) {
+        // a moment of the past is marked on the loss chart; the live run needs no mark
+        if (timelineBar.isScrubbing()) {
+            lossChart.showCursor(s.step());
+        } else {
+            lossChart.clearCursor();
+        }
         showMoment(s);
         if (timelineBar.isScrubbing()) {
             status.showPast(s);

@@ -33,6 +33,8 @@ final class WindowLayout {
     private final ScrollPane controlsColumn = new ScrollPane();
     /** The centre tabs, with a bar above them that takes room only while it shows. */
     private final BorderPane centreArea = new BorderPane();
+    /** True in presentation mode: the output and the loss chart take the larger share of the width. */
+    private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(false);
 
     WindowLayout() {
         root.getStyleClass().add("wl-root");
@@ -97,9 +99,16 @@ final class WindowLayout {
         right.setDividerPositions(0.55);
         right.setId("outputColumn");
         right.setMinWidth(260);
+        // On a projector the back row reads the output and the loss: they take over half the width.
         right.prefWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> clamp(root.getWidth() * 0.28, 260, 480), root.widthProperty()));
+                () -> presenting.get() ? Math.max(260, root.getWidth() * 0.52) : clamp(root.getWidth() * 0.28, 260, 480),
+                root.widthProperty(), presenting));
         frame.setRight(right);
+    }
+
+    /** Presentation mode on or off: the pictures' share of the width. */
+    void setPresenting(boolean on) {
+        presenting.set(on);
     }
 
     void setBottom(Region timeline, Region status) {

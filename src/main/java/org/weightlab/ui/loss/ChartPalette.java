@@ -8,11 +8,14 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import org.weightlab.ui.theme.Palette;
+import org.weightlab.ui.theme.PaletteColor;
 
 /**
- * The loss chart's colours and fonts, read from CSS: invisible nodes carry the style classes, and
- * the canvas draws with what CSS resolved on them (the palette lives in the stylesheet, so a dark
- * or projector theme is one stylesheet). Also measures text for layout.
+ * The loss chart's colours and fonts, read from CSS: the curves' colours from the window's
+ * {@link Palette} ({@code -wl-train-loss}, {@code -wl-test-loss}), the type, grid and marker
+ * boxes from invisible nodes that carry the chart's style classes (so a dark or projector theme is
+ * one stylesheet). Also measures text for layout.
  */
 final class ChartPalette {
 
@@ -21,6 +24,7 @@ final class ChartPalette {
     final Label tickStyle = new Label("0");
     final Label markerStyle = new Label("m");
     final Label gridStyle = new Label("g");
+    final Palette palette = new Palette();
     private final Text measure = new Text();
 
     ChartPalette() {
@@ -42,22 +46,21 @@ final class ChartPalette {
 
     /** The nodes that must sit in the scene for CSS to style them. */
     Node[] styleNodes() {
-        return new Node[] {tickStyle, markerStyle, gridStyle};
+        return new Node[] {tickStyle, markerStyle, gridStyle, palette};
     }
 
     Region swatch(LossChartView.Curve c) {
         return swatches[c.ordinal()];
     }
 
-    Paint swatchColour(LossChartView.Curve c) {
-        Region r = swatches[c.ordinal()];
-        if (r.getBackground() != null && !r.getBackground().getFills().isEmpty()) {
-            return r.getBackground().getFills().get(0).getFill();
-        }
-        return switch (c) {
-            case BATCH, TRAIN -> Color.web("#1b7837");
-            case TEST -> Color.web("#762a83");
-        };
+    /** The colour curve {@code c} is drawn in (the batch curve shares the train loss's, drawn lighter). */
+    Color curveColour(LossChartView.Curve c) {
+        return palette.color(c == LossChartView.Curve.TEST ? PaletteColor.TEST_LOSS : PaletteColor.TRAIN_LOSS);
+    }
+
+    /** Text and axes, as the theme has them. */
+    Color ink() {
+        return palette.inkColor();
     }
 
     /** The marker labels' background, from CSS (so a dark theme gets a dark box). */
@@ -65,7 +68,7 @@ final class ChartPalette {
         if (markerStyle.getBackground() != null && !markerStyle.getBackground().getFills().isEmpty()) {
             return markerStyle.getBackground().getFills().get(0).getFill();
         }
-        return Color.rgb(255, 255, 255, 0.85);
+        return palette.zeroColor();
     }
 
     /** The width of {@code text} in {@code font}. */

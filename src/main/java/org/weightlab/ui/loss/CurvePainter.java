@@ -5,7 +5,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 import org.weightlab.session.LossHistory;
 import org.weightlab.session.LossSeries;
 import org.weightlab.ui.loss.LossChartView.Curve;
@@ -78,27 +77,124 @@ final class CurvePainter {
         return new double[] {yLo, yHi};
     }
 
-    void draw(GraphicsContext g, Curve c) {
+    /**
+     * Where the curves have gaps. Points are evaluated at a steady rhythm (every step, every epoch
+     * or every few epochs at high speed), and the history thins old points to pairs, which at most
+     * doubles their spacing; so two neighbours further apart than {@link #GAP_FACTOR} times the
+     * median spacing mean evaluations are missing (paused evaluation, a history cut short, a
+     * resumed run), and the line between them would be invented: it is left out. Decimated
+     * vertices one or two pixel columns apart are never a gap, however much data they stand for.
+     */
+    static final double GAP_FACTOR = 3;
+    /** Vertices closer than this many pixels are joined whatever their spacing in data. */
+    static final double GAP_MIN_PIXELS = 4;
+
+    private final IntList lonely = new IntList();
+    private final int[] gaps = new int[Curve.values().length];
+    private double[] spacing = new double[0];
+
+    /** Gaps left in curve {@code c} in the last frame (tests). */
+    int gaps(Curve c) {
+        return gaps[c.ordinal()];
+    }
+
+    private static boolean isGap(double dx, double dpx, double gapAbove) {
+        return dx > gapAbove && dpx > GAP_MIN_PIXELS;
+    }
+
+    /**
+     * {@link #GAP_FACTOR} times the median spacing of the series' points in the visible range (at
+     * most 4,096 spacings, evenly sampled): local, so that a zoom into the thinned early part of a
+     * long run measures the spacing there.
+     */
+    private double gapThreshold(LossSeries s, boolean inEpochs) {
+        double[] xs = s.xs(inEpochs);
+        int from = Math.max(1, LossSeries.lowerBound(xs, s.size(), scale.x0));
+        int to = Math.min(s.size() - 1, LossSeries.lowerBound(xs, s.size(), scale.x1));
+        int count = to - from + 1;
+        if (count < 2) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int m = Math.min(count, 4096);
+        if (spacing.length < m) {
+            spacing = new double[m];
+        }
+        for (int i = 0; i < m; i++) {
+            int k = from + (int) ((long) i * count / m);
+            spacing[i] = xs[k] - xs[k - 1];
+        }
+        Arrays.sort(spacing, 0, m);
+        double median = spacing[m / 2];
+        return median > 0 ? GAP_FACTOR * median : Double.POSITIVE_INFINITY;
+    }
+
+    /** A growable list of ints, reused between frames. */
+    private static final class IntList {
+        private int[] items = new int[16];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(int v) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = v;
+        }
+
+        int get(int i) {
+            return items[i];
+        }
+
+        int size() {
+            return size;
+        }
+    }
+
+    void draw(GraphicsContext g, Curve c, boolean inEpochs) {
         MinMaxDecimator line = lines[c.ordinal()];
         int n = line.count();
         if (n == 0) {
             return;
         }
-        Paint colour = palette.swatchColour(c);
+        Color colour = palette.curveColour(c);
         if (c == Curve.BATCH && n > scale.plotW) {
             // more than one vertex per pixel column: a raster band is exact and far cheaper to render
-            drawBand(g, line, colour);
+            drawBand(g, line, colour, gapThreshold(series(c), inEpochs));
             return;
         }
         g.setStroke(colour);
         g.setFill(colour);
         g.setLineDashes();
         g.setGlobalAlpha(c == Curve.BATCH ? 0.5 : 1.0);
+        double gapAbove = gapThreshold(series(c), inEpochs);
         g.beginPath();
-        g.moveTo(scale.px(line.x(0)), scale.py(line.y(0)));
+        double px0 = scale.px(line.x(0));
+        g.moveTo(px0, scale.py(line.y(0)));
+        int runStart = 0;
+        int breaks = 0;
+        lonely.clear();
         for (int k = 1; k < n; k++) {
-            g.lineTo(scale.px(line.x(k)), scale.py(line.y(k)));
+            double px = scale.px(line.x(k));
+            double py = scale.py(line.y(k));
+            if (isGap(line.x(k) - line.x(k - 1), px - px0, gapAbove)) {
+                if (k - 1 == runStart) {
+                    lonely.add(k - 1); // a point with gaps on both sides: a dot, or it would not show
+                }
+                breaks++;
+                runStart = k;
+                g.moveTo(px, py);
+            } else {
+                g.lineTo(px, py);
+            }
+            px0 = px;
         }
+        if (runStart == n - 1 && n > 1) {
+            lonely.add(n - 1);
+        }
+        gaps[c.ordinal()] = breaks;
         if (c != Curve.BATCH) {
             // a halo in the background colour keeps the epoch curves readable on top of the batch band
             g.setStroke(palette.markerBackground());
@@ -110,6 +206,11 @@ final class CurvePainter {
         g.stroke();
         g.setGlobalAlpha(1.0);
         // epoch-end curves have few points: show each as a dot while they are far apart
+        for (int i = 0; i < lonely.size(); i++) {
+            int k = lonely.get(i);
+            double r = c == Curve.BATCH ? 2 : 4;
+            g.fillOval(scale.px(line.x(k)) - r, scale.py(line.y(k)) - r, 2 * r, 2 * r);
+        }
         if (c != Curve.BATCH && n > 0 && scale.plotW / n >= 10) {
             double r = c == Curve.TEST ? 4.5 : 4;
             for (int k = 0; k < n; k++) {
@@ -128,7 +229,7 @@ final class CurvePainter {
      * previous column's last vertex so the band has no gaps: what the polyline would cover, as
      * pixels. One setPixels call into a reused buffer; the render thread only copies an image.
      */
-    private void drawBand(GraphicsContext g, MinMaxDecimator line, Paint colour) {
+    private void drawBand(GraphicsContext g, MinMaxDecimator line, Color colour, double gapAbove) {
         double left = scale.left;
         double top = scale.top;
         int w = (int) Math.ceil(scale.plotW);
@@ -139,7 +240,7 @@ final class CurvePainter {
         } else {
             Arrays.fill(bandPixels, 0);
         }
-        Color c = colour instanceof Color col ? col : Color.web("#1b7837");
+        Color c = colour;
         double alpha = 0.55;
         // premultiplied ARGB
         int a = (int) Math.round(alpha * 255);
@@ -148,6 +249,7 @@ final class CurvePainter {
         int n = line.count();
         int k = 0;
         double prevY = Double.NaN;
+        double prevX = Double.NaN;
         while (k < n) {
             int col = (int) Math.floor(scale.px(line.x(k)) - left);
             double lo = scale.py(line.y(k));
@@ -160,7 +262,10 @@ final class CurvePainter {
                 hi = Math.max(hi, y);
                 last = y;
             }
-            if (!Double.isNaN(prevY)) {
+            boolean gap = !Double.isNaN(prevX)
+                    && isGap(line.x(k) - prevX, scale.px(line.x(k)) - scale.px(prevX), gapAbove);
+            prevX = line.x(j - 1);
+            if (!Double.isNaN(prevY) && !gap) {
                 lo = Math.min(lo, prevY);
                 hi = Math.max(hi, prevY);
             }

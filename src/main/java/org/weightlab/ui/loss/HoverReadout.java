@@ -95,7 +95,7 @@ final class HoverReadout {
         LossSeries s = curves.series(best);
         double sx = scale.px(s.xs(inEpochs)[bestIndex]);
         double sy = scale.py(curves.value(best, bestIndex));
-        g.setStroke(palette.swatchColour(best));
+        g.setStroke(palette.curveColour(best));
         g.setLineWidth(3);
         g.strokeOval(sx - 7, sy - 7, 14, 14);
         StringBuilder text = new StringBuilder();

@@ -3,7 +3,6 @@ package org.weightlab.ui.loss;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -23,14 +22,14 @@ import org.weightlab.session.LossHistory;
 import org.weightlab.session.LossPoint;
 import org.weightlab.session.LossSeries;
 import org.weightlab.session.SessionEvent.SettingChanged;
-import org.weightlab.ui.fx.RedrawGate;
+import org.weightlab.ui.fx.Redraw;
 
 /**
  * Train and test loss against steps or epochs, drawn on one Canvas from a {@link LossHistory}
  * (the chart holds no copy of the points). Each frame draws at most four points per pixel column
  * ({@link MinMaxDecimator}), so 100,000 or 1,000,000 points cost the same to draw. Any number of
  * changes to the history, and of mouse moves, within one frame cause one redraw, on the next
- * pulse; new points alone redraw at most {@link #DATA_REDRAWS_PER_SECOND} times a second (the
+ * pulse ({@link Redraw}); new points alone redraw at most {@link #DATA_REDRAWS_PER_SECOND} times a second (the
  * curves move by a pixel or so between two redraws, and each costs the render thread a few
  * milliseconds that the network's edges need on every frame).
  *
@@ -86,26 +85,14 @@ public final class LossChartView extends BorderPane {
     private final HoverReadout hover;
     private final ChartMouse mouse;
 
-    private boolean dirty = true;
-    /** Something besides new points changed: redraw on the next pulse, whatever the pace. */
-    private boolean urgent = true;
-    private boolean scheduled;
-    private long frames;
-    private final RedrawGate dataRedraws = new RedrawGate(DATA_REDRAWS_PER_SECOND);
-    private final AnimationTimer pulse = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (dirty && !urgent && !dataRedraws.isDue(now)) {
-                return; // only new points: wait for a later pulse
-            }
-            stop();
-            scheduled = false;
-            if (dirty) {
-                dataRedraws.mark(now);
-                redrawNow();
-            }
-        }
-    };
+    /** New points at the end of the history: drawn at {@link #DATA_REDRAWS_PER_SECOND}. */
+    private static final int POINTS = 1;
+    /** Anything else (size, zoom, mouse, theme, markers, the cursor): drawn on the next pulse. */
+    private static final int VIEW = 2;
+    private final Redraw redraw;
+    /** The step of the past moment the window shows, or -1 while it shows the live run. */
+    private long cursorStep = -1;
+    private final CursorPainter cursorPainter;
 
     /** A chart with a history of its own (for a chart fed directly). */
     public LossChartView() {
@@ -119,6 +106,8 @@ public final class LossChartView extends BorderPane {
         markerPainter = new MarkerPainter(history, scale, palette);
         hover = new HoverReadout(curves, scale, palette);
         mouse = new ChartMouse(plot, scale, this::requestRedraw);
+        cursorPainter = new CursorPainter(scale, palette, markerPainter::epochAt);
+        redraw = new Redraw(canvas, bits -> draw()).pace(POINTS, DATA_REDRAWS_PER_SECOND);
         createView();
         initListeners();
     }
@@ -205,6 +194,13 @@ public final class LossChartView extends BorderPane {
         epochAxis.addListener((o, was, is) -> resetZoom());
         canvas.widthProperty().addListener(o -> requestRedraw());
         canvas.heightProperty().addListener(o -> requestRedraw());
+        // a theme switch or a new interface size repaints at once, even a chart without points
+        palette.palette.revisionProperty().addListener(o -> requestRedraw());
+        palette.tickStyle.fontProperty().addListener(o -> requestRedraw());
+        palette.tickStyle.textFillProperty().addListener(o -> requestRedraw());
+        palette.gridStyle.textFillProperty().addListener(o -> requestRedraw());
+        palette.markerStyle.textFillProperty().addListener(o -> requestRedraw());
+        palette.markerStyle.backgroundProperty().addListener(o -> requestRedraw());
         history.onChange(change -> {
             switch (change) {
                 case POINTS -> requestDataRedraw();
@@ -239,6 +235,52 @@ public final class LossChartView extends BorderPane {
     /** Drops everything after {@code step}: the run went back there (time travel) and forks. */
     public void cutAfter(long step) {
         history.cutAfter(step);
+    }
+
+    /**
+     * Marks {@code step} with a labelled vertical line ("step N"): the window shows that moment of
+     * the past (time travel).
+     */
+    public void showCursor(long step) {
+        if (step != cursorStep) {
+            cursorStep = step;
+            requestRedraw();
+        }
+    }
+
+    /** Removes the cursor: the window shows the live run again. */
+    public void clearCursor() {
+        showCursor(-1);
+    }
+
+    /** The step the cursor marks, or -1 when there is none. */
+    public long cursorStep() {
+        return cursorStep;
+    }
+
+    /** The cursor's label as drawn in the last frame, or null when none was drawn. */
+    public String drawnCursorLabel() {
+        return cursorPainter.drawnLabel();
+    }
+
+    /** Where the tick labels were drawn in the last frame, in canvas pixels (none cut, none overlapping). */
+    public List<javafx.geometry.Rectangle2D> tickLabelBoxes() {
+        return Collections.unmodifiableList(axes.labelBoxes());
+    }
+
+    /** Gaps left in curve {@code c} in the last frame: missing evaluations, not joined by a line. */
+    public int drawnGaps(Curve c) {
+        return curves.gaps(c);
+    }
+
+    /** The tick labels' type size as CSS gives it (the interface size scales it), before fitting a low chart. */
+    public double tickFontSize() {
+        return palette.tickStyle.getFont().getSize();
+    }
+
+    /** The canvas the chart draws on (exports and tests read its size). */
+    public Canvas canvas() {
+        return canvas;
     }
 
     public BooleanProperty logScaleProperty() {
@@ -303,7 +345,7 @@ public final class LossChartView extends BorderPane {
 
     /** Frames drawn so far. */
     public long framesDrawn() {
-        return frames;
+        return redraw.draws();
     }
 
     /** Pixel position of data point (x, value) in the last frame, relative to the plot. */
@@ -314,23 +356,20 @@ public final class LossChartView extends BorderPane {
     // ---------------------------------------------------------------- drawing
 
     private void requestRedraw() {
-        urgent = true;
-        requestDataRedraw();
+        redraw.mark(VIEW);
     }
 
     private void requestDataRedraw() {
-        dirty = true;
-        if (!scheduled) {
-            scheduled = true;
-            pulse.start();
-        }
+        redraw.mark(POINTS);
     }
 
-    /** Draws the frame now (normally called on the pulse after a change). */
+    /** Draws the frame now, whatever the pace (exports and tests; the pulse draws after a change). */
     public void redrawNow() {
-        dirty = false;
-        urgent = false;
-        frames++;
+        redraw.mark(VIEW);
+        redraw.drawNow();
+    }
+
+    private void draw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -340,7 +379,7 @@ public final class LossChartView extends BorderPane {
         }
         boolean inEpochs = epochAxis.get();
         scale.log = logScale.get();
-        Font tickFont = palette.tickStyle.getFont();
+        Font tickFont = fittedTickFont(h);
         double fontSize = tickFont.getSize();
 
         if (inEpochs) {
@@ -359,9 +398,10 @@ public final class LossChartView extends BorderPane {
 
         axes.drawGridLines(g);
         for (Curve c : Curve.values()) {
-            curves.draw(g, c);
+            curves.draw(g, c, inEpochs);
         }
         markerPainter.draw(g, inEpochs);
+        cursorPainter.draw(g, cursorStep, inEpochs);
         // Clips what was drawn so far to the plot. Clearing the margins gives the same picture as a
         // canvas clip, which the software renderer does by blending a mask over the whole canvas.
         double right = scale.left + scale.plotW;
@@ -370,8 +410,21 @@ public final class LossChartView extends BorderPane {
         g.clearRect(0, bottom, w, h - bottom);
         g.clearRect(0, scale.top, scale.left, scale.plotH);
         g.clearRect(right, scale.top, w - right, scale.plotH);
-        axes.drawAxes(g, w, h, inEpochs);
+        axes.drawAxes(g, w, h, inEpochs, tickFont);
         hover.draw(g, mouse.hoverX(), mouse.hoverY(), inEpochs);
+    }
+
+    /**
+     * The tick labels' font from CSS, made smaller (down to 10 px) on a canvas too low for three
+     * loss labels above the step labels, so that none has to be left out or overlap another.
+     */
+    private Font fittedTickFont(double canvasHeight) {
+        Font css = palette.tickStyle.getFont();
+        double fits = (canvasHeight - 2 * AxisPainter.PAD) / 10;
+        if (css.getSize() <= fits) {
+            return css;
+        }
+        return Font.font(css.getFamily(), Math.max(10, fits));
     }
 
     /** Sizes the canvas to the pane; a size change schedules a redraw. */

@@ -86,7 +86,7 @@ final class MarkerPainter {
     }
 
     /** The (fractional) epoch at {@code step}, from the epoch-end points around it. */
-    private double epochAt(double step) {
+    double epochAt(double step) {
         LossSeries s = history.epochEnds();
         int n = s.size();
         if (n == 0) {

@@ -2,17 +2,18 @@ package org.weightlab.ui.network;
 
 import java.nio.IntBuffer;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import org.weightlab.ui.fx.RedrawGate;
+import org.weightlab.ui.fx.Redraw;
 
 /**
  * The graph image: every edge, with the neurons' thumbnails over them, drawn into one buffer
- * ({@link EdgeRaster}) shown by one image node under the other nodes. While training runs it is
- * redrawn at most {@link #RUNNING_REDRAWS_PER_SECOND} times a second.
+ * ({@link EdgeRaster}) shown by one image node under the other nodes. It is redrawn through the
+ * scene's one redraw pass ({@link Redraw}): while training runs at most
+ * {@link #RUNNING_REDRAWS_PER_SECOND} times a second, any other change (an edit, a new edge mode,
+ * a new layout) at once.
  */
 final class GraphImage {
     /**
@@ -34,19 +35,11 @@ final class GraphImage {
     private double scale = 1;
     /** Drawings of the image so far (tests read them). */
     private long draws;
-    private final RedrawGate runningRedraws = new RedrawGate(RUNNING_REDRAWS_PER_SECOND);
-    private boolean redrawPending;
-    private final AnimationTimer pendingRedraw = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (!redrawPending) {
-                stop();
-            } else if (runningRedraws.isDue(now)) {
-                stop();
-                draw();
-            }
-        }
-    };
+    /** A change while training runs: drawn at the running pace. */
+    private static final int RUNNING = 1;
+    /** Any other change: drawn at once. */
+    private static final int CHANGED = 2;
+    private final Redraw redraw;
 
     /** Draws the parts {@code parts} gives at the time of drawing (the newest drawing's). */
     GraphImage(Supplier<GraphParts> parts) {
@@ -54,6 +47,7 @@ final class GraphImage {
         view.setMouseTransparent(true);
         view.setManaged(false);
         view.setId("graphImage");
+        redraw = new Redraw(view, bits -> paint()).pace(RUNNING, RUNNING_REDRAWS_PER_SECOND);
     }
 
     ImageView view() {
@@ -72,18 +66,26 @@ final class GraphImage {
         return originY;
     }
 
-    /** Draws now, or, while training runs, at most RUNNING_REDRAWS_PER_SECOND times a second (on a later pulse). */
+    /**
+     * Draws now (a paused run's edit or mode: one change, one drawing), or, while training runs,
+     * on a coming pulse at most RUNNING_REDRAWS_PER_SECOND times a second.
+     */
     void request(boolean running) {
-        if (!running || runningRedraws.isDue(System.nanoTime())) {
+        if (running) {
+            redraw.mark(RUNNING);
+        } else {
             draw();
-        } else if (!redrawPending) {
-            redrawPending = true;
-            pendingRedraw.start();
         }
     }
 
-    /** Draws every edge and then every neuron's thumbnail into the image (nothing before the first layout). */
+    /** Draws at once (a new layout or a paused change), taking along a drawing that waited for its pace. */
     void draw() {
+        redraw.mark(CHANGED);
+        redraw.drawNow();
+    }
+
+    /** Draws every edge and then every neuron's thumbnail into the image (nothing before the first layout). */
+    private void paint() {
         GraphParts p = parts.get();
         if (raster == null || p == null) {
             return;
@@ -106,8 +108,6 @@ final class GraphImage {
         }
         buffer.updateBuffer(b -> null);
         draws++;
-        runningRedraws.mark(System.nanoTime());
-        redrawPending = false;
     }
 
     /** Sizes the image to cover [x0, x1] x [y0, y1], k pixels a unit; true when it changed. */

@@ -22,6 +22,12 @@ final class GraphPane extends Pane {
     static final double HEADER_HEIGHT = 92;
     static final double LABEL_WIDTH = 66;
     static final double PAD = 10;
+    /** The most of a column's width a node takes; the rest is for the edges. */
+    static final double NODE_SHARE = 0.5;
+    /** Narrowest header: a short title and the neuron count. */
+    static final double MIN_HEADER = 34;
+    /** Headers narrower than this drop their buttons and activation menu (eight layers on a projector). */
+    static final double FULL_HEADER = 76;
 
     private final GraphImage image;
     private final NeuronThumbnails thumbnails;
@@ -33,8 +39,8 @@ final class GraphPane extends Pane {
     private TrainingSnapshot snapshot;
     private GraphParts parts;
     private double maxEdgeWidth = 5;
-    /** Narrow columns: headers say "4" instead of "4 neurons". */
-    private boolean compactHeaders;
+    /** How much of the columns' width the headers have: {@link LayerHeader#FULL} and narrower. */
+    private int headerMode = LayerHeader.FULL;
 
     GraphPane(GraphImage image, NeuronThumbnails thumbnails, ValueEditor editor, Runnable restyle) {
         this.image = image;
@@ -69,7 +75,7 @@ final class GraphPane extends Pane {
             n.setManaged(false);
         }
         for (LayerHeader h : p.headers) {
-            h.setCompact(compactHeaders);
+            h.setMode(headerMode);
         }
         edgeLayer.getChildren().setAll(p.edgeHits());
         nodes.add(0, edgeLayer);
@@ -96,17 +102,21 @@ final class GraphPane extends Pane {
         }
         double top = HEADER_HEIGHT;
         double availH = Math.max(h - top - PAD, 40);
-        double size = Math.max(12, Math.min(MAX_NODE, availH / (tallest * 1.3)));
+        // Each column gets an equal share of the width; a node takes at most half of it, so that
+        // the edges between two columns always have room, however many layers there are.
+        double columnW = Math.max(1, (w - PAD - LABEL_WIDTH - PAD) / columns);
+        double size = Math.max(12, Math.min(MAX_NODE, Math.min(availH / (tallest * 1.3), columnW * NODE_SHARE)));
         double gap = Math.min(size * 0.3, (availH - tallest * size) / Math.max(tallest - 1, 1));
         gap = Math.max(gap, 2);
         double firstX = PAD + LABEL_WIDTH + size / 2;
-        double headerW = Math.min(140, Math.max(76, (w - firstX) / columns - 6));
+        // the headers' share: the distance between two columns' centres, less a small gap
+        double headerW = Math.min(140, Math.max(MIN_HEADER, (w - firstX - PAD) / (columns - 0.5) - 4));
         double lastX = Math.max(firstX + 1, w - PAD - headerW / 2);
-        boolean compact = headerW < 130;
-        if (compact != compactHeaders) {
-            compactHeaders = compact;
+        int mode = headerW < FULL_HEADER ? LayerHeader.TINY : headerW < 130 ? LayerHeader.COMPACT : LayerHeader.FULL;
+        if (mode != headerMode) {
+            headerMode = mode;
             for (LayerHeader hd : p.headers) {
-                hd.setCompact(compact);
+                hd.setMode(mode);
             }
         }
         double step = (lastX - firstX) / Math.max(columns - 1, 1);

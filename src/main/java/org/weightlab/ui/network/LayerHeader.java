@@ -28,9 +28,19 @@ final class LayerHeader {
     final Button minus = new Button("\u2212");
     final Button plus = new Button("+");
     final ComboBox<ActivationKind> activation = new ComboBox<>();
-    private int neurons;
+    /** Room for everything: "4 neurons", - and +, the activation menu. */
+    static final int FULL = 0;
     /** Narrow columns: the count says "4" instead of "4 neurons". */
-    private boolean compact;
+    static final int COMPACT = 1;
+    /**
+     * Very narrow columns (many layers, a small screen): a short title ("L3") and the count, the
+     * buttons and the menu left out (the tooltip says so); a wider window brings them back.
+     */
+    static final int TINY = 2;
+
+    private int neurons;
+    private int mode = FULL;
+    private final HBox countRow;
     /** True while {@link #show} sets the controls: their listeners must not send edits. */
     private boolean updating;
     private final Tooltip titleTip = new Tooltip();
@@ -57,9 +67,11 @@ final class LayerHeader {
             count.getStyleClass().add("wl-neuron-count");
             count.setMinWidth(Region.USE_PREF_SIZE);
             count.setTooltip(new Tooltip("Neurons in this layer"));
-            HBox row = new HBox(3, minus, count, plus);
-            row.setAlignment(Pos.CENTER);
-            box.getChildren().add(row);
+            countRow = new HBox(3, minus, count, plus);
+            countRow.setAlignment(Pos.CENTER);
+            box.getChildren().add(countRow);
+        } else {
+            countRow = null;
         }
         activation.setId(output ? "outputActivation" : "activation-" + layer);
         activation.getItems().setAll(output ? List.of(ActivationKind.values()) : ConfigEdits.hiddenChoices());
@@ -117,9 +129,23 @@ final class LayerHeader {
         }
     }
 
-    void setCompact(boolean on) {
-        compact = on;
+    /** Fits the header to its column: {@link #FULL}, {@link #COMPACT} or {@link #TINY}. */
+    void setMode(int mode) {
+        this.mode = mode;
+        boolean tiny = mode == TINY;
         count.setText(countText());
+        title.setText(output ? (tiny ? "Out" : "Output") : (tiny ? "L" : "Layer ") + (layer + 1));
+        for (javafx.scene.Node n : new javafx.scene.Node[] {minus, plus, activation}) {
+            n.setVisible(!tiny);
+            n.setManaged(!tiny);
+        }
+        box.setMinWidth(0);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+    }
+
+    /** The current fit: {@link #FULL}, {@link #COMPACT} or {@link #TINY}. */
+    int mode() {
+        return mode;
     }
 
     /** Shows the lock when every neuron of the layer is frozen; the tooltip offers the opposite. */
@@ -136,6 +162,6 @@ final class LayerHeader {
 
     /** "4 neurons", or just "4" when the columns are narrow. */
     private String countText() {
-        return compact ? Integer.toString(neurons) : neurons + (neurons == 1 ? " neuron" : " neurons");
+        return mode != FULL ? Integer.toString(neurons) : neurons + (neurons == 1 ? " neuron" : " neurons");
     }
 }

@@ -1,6 +1,9 @@
 package org.weightlab.ui.shell;
 
 import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
@@ -20,14 +23,26 @@ public final class PresentationMode {
     private final WindowPreferences prefs;
     private Scene scene;
     private Stage stage;
-    private int scalePercent = 100;
+    private final Consumer<Boolean> layout;
+    /** The interface size in use, in percent (the View menu ticks it). */
+    private final ReadOnlyIntegerWrapper scale = new ReadOnlyIntegerWrapper(this, "scale", 100);
     private boolean on;
 
-    /** Sizes {@code root}'s type; {@code controls} are the advanced controls a projector hides. */
-    public PresentationMode(Region root, Node controls, WindowPreferences prefs) {
+    /**
+     * Sizes {@code root}'s type; {@code controls} are the advanced controls a projector hides;
+     * {@code layout} gives the pictures their presentation share of the window (true) or their
+     * usual one (false).
+     */
+    public PresentationMode(Region root, Node controls, WindowPreferences prefs, Consumer<Boolean> layout) {
         this.root = root;
         this.controls = controls;
         this.prefs = prefs;
+        this.layout = layout;
+    }
+
+    /** Sizes {@code root}'s type and hides {@code controls} in presentation mode; the layout stays. */
+    public PresentationMode(Region root, Node controls, WindowPreferences prefs) {
+        this(root, controls, prefs, on -> { });
     }
 
     /** The window is on screen: its scene takes the projector palette, its stage goes full screen. */
@@ -43,9 +58,18 @@ public final class PresentationMode {
 
     /** Sets the interface size for a projector: 100, 125, 150 or 200 percent. */
     public void setScale(int percent) {
-        scalePercent = percent;
-        root.setStyle(percent == 100 ? "" : "-fx-font-size: " + (14 * percent / 100.0) + "px;");
+        scale.set(percent);
+        if (!on) {
+            root.setStyle(percent == 100 ? "" : "-fx-font-size: " + (14 * percent / 100.0) + "px;");
+        } else {
+            root.setStyle("-fx-font-size: " + (14 * Math.max(150, percent) / 100.0) + "px;");
+        }
         prefs.setScale(percent);
+    }
+
+    /** The interface size in use, in percent: 100, 125, 150 or 200. */
+    public ReadOnlyIntegerProperty scaleProperty() {
+        return scale.getReadOnlyProperty();
     }
 
     /** Full screen, larger type, the projector palette, advanced controls hidden. */
@@ -57,11 +81,12 @@ public final class PresentationMode {
             if (!scene.getStylesheets().contains(projector)) {
                 scene.getStylesheets().add(projector);
             }
-            root.setStyle("-fx-font-size: " + (14 * Math.max(150, scalePercent) / 100.0) + "px;");
         } else {
             scene.getStylesheets().remove(projector);
-            setScale(scalePercent);
         }
+        setScale(scale.get());
+        // the output and the loss chart take the larger share on a projector
+        layout.accept(presentation);
         // Advanced controls give way to the pictures on a projector.
         controls.setVisible(!presentation);
         controls.setManaged(!presentation);

@@ -102,9 +102,12 @@ public final class WindowMenus {
         ToggleGroup sizes = new ToggleGroup();
         for (int percent : new int[] {100, 125, 150, 200}) {
             RadioMenuItem r = new RadioMenuItem(percent + "%");
+            r.setId("interfaceSize" + percent);
             r.setToggleGroup(sizes);
-            r.setSelected(percent == 100);
+            r.setSelected(percent == presentation.scaleProperty().get());
             r.setOnAction(e -> presentation.setScale(percent));
+            // the tick follows the size in use, also the one restored from the preferences
+            presentation.scaleProperty().addListener((o, was, now) -> r.setSelected(now.intValue() == percent));
             size.getItems().add(r);
         }
         CheckMenuItem meterItem = new CheckMenuItem("Frame-time meter");

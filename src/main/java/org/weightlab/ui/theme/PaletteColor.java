@@ -32,6 +32,10 @@ public enum PaletteColor {
     WEIGHT_BANDS("-wl-weight-bands"),
     /** Gradient populations over time. */
     GRADIENT_BANDS("-wl-gradient-bands"),
+    /** The train loss curves of the loss chart (the batch losses and the epoch ends). */
+    TRAIN_LOSS("-wl-train-loss"),
+    /** The test loss curve of the loss chart. */
+    TEST_LOSS("-wl-test-loss"),
     /** One colour per layer in charts of several layers, in this order. */
     SERIES_1("-wl-series-1"),
     SERIES_2("-wl-series-2"),

@@ -133,8 +133,7 @@ class PaletteCssTest {
 
     /**
      * One owner for each colour: no Java source of the window writes a palette colour as a
-     * literal. (The loss chart still keeps its own fallbacks for the loss curves, which are not
-     * Palette colours.)
+     * literal (the loss curves included).
      */
     @Test
     void noViewTypesAPaletteColourAgain() throws IOException {
