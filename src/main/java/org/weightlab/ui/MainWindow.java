@@ -201,8 +201,10 @@ public final class MainWindow {
             runConfig = s.config();
             controls.setConfig(runConfig);
         }
-        graph.show(s);
-        heatmap.show(s);
+        centre.compression().show(s);
+        TrainingSnapshot drawn = centre.compression().shownFor(s);
+        graph.show(drawn);
+        heatmap.show(drawn);
         // Off screen, the inspector only keeps its (thinned) histories going: a running session's
         // moments reach it HIDDEN_INSPECTOR_PER_SECOND times a second, its diagnostics cost milliseconds.
         if (centre.inspectorSelected() || s.state() != SessionState.RUNNING || hiddenInspector.take(System.nanoTime())) {
