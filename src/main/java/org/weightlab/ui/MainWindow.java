@@ -133,7 +133,8 @@ public final class MainWindow {
     private void createView() {
         WindowMenus menus = new WindowMenus(files, prefs, presentation, new WindowMenus.Commands(this::quit,
                 () -> gallery.show(stage), this::openScenario, () -> showView(View.NETWORK),
-                () -> showView(View.INSPECTOR), () -> showView(View.STEPPER), () -> shortcuts.setVisible(true)));
+                () -> showView(View.INSPECTOR), () -> showView(View.STEPPER), () -> shortcuts.setVisible(true),
+                () -> showView(View.COMPRESSION)));
         layout.setTop(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap, lossChart),
                 darkTheme.selectedProperty(), meter.visibleProperty()),
                 WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme));
@@ -227,8 +228,8 @@ public final class MainWindow {
         }
     }
 
-    /** The views a window can open on: the network graph, the weight inspector, the step-through. */
-    public enum View { NETWORK, INSPECTOR, STEPPER }
+    /** The views a window can open on: the network graph, the weight inspector, the step-through, the compression lab. */
+    public enum View { NETWORK, INSPECTOR, STEPPER, COMPRESSION }
 
     /** Brings {@code view} to the front (the step-through pauses training and starts a walk). */
     public void showView(View view) {
@@ -236,6 +237,7 @@ public final class MainWindow {
             case NETWORK -> centre.showNetwork();
             case INSPECTOR -> centre.showInspector();
             case STEPPER -> centre.enterStepThrough();
+            case COMPRESSION -> centre.showCompression();
         }
     }
 

@@ -22,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.weightlab.compress.PruneScope;
@@ -78,7 +79,7 @@ public final class CompressionPanel extends ScrollPane {
         this.control = control;
         this.whenIdle = whenIdle;
         sparsityChart = new CurveChart(palette, "Pruned by magnitude (no retraining)");
-        bitsChart = new CurveChart(palette, "Quantized, every layer");
+        bitsChart = new CurveChart(palette, "Quantized, every layer (bits per weight)");
         createView();
         initListeners();
     }
@@ -379,6 +380,11 @@ public final class CompressionPanel extends ScrollPane {
     }
 
     private static HBox row(javafx.scene.Node... nodes) {
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof Label l) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         HBox h = new HBox(10, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;

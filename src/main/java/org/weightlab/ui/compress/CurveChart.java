@@ -19,7 +19,7 @@ final class CurveChart extends SmallCanvas {
 
     private static final double LEFT = 34;
     private static final double RIGHT = 10;
-    private static final double TOP = 18;
+    private static final double TOP = 34;
     private static final double BOTTOM = 18;
 
     private final String title;
@@ -86,14 +86,24 @@ final class CurveChart extends SmallCanvas {
         }
         g.setFill(ink);
         g.setTextBaseline(VPos.TOP);
-        int labels = Math.max(1, (int) Math.ceil(n / Math.max(1, pw / 44)));
+        int labels = Math.max(1, (int) Math.ceil(n / Math.max(1, pw / 40)));
         for (int i = 0; i < n; i += labels) {
-            g.setTextAlign(i == 0 ? TextAlignment.LEFT : TextAlignment.CENTER);
-            g.fillText(points.get(i).label(), x(i, n, pw), TOP + ph + 3);
+            g.setTextAlign(i == 0 ? TextAlignment.LEFT : i == n - 1 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(shortLabel(points.get(i).label()), x(i, n, pw), TOP + ph + 3);
         }
-        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(legend(accuracy, maxLoss), w - RIGHT, 1);
+        g.fillText(legend(accuracy, maxLoss), 2, 16);
+    }
+
+    /** Axis labels short enough to sit side by side: "8 bits" -> "8", "ternary" -> "1.58", "binary" -> "1". */
+    static String shortLabel(String label) {
+        return switch (label) {
+            case "float64" -> "64";
+            case "ternary" -> "1.58";
+            case "binary" -> "1";
+            default -> label.endsWith(" bits") ? label.substring(0, label.length() - 5) : label;
+        };
     }
 
     static String legend(boolean accuracy, double maxLoss) {

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.weightlab.compress.ModelSize;
 import org.weightlab.compress.StorageFormat;
 
@@ -64,6 +65,7 @@ final class SizeTable extends HBox {
     private static void header(GridPane g, String... names) {
         for (int c = 0; c < names.length; c++) {
             Label l = new Label(names[c]);
+            l.setMinWidth(Region.USE_PREF_SIZE);
             l.getStyleClass().add("compress-grid-header");
             g.add(l, c, 0);
             if (c > 0) {
@@ -76,6 +78,7 @@ final class SizeTable extends HBox {
     private static void row(GridPane g, int r, boolean total, String... cells) {
         for (int c = 0; c < cells.length; c++) {
             Label l = new Label(cells[c]);
+            l.setMinWidth(Region.USE_PREF_SIZE);
             if (total) {
                 l.getStyleClass().add("compress-grid-total");
             }
