@@ -105,12 +105,12 @@ public final class CompressionPanel extends ScrollPane {
         scope.setId("compressScope");
         structured.setId("compressStructured");
         structured.setTooltip(new Tooltip("Remove whole hidden neurons, those whose outgoing weights are smallest"));
-        HBox pruneRow = row(new Label("Remove"), sparsity, sparsityText, scope, structured);
+        FlowPane pruneRow = row(new Label("Remove"), sparsity, sparsityText, scope, structured);
 
         allLayers.getItems().setAll(BitsChoice.values());
         allLayers.setValue(BitsChoice.FLOAT64);
         allLayers.setId("compressBitsAll");
-        HBox quantRow = row(new Label("Every layer"), allLayers, new Label("or per layer:"), layerChoices);
+        FlowPane quantRow = row(new Label("Every layer"), allLayers, new Label("or per layer:"), layerChoices);
 
         freezeQuantized.setId("compressFreezeQuantized");
         showInViews.setId("compressShowInViews");
@@ -121,12 +121,11 @@ public final class CompressionPanel extends ScrollPane {
         reset.setId("compressReset");
         figures.setId("compressFigures");
         figures.setWrapText(true);
+        figures.setMinWidth(0);
         figures.getStyleClass().add("compress-figures");
-        HBox actions = row(apply, reset, freezeQuantized, showInViews);
+        FlowPane actions = row(apply, reset, freezeQuantized, showInViews);
 
-        HBox curves = new HBox(12, sparsityChart, bitsChart);
-        HBox.setHgrow(sparsityChart, Priority.ALWAYS);
-        HBox.setHgrow(bitsChart, Priority.ALWAYS);
+        FlowPane curves = new FlowPane(12, 8, sparsityChart, bitsChart);
 
         VBox content = new VBox(8,
                 heading("Size"), size,
@@ -379,13 +378,14 @@ public final class CompressionPanel extends ScrollPane {
         return l;
     }
 
-    private static HBox row(javafx.scene.Node... nodes) {
+    private static FlowPane row(javafx.scene.Node... nodes) {
         for (javafx.scene.Node n : nodes) {
             if (n instanceof Label l) {
                 l.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        HBox h = new HBox(10, nodes);
+        // A row wraps rather than widening the panel past its column.
+        FlowPane h = new FlowPane(10, 6, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
     }

@@ -27,7 +27,7 @@ final class CurveChart extends SmallCanvas {
     private int marked = -1;
 
     CurveChart(Palette palette, String title) {
-        super(palette, 300, 150);
+        super(palette, 340, 160);
         this.title = title;
     }
 

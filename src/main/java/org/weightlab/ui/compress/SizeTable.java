@@ -6,7 +6,7 @@ import javafx.geometry.HPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import org.weightlab.compress.ModelSize;
 import org.weightlab.compress.StorageFormat;
@@ -16,7 +16,7 @@ import org.weightlab.compress.StorageFormat;
  * bytes they take in each storage format, beside the same arithmetic for a 7-billion-parameter
  * model so that the scale is felt.
  */
-final class SizeTable extends HBox {
+final class SizeTable extends FlowPane {
 
     static final String STYLE_CLASS = "compress-size";
 
@@ -25,7 +25,8 @@ final class SizeTable extends HBox {
 
     SizeTable() {
         getStyleClass().add(STYLE_CLASS);
-        setSpacing(24);
+        setHgap(24);
+        setVgap(8);
         counts.getStyleClass().add("compress-grid");
         bytes.getStyleClass().add("compress-grid");
         counts.setId("compressCounts");
