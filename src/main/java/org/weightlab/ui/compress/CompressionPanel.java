@@ -89,6 +89,7 @@ public final class CompressionPanel extends ScrollPane {
         getStylesheets().add(STYLESHEET);
         setId("compressPanel");
         setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
         palette.setManaged(false);
         palette.setVisible(false);
 
