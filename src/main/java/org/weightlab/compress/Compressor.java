@@ -1,5 +1,7 @@
 package org.weightlab.compress;
 
+import java.util.Collections;
+import java.util.List;
 import org.weightlab.engine.Network;
 
 /**
@@ -20,7 +22,21 @@ public final class Compressor {
      * @param quant how to quantize, or null for full precision
      */
     public static WeightSet apply(WeightSet w, PruneMask mask, QuantSpec quant) {
+        return applyPerLayer(w, mask, Collections.nCopies(w.layerCount(), quant));
+    }
+
+    /**
+     * The compressed weights, each layer quantized its own way.
+     *
+     * @param mask     what to remove, or null for no pruning
+     * @param perLayer one entry per layer: how to quantize it, or null for full precision
+     */
+    public static WeightSet applyPerLayer(WeightSet w, PruneMask mask, List<QuantSpec> perLayer) {
         int layers = w.layerCount();
+        if (perLayer.size() != layers) {
+            throw new IllegalArgumentException("quantization given for " + perLayer.size() + " layers, the network has "
+                    + layers);
+        }
         if (mask != null && mask.layerCount() != layers) {
             throw new IllegalArgumentException("the mask has " + mask.layerCount() + " layers, the network " + layers);
         }
@@ -33,6 +49,7 @@ public final class Compressor {
                 zero(wl, mask.weights(l));
                 zero(bl, mask.biases(l));
             }
+            QuantSpec quant = perLayer.get(l);
             if (quant != null) {
                 wl = Quantizer.quantize(wl, quant);
                 if (mask != null) {

@@ -11,6 +11,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.TrainingSnapshot;
+import org.weightlab.ui.compress.CompressionPanel;
 import org.weightlab.ui.heatmap.DecisionHeatmapView;
 import org.weightlab.ui.inspector.InspectorModel;
 import org.weightlab.ui.inspector.InspectorView;
@@ -39,6 +40,9 @@ final class CentreTabs {
     private final Tab stepperTab = new Tab("Step-through", new StepThroughView(stepper));
     private final Tab networkTab = new Tab("Network");
     private final Tab inspectorTab = new Tab("Inspector");
+    private final Tab compressTab = new Tab("Compress");
+    private final CompressionPanel compression;
+    private final NetworkGraphView graph;
     private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
 
     /**
@@ -53,6 +57,8 @@ final class CentreTabs {
         this.heatmap = heatmap;
         this.data = data;
         this.shown = shown;
+        this.graph = graph;
+        this.compression = new CompressionPanel(host, () -> host.session().whenIdle());
         createView(graph);
         initListeners();
     }
@@ -69,7 +75,12 @@ final class CentreTabs {
         inspectorTab.setContent(inspectorView);
         inspectorTab.setClosable(false);
         inspectorTab.setTooltip(new Tooltip("Every weight of a layer, histograms over time, gradient flow, diagnostics (I)"));
-        centre.getTabs().addAll(networkTab, inspectorTab);
+        // Like the inspector, the compression panel computes its what-ifs only while it is seen.
+        compression.visibleProperty().bind(compressTab.selectedProperty());
+        compressTab.setContent(compression);
+        compressTab.setClosable(false);
+        compressTab.setTooltip(new Tooltip("How big the weights are; pruning and quantization as what-ifs, then applied"));
+        centre.getTabs().addAll(networkTab, inspectorTab, compressTab);
         centre.setId("centreTabs");
         stepThrough.setId("stepThroughButton");
         stepThrough.setTooltip(new Tooltip("Step-through: walk one example forward and backward, neuron by neuron (T)"));
@@ -84,6 +95,16 @@ final class CentreTabs {
             if (on && s != null) {
                 inspector.show(s);
             }
+        });
+        compressTab.selectedProperty().addListener((obs, was, on) -> {
+            if (on) {
+                compression.show(shown.get());
+            }
+        });
+        // The what-if is drawn by the graph and the output view while it is shown there.
+        compression.setOnPreview(s -> {
+            graph.show(s);
+            heatmap.show(s);
         });
         stepper.setTrainingControl(host);
         stepper.setOnExit(this::leaveStepThrough);
@@ -131,6 +152,15 @@ final class CentreTabs {
 
     StepThroughViewModel stepper() {
         return stepper;
+    }
+
+    /** The compression panel (the window shows its what-if in the graph and the output view). */
+    CompressionPanel compression() {
+        return compression;
+    }
+
+    void showCompression() {
+        centre.getSelectionModel().select(compressTab);
     }
 
     boolean inspectorSelected() {

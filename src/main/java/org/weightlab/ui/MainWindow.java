@@ -134,7 +134,8 @@ public final class MainWindow {
     private void createView() {
         WindowMenus menus = new WindowMenus(files, prefs, presentation, new WindowMenus.Commands(this::quit,
                 () -> gallery.show(stage), this::openScenario, () -> showView(View.NETWORK),
-                () -> showView(View.INSPECTOR), () -> showView(View.STEPPER), () -> shortcuts.setVisible(true)));
+                () -> showView(View.INSPECTOR), () -> showView(View.STEPPER), () -> shortcuts.setVisible(true),
+                () -> showView(View.COMPRESSION)));
         layout.setTop(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap, lossChart),
                 darkTheme.selectedProperty(), meter.visibleProperty()),
                 WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme));
@@ -216,8 +217,10 @@ public final class MainWindow {
             runConfig = s.config();
             controls.setConfig(runConfig);
         }
-        graph.show(s);
-        heatmap.show(s);
+        centre.compression().show(s);
+        TrainingSnapshot drawn = centre.compression().shownFor(s);
+        graph.show(drawn);
+        heatmap.show(drawn);
         // Off screen, the inspector only keeps its (thinned) histories going: a running session's
         // moments reach it HIDDEN_INSPECTOR_PER_SECOND times a second, its diagnostics cost milliseconds.
         if (centre.inspectorSelected() || s.state() != SessionState.RUNNING || hiddenInspector.take(System.nanoTime())) {
@@ -244,8 +247,8 @@ public final class MainWindow {
         }
     }
 
-    /** The views a window can open on: the network graph, the weight inspector, the step-through. */
-    public enum View { NETWORK, INSPECTOR, STEPPER }
+    /** The views a window can open on: the network graph, the weight inspector, the step-through, the compression lab. */
+    public enum View { NETWORK, INSPECTOR, STEPPER, COMPRESSION }
 
     /** Brings {@code view} to the front (the step-through pauses training and starts a walk). */
     public void showView(View view) {
@@ -253,6 +256,7 @@ public final class MainWindow {
             case NETWORK -> centre.showNetwork();
             case INSPECTOR -> centre.showInspector();
             case STEPPER -> centre.enterStepThrough();
+            case COMPRESSION -> centre.showCompression();
         }
     }
 

@@ -23,7 +23,7 @@ public final class WindowMenus {
     /** The window's commands the menus offer besides files and looks. */
     public record Commands(Runnable quit, Runnable gallery, BiConsumer<Scenario, String> openLesson,
                            Runnable showNetwork, Runnable showInspector, Runnable showStepThrough,
-                           Runnable showShortcuts) {
+                           Runnable showShortcuts, Runnable showCompression) {
     }
 
     /** What the menus export as pictures: the whole window and each view. */
@@ -92,6 +92,7 @@ public final class WindowMenus {
         MenuItem network = item("Network", null, null, commands.showNetwork());
         MenuItem inspect = item("Weight inspector", null, null, commands.showInspector());
         MenuItem walk = item("Step-through", null, null, commands.showStepThrough());
+        MenuItem compress = item("Compression lab", null, "Shortcut+K", commands.showCompression());
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.selectedProperty().bindBidirectional(darkTheme);
         CheckMenuItem present = new CheckMenuItem("Presentation mode");
@@ -112,7 +113,7 @@ public final class WindowMenus {
         }
         CheckMenuItem meterItem = new CheckMenuItem("Frame-time meter");
         meterItem.selectedProperty().bindBidirectional(meterVisible);
-        return new Menu("View", null, network, inspect, walk, new SeparatorMenuItem(), dark, present, size,
+        return new Menu("View", null, network, inspect, walk, compress, new SeparatorMenuItem(), dark, present, size,
                 meterItem);
     }
 
