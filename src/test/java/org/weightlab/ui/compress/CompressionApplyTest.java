@@ -13,6 +13,7 @@ import org.weightlab.compress.PruneScope;
 import org.weightlab.compress.QuantSpec;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataGenerator;
+import org.weightlab.session.SessionSettings;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.SnapshotBus;
 import org.weightlab.session.TrainingSession;
@@ -36,7 +37,7 @@ class CompressionApplyTest {
     private TrainingSnapshot trainedCircle() throws Exception {
         RunConfig config = RunConfig.defaults();
         session = new TrainingSession(config, DataGenerator.generate(config), null, new SnapshotBus(),
-                DataGenerator::generate, TrainingSession.Settings.defaults());
+                DataGenerator::generate, SessionSettings.defaults());
         session.start();
         session.runSteps(25 * 40);
         return idle();

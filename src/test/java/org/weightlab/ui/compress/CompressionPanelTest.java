@@ -21,6 +21,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataGenerator;
+import org.weightlab.session.SessionSettings;
 import org.weightlab.session.SnapshotBus;
 import org.weightlab.session.TrainingSession;
 import org.weightlab.session.TrainingSnapshot;
@@ -35,7 +36,7 @@ class CompressionPanelTest {
     CompressionPanelTest() {
         RunConfig config = RunConfig.defaults();
         session = new TrainingSession(config, DataGenerator.generate(config), null, new SnapshotBus(),
-                DataGenerator::generate, TrainingSession.Settings.defaults());
+                DataGenerator::generate, SessionSettings.defaults());
         session.start();
     }
 
