@@ -16,7 +16,7 @@ public final class Rng {
         this.state = state;
     }
 
-    /** Stream {@code id} of the run seeded with {@code seed}: 1 weights, 2 shuffling, 3 dropout. */
+    /** Stream {@code id} of the run seeded with {@code seed}: 1 weights, 2 shuffling, 3 dropout, 4 LoRA adapters' A. */
     public static Rng stream(long seed, int id) {
         return new Rng(mix(seed) ^ mix(GOLDEN * (id + 1L)));
     }

@@ -16,8 +16,8 @@ import org.weightlab.engine.data.Dataset;
  * divergence, checkpoints, traces, statistics and fields. Not thread-safe: one engine thread
  * drives it; others get copies ({@link Network#copy()}, {@link #checkpoint()}).
  *
- * <p>Randomness comes from the config's seed through three {@link Rng} streams: 1 initial
- * weights, 2 the example order of each epoch, 3 dropout masks. The same config and data give
+ * <p>Randomness comes from the config's seed through four {@link Rng} streams: 1 initial
+ * weights, 2 the example order of each epoch, 3 dropout masks, 4 the A of LoRA adapters. The same config and data give
  * bit-identical weights and losses.
  */
 public final class Trainer {

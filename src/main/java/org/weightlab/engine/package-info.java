@@ -16,8 +16,8 @@
  * <li>{@link org.weightlab.engine.Activation}, {@link org.weightlab.engine.Loss},
  *     {@link org.weightlab.engine.Init}, {@link org.weightlab.engine.Optimizer}: the math of DESIGN 3,
  *     each documented with its formula.</li>
- * <li>{@link org.weightlab.engine.Rng}: SplitMix64, seeded from the config; three streams (weights,
- *     shuffling, dropout).</li>
+ * <li>{@link org.weightlab.engine.Rng}: SplitMix64, seeded from the config; four streams (weights,
+ *     shuffling, dropout, LoRA adapters' A).</li>
  * <li>{@code engine.reference}: the same training in plain loops, one example at a time, that the
  *     tests hold the fast path against.</li>
  * </ul>
@@ -48,6 +48,18 @@
  *     ({@code TraceLayer}), the field ({@code FieldComputer}), {@code Trainer.stats} and the views,
  *     which reach modules through {@code Network.layer(l)} (it refuses a module that is not dense).</li>
  * </ol>
+ * <p>The first kind, LoRA ({@link org.weightlab.engine.LoraAdapter}), is not a module of its own but
+ * an optional part of the dense {@link org.weightlab.engine.Layer}: it changes the layer's weights
+ * (W' = W + s B A) rather than adding a step after it, so the views, the trace and the field keep
+ * reaching it as a dense layer. Its parameters "A" and "B" follow "weight" and "bias" in the
+ * layer's list, and everything in step 2 above held: the optimizer, its state, freezing,
+ * regularization and checkpoints needed no change. What it took: {@code LoraAdapter} (forward and
+ * backward), {@code Layer} (the adapter's branch; a layer without one runs the plain path),
+ * {@code Network.create} / {@code withAdapters} / {@code merged}, {@code FieldComputer} (W'),
+ * {@code engine.config.LoraSpec} and {@code RunConfig.lora}, the codec ({@code scenario.LoraCodec},
+ * {@code LoraState}), the reference network, and the tests ({@code LoraTest},
+ * {@code LoraReferenceAgreementTest}, {@code LoraFileTest}, {@code LoraTorchReplayTest}).
+ *
  * Keep {@code Network.backward} above the JIT's inlining limit (its comment says why), and compare
  * {@code bench} A and B before and after.
  */

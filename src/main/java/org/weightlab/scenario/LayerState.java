@@ -142,6 +142,32 @@ public record LayerState(double[][] weights, double[] biases, ActivationKind act
         return w;
     }
 
+    /**
+     * The weights the layer computes with, in the engine's layout: W, or with an adapter W + s B A
+     * (s = alpha / r), formed in the engine's order (s times the sum over k, then added to W).
+     */
+    public double[] effectiveFlatWeights() {
+        double[] w = flatWeights();
+        if (lora == null) {
+            return w;
+        }
+        int in = inputs();
+        int r = lora.rank();
+        double s = lora.alpha() / r;
+        double[][] a = lora.a();
+        double[][] b = lora.b();
+        for (int o = 0; o < outputs(); o++) {
+            for (int i = 0; i < in; i++) {
+                double sum = 0;
+                for (int k = 0; k < r; k++) {
+                    sum += b[o][k] * a[k][i];
+                }
+                w[o * in + i] += s * sum;
+            }
+        }
+        return w;
+    }
+
     /** Frozen weight mask in the engine's layout, {@code f[o * in + i]}. */
     public boolean[] flatFrozenWeights() {
         int in = inputs();

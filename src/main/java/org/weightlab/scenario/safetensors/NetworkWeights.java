@@ -57,7 +57,8 @@ public final class NetworkWeights {
     /**
      * The file for {@code state}: float64 tensors in layer order, and metadata naming the
      * features, activations and loss so that WeightLab can rebuild the network from the file
-     * alone. {@code "format": "pt"} marks PyTorch tensors, as Hugging Face's tools expect.
+     * alone. {@code "format": "pt"} marks PyTorch tensors, as Hugging Face's tools expect. Layers
+     * with a LoRA adapter are written merged, W + (alpha / r) B A.
      */
     public static SafetensorsFile export(NetworkState state, List<Feature> features, LossKind loss) {
         if (!state.isFinite()) {
@@ -66,7 +67,9 @@ public final class NetworkWeights {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (int l = 0; l < state.layers().size(); l++) {
             LayerState layer = state.layers().get(l);
-            tensors.put(weightName(l), Tensor.f64(new int[]{layer.outputs(), layer.inputs()}, layer.flatWeights()));
+            // A LoRA adapter is exported merged (W + s B A): the same function as a plain Linear.
+            tensors.put(weightName(l), Tensor.f64(new int[]{layer.outputs(), layer.inputs()},
+                    layer.effectiveFlatWeights()));
             tensors.put(biasName(l), Tensor.f64(new int[]{layer.outputs()}, layer.biases()));
         }
         Map<String, String> metadata = new LinkedHashMap<>();
