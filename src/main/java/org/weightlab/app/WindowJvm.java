@@ -30,7 +30,7 @@ final class WindowJvm {
      * Enough for network B training with the default history; with the serial collector (whose
      * bookkeeping is some 40 MB smaller than G1's at this size) the window stays under 512 MB resident.
      */
-    static final String MAX_HEAP = "-Xmx256m";
+    static final String MAX_HEAP = "-Xmx200m";
     static final String COLLECTOR = "-XX:+UseSerialGC";
 
     /** The window is up in about two seconds; the vector warm-up waits until then. */

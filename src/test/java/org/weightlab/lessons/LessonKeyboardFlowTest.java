@@ -19,16 +19,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.config.Feature;
-import org.weightlab.engine.config.RunConfig;
-import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.scenario.ScenarioFile;
-import org.weightlab.session.SessionSettings;
 import org.weightlab.session.SessionHost;
-import org.weightlab.session.SnapshotBus;
 import org.weightlab.session.TrainingSession;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.MainWindow;
+import org.weightlab.ui.OpenWindow;
 import org.weightlab.ui.lessons.LessonPanel;
 import org.weightlab.ui.lessons.LessonStepsView;
 
@@ -44,23 +41,18 @@ class LessonKeyboardFlowTest {
 
     private SessionHost host;
     private MainWindow window;
-    private Stage ownStage;
+    private OpenWindow open;
 
     @Start
     void start(Stage primary) {
-        Stage stage = new Stage();
-        ownStage = stage;
-        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, SessionSettings.defaults());
-        host.open(RunConfig.defaults(), null);
-        window = new MainWindow(host, RunConfig.defaults());
-        window.show(stage);
+        open = OpenWindow.onDefaults();
+        host = open.host();
+        window = open.window();
     }
 
     @AfterEach
     void stop() throws Exception {
-        window.close();
-        WaitForAsyncUtils.asyncFx(ownStage::close).get();
-        host.close();
+        open.close();
     }
 
     private void open(FxRobot robot, String name) throws Exception {

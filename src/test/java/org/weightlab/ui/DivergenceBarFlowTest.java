@@ -24,12 +24,9 @@ import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.config.OptimizerConfig;
 import org.weightlab.engine.config.OptimizerKind;
 import org.weightlab.engine.config.RunConfig;
-import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.scenario.Scenario;
-import org.weightlab.session.SessionSettings;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.SessionState;
-import org.weightlab.session.SnapshotBus;
 import org.weightlab.session.TrainingSession;
 import org.weightlab.ui.loss.AxisTicks;
 import org.weightlab.ui.loss.LossChartView;
@@ -47,23 +44,18 @@ class DivergenceBarFlowTest {
 
     private SessionHost host;
     private MainWindow window;
-    private Stage ownStage;
+    private OpenWindow open;
 
     @Start
     void start(Stage primary) {
-        Stage stage = new Stage();
-        ownStage = stage;
-        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, SessionSettings.defaults());
-        host.open(RunConfig.defaults(), null);
-        window = new MainWindow(host, RunConfig.defaults());
-        window.show(stage);
+        open = OpenWindow.onDefaults();
+        host = open.host();
+        window = open.window();
     }
 
     @AfterEach
     void stop() throws Exception {
-        window.close();
-        WaitForAsyncUtils.asyncFx(ownStage::close).get();
-        host.close();
+        open.close();
     }
 
     @Test

@@ -16,12 +16,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.weightlab.engine.config.RunConfig;
-import org.weightlab.engine.data.DataGenerator;
-import org.weightlab.session.SessionSettings;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.SessionState;
-import org.weightlab.session.SnapshotBus;
 import org.weightlab.session.TrainingSession;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.shell.TransportBar;
@@ -34,23 +30,18 @@ class MainWindowPaceFlowsTest {
 
     private SessionHost host;
     private MainWindow window;
-    private Stage ownStage;
+    private OpenWindow open;
 
     @Start
     void start(Stage primary) {
-        Stage stage = new Stage();
-        ownStage = stage;
-        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, SessionSettings.defaults());
-        host.open(RunConfig.defaults(), null);
-        window = new MainWindow(host, RunConfig.defaults());
-        window.show(stage);
+        open = OpenWindow.onDefaults();
+        host = open.host();
+        window = open.window();
     }
 
     @AfterEach
     void stop() throws Exception {
-        window.close();
-        WaitForAsyncUtils.asyncFx(ownStage::close).get();
-        host.close();
+        open.close();
     }
 
     private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
