@@ -20,6 +20,7 @@ import org.weightlab.engine.config.ProblemKind;
 import org.weightlab.engine.config.RegularizationConfig;
 import org.weightlab.engine.config.RegularizationKind;
 import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.config.RunExtras;
 import org.weightlab.engine.config.ScheduleConfig;
 import org.weightlab.engine.config.ScheduleKind;
 import org.weightlab.engine.data.DataSplit;
@@ -74,7 +75,7 @@ final class Codec {
         List<LoraSpec> lora = loraIn == null ? List.of() : LoraCodec.readSpecs(loraIn);
         return build(o, () -> new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden,
                 activation, layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization,
-                schedule, batchSize, shuffle, dropout, lora));
+                schedule, batchSize, shuffle, dropout, lora, RunExtras.NONE));
     }
 
     static void writeConfig(JsonOut out, RunConfig c) {

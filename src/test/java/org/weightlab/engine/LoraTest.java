@@ -20,6 +20,7 @@ import org.weightlab.engine.config.ProblemKind;
 import org.weightlab.engine.config.RegularizationConfig;
 import org.weightlab.engine.config.RegularizationKind;
 import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.config.RunExtras;
 import org.weightlab.engine.config.ScheduleConfig;
 import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.engine.data.DataSplit;
@@ -99,7 +100,7 @@ class LoraTest {
         RunConfig c = new RunConfig(DatasetKind.PLANE, 10, 0, 0.5, 3, List.of(Feature.X1, Feature.X2),
                 ProblemKind.REGRESSION, List.of(), ActivationKind.TANH, List.of(), ActivationKind.LINEAR, LossKind.MSE,
                 InitSpec.ZEROS, InitSpec.ZEROS, opt, RegularizationConfig.NONE, ScheduleConfig.CONSTANT, 1, false, 0.0,
-                List.of(new LoraSpec(0, 1, 2.0)));
+                List.of(new LoraSpec(0, 1, 2.0)), RunExtras.NONE);
         Layer layer = Layer.of(2, 1, ActivationKind.LINEAR, new double[] {0.5, -0.25}, new double[] {0.1}, null, null)
                 .withAdapter(1, 2.0, new double[] {0.3, -0.2}, new double[] {0.4});
         Network start = new Network(c.features(), c.loss(), List.of(layer));

@@ -11,13 +11,17 @@ import java.util.List;
  * @param activation       activation of every hidden layer unless {@code layerActivations} says otherwise
  * @param layerActivations one activation per hidden layer, or empty to use {@code activation} everywhere
  * @param dropout          inverted-dropout rate for every hidden layer, 0 for none (training only)
+ * @param lora             LoRA adapters, by layer (config field "lora")
+ * @param extras           the optional sections added since: batch normalization, quantization-aware
+ *                         training, data carried inside the file (never null; {@link RunExtras#NONE})
  */
 public record RunConfig(DatasetKind dataset, int samples, double noise, double trainFraction, long seed,
                         List<Feature> features, ProblemKind problem, List<Integer> hidden,
                         ActivationKind activation, List<ActivationKind> layerActivations,
                         ActivationKind outputActivation, LossKind loss, InitSpec init, InitSpec biasInit,
                         OptimizerConfig optimizer, RegularizationConfig regularization, ScheduleConfig schedule,
-                        int batchSize, boolean shuffle, double dropout, List<LoraSpec> lora) {
+                        int batchSize, boolean shuffle, double dropout, List<LoraSpec> lora,
+                        RunExtras extras) {
 
     public static final int MAX_HIDDEN_LAYERS = 8;
     public static final int MAX_NEURONS = 16;
@@ -33,6 +37,7 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
         hidden = List.copyOf(hidden);
         layerActivations = List.copyOf(layerActivations);
         lora = lora == null ? List.of() : List.copyOf(lora);
+        extras = extras == null ? RunExtras.NONE : extras;
         if (samples < 2 || samples > MAX_SAMPLES) {
             throw new IllegalArgumentException("samples must be between 2 and " + MAX_SAMPLES + ", got " + samples);
         }
@@ -92,6 +97,7 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
         checkLora(lora, features.size(), hidden, loss == LossKind.CROSS_ENTROPY ? dataset.classes() : 1);
+        extras.check(hidden);
     }
 
     /** A config without LoRA adapters (the form every config had before "lora"). */
@@ -103,7 +109,7 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
                      int batchSize, boolean shuffle, double dropout) {
         this(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation, layerActivations,
                 outputActivation, loss, init, biasInit, optimizer, regularization, schedule, batchSize, shuffle,
-                dropout, List.of());
+                dropout, List.of(), RunExtras.NONE);
     }
 
     private static void checkLora(List<LoraSpec> lora, int inputs, List<Integer> hidden, int outputs) {
@@ -154,7 +160,7 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
     public RunConfig withLora(List<LoraSpec> l) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout, l);
+                batchSize, shuffle, dropout, l, extras);
     }
 
     /**
@@ -189,67 +195,73 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
     public RunConfig withDataset(DatasetKind d) {
         return new RunConfig(d, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout, fitting(lora, features.size(), hidden, loss, d));
+                batchSize, shuffle, dropout, fitting(lora, features.size(), hidden, loss, d), extras);
     }
 
     public RunConfig withData(int samples, double noise, double trainFraction, long seed) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout, lora);
+                batchSize, shuffle, dropout, lora, extras);
     }
 
     public RunConfig withFeatures(List<Feature> f) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, f, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout, fitting(lora, f.size(), hidden, loss, dataset));
+                batchSize, shuffle, dropout, fitting(lora, f.size(), hidden, loss, dataset), extras);
     }
 
     public RunConfig withHidden(List<Integer> h, List<ActivationKind> perLayer) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, h, activation,
                 perLayer, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout, fitting(lora, features.size(), h, loss, dataset));
+                batchSize, shuffle, dropout, fitting(lora, features.size(), h, loss, dataset), extras.fitting(h));
     }
 
     public RunConfig withActivations(ActivationKind hiddenAct, ActivationKind outputAct, LossKind l,
                                      ProblemKind p) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, p, hidden, hiddenAct,
                 List.of(), outputAct, l, init, biasInit, optimizer, regularization, schedule, batchSize, shuffle,
-                dropout, fitting(lora, features.size(), hidden, l, dataset));
+                dropout, fitting(lora, features.size(), hidden, l, dataset), extras);
     }
 
     public RunConfig withInit(InitSpec weights, InitSpec biases) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, weights, biases, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout, lora);
+                batchSize, shuffle, dropout, lora, extras);
     }
 
     public RunConfig withOptimizer(OptimizerConfig o) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, o, regularization, schedule, batchSize,
-                shuffle, dropout, lora);
+                shuffle, dropout, lora, extras);
     }
 
     public RunConfig withRegularization(RegularizationConfig r) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, r, schedule, batchSize,
-                shuffle, dropout, lora);
+                shuffle, dropout, lora, extras);
     }
 
     public RunConfig withSchedule(ScheduleConfig s) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, s, batchSize,
-                shuffle, dropout, lora);
+                shuffle, dropout, lora, extras);
     }
 
     public RunConfig withBatch(int b, boolean shuf) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule, b,
-                shuf, dropout, lora);
+                shuf, dropout, lora, extras);
+    }
+
+    public RunConfig withExtras(RunExtras x) {
+        return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
+                layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
+                batchSize, shuffle, dropout, lora, x);
     }
 
     public RunConfig withDropout(double d) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, d, lora);
+                batchSize, shuffle, d, lora, extras);
     }
 }

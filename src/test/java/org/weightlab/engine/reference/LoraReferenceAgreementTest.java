@@ -27,6 +27,7 @@ import org.weightlab.engine.config.ProblemKind;
 import org.weightlab.engine.config.RegularizationConfig;
 import org.weightlab.engine.config.RegularizationKind;
 import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.config.RunExtras;
 import org.weightlab.engine.config.ScheduleConfig;
 import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.engine.data.DataSplit;
@@ -69,7 +70,7 @@ class LoraReferenceAgreementTest {
                 softmax ? ActivationKind.SOFTMAX : ActivationKind.TANH,
                 softmax ? LossKind.CROSS_ENTROPY : LossKind.MSE, InitSpec.XAVIER_UNIFORM, InitSpec.ZEROS, opt, reg,
                 ScheduleConfig.CONSTANT, 7, true, 0.0,
-                List.of(new LoraSpec(0, 3, 6.0), new LoraSpec(2, softmax ? 2 : 1, 1.0)));
+                List.of(new LoraSpec(0, 3, 6.0), new LoraSpec(2, softmax ? 2 : 1, 1.0)), RunExtras.NONE);
     }
 
     @ParameterizedTest(name = "softmax {0}, {1}, {2}")
