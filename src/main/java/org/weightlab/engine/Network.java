@@ -29,6 +29,8 @@ public final class Network {
     private final int[] firstParameter;
     /** The module each parameter belongs to. */
     private final int[] owner;
+    /** Whether some layer is batch-normalized. */
+    private final boolean normalized;
 
     public Network(List<Feature> features, LossKind loss, List<? extends NetModule> layers) {
         if (features == null || features.isEmpty()) {
@@ -73,6 +75,11 @@ public final class Network {
         parameters = all.toArray(new Parameter[0]);
         parameterList = List.of(parameters);
         owner = owners.stream().mapToInt(Integer::intValue).toArray();
+        boolean norm = false;
+        for (NetModule m : this.layers) {
+            norm |= m instanceof Layer dense && dense.norm() != null;
+        }
+        normalized = norm;
     }
 
     /** A new network shaped by {@code config}, weights then biases of each layer drawn from {@code rng}. */
@@ -99,6 +106,48 @@ public final class Network {
      * the config the network itself is returned.
      */
     Network withAdapters(RunConfig config) {
+        return adapted(config).withBatchNorm(config);
+    }
+
+    /**
+     * This network with batch normalization on the hidden layers {@code config} flags
+     * ("batchNorm") that have none yet (fresh: gamma 1, beta 0, running mean 0, variance 1). A
+     * layer may not carry one the config does not flag; the output layer never does.
+     */
+    Network withBatchNorm(RunConfig config) {
+        boolean any = false;
+        List<NetModule> normed = new ArrayList<>(layers.length);
+        for (int l = 0; l < layers.length; l++) {
+            Layer layer = layer(l);
+            boolean on = l < layers.length - 1 && config.extras().batchNormOn(l);
+            if (!on && layer.norm() != null) {
+                throw new IllegalArgumentException("initial layer " + l
+                        + " carries batch normalization the config's \"batchNorm\" does not list");
+            }
+            any |= on && layer.norm() == null;
+            normed.add(on && layer.norm() == null ? layer.withBatchNorm() : layer);
+        }
+        return any ? new Network(features, loss, normed) : this;
+    }
+
+    /** True when some layer is batch-normalized. */
+    public boolean hasBatchNorm() {
+        return normalized;
+    }
+
+    /** Moves every batch norm's running statistics by the training batch of n last passed forward in {@code ws}. */
+    void commitBatchStatistics(Workspace ws, int n) {
+        if (!normalized) {
+            return;
+        }
+        for (int l = 0; l < layers.length; l++) {
+            if (layers[l] instanceof Layer dense && dense.norm() != null) {
+                dense.norm().commit(ws, l, n);
+            }
+        }
+    }
+
+    private Network adapted(RunConfig config) {
         if (config.lora().isEmpty()) {
             for (NetModule m : layers) {
                 if (m instanceof Layer l && l.adapter() != null) {

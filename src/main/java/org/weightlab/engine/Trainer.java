@@ -90,6 +90,7 @@ public final class Trainer {
         }
         inputs = net.inputs();
         trainSize = data.train().size();
+        BatchNormBatches.check(net, config, trainSize);
         trainSet = data.train();
         trainX = Examples.features(config.features(), data.train());
         trainY = Examples.labels(config, data.train(), "training");
@@ -108,7 +109,7 @@ public final class Trainer {
         optimizer = new OptimizerState(net);
         grads = net.newParameterBuffers();
         next = net.newParameterBuffers();
-        batch = new Workspace(net, Math.min(config.batchSize(), trainSize));
+        batch = new Workspace(net, Math.min(config.batchSize(), trainSize), true);
         shuffleRng = Rng.stream(config.seed(), 2);
         dropoutRng = Rng.stream(config.seed(), 3);
     }
@@ -123,7 +124,7 @@ public final class Trainer {
                 || !a.features().equals(b.features()) || a.problem() != b.problem()
                 || !a.hidden().equals(b.hidden()) || a.outputActivation() != b.outputActivation()
                 || a.loss() != b.loss() || !a.init().equals(b.init()) || !a.biasInit().equals(b.biasInit())
-                || !a.lora().equals(b.lora())) {
+                || !a.lora().equals(b.lora()) || !a.extras().batchNorm().equals(b.extras().batchNorm())) {
             return true;
         }
         for (int l = 0; l < a.hidden().size(); l++) {
@@ -144,7 +145,7 @@ public final class Trainer {
         prepareOrder();
         int n = Math.min(config.batchSize(), trainSize - cursor);
         if (batch.capacity < n) {
-            batch = new Workspace(net, n);
+            batch = new Workspace(net, n, true);
         }
         int cap = batch.capacity;
         double[] bx = batch.x;
@@ -180,6 +181,7 @@ public final class Trainer {
         for (int j = 0; j < next.length; j++) {
             net.parameter(j).apply(next[j], grads[j]);
         }
+        net.commitBatchStatistics(batch, n); // batch norms' running statistics (nothing without one)
         cursor += n;
         step++;
         version++;
@@ -363,6 +365,7 @@ public final class Trainer {
             throw new IllegalArgumentException("this change needs a new run (data, features, topology, loss or "
                     + "initializer changed)");
         }
+        BatchNormBatches.check(net, next, trainSize);
         config = next;
         version++;
     }
