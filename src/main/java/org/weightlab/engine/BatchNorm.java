@@ -107,6 +107,22 @@ public final class BatchNorm {
         return lastVar.clone();
     }
 
+    public double[] gammaGradientsCopy() {
+        return gamma.grads.clone();
+    }
+
+    public double[] betaGradientsCopy() {
+        return beta.grads.clone();
+    }
+
+    public boolean[] frozenGammaCopy() {
+        return gamma.frozen.clone();
+    }
+
+    public boolean[] frozenBetaCopy() {
+        return beta.frozen.clone();
+    }
+
     public long batchesTracked() {
         return batchesTracked;
     }

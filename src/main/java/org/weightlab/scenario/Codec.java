@@ -41,7 +41,7 @@ final class Codec {
     static RunConfig readConfig(JsonIn in) {
         Obj o = in.obj("dataset", "samples", "noise", "trainFraction", "seed", "features", "problem", "hidden",
                 "activation", "layerActivations", "outputActivation", "loss", "init", "biasInit", "optimizer",
-                "regularization", "schedule", "batchSize", "shuffle", "dropout", "lora");
+                "regularization", "schedule", "batchSize", "shuffle", "dropout", "lora", "batchNorm");
         DatasetKind dataset = o.req("dataset").named(DatasetKind::fromId);
         int samples = o.req("samples").integer(2, RunConfig.MAX_SAMPLES);
         double noise = o.req("noise").number();
@@ -73,9 +73,11 @@ final class Codec {
         double dropout = dropoutIn == null ? 0.0 : dropoutIn.number();
         JsonIn loraIn = o.opt("lora");
         List<LoraSpec> lora = loraIn == null ? List.of() : LoraCodec.readSpecs(loraIn);
+        JsonIn normIn = o.opt("batchNorm");
+        RunExtras extras = normIn == null ? RunExtras.NONE : RunExtras.NONE.withBatchNorm(NormCodec.readFlags(normIn));
         return build(o, () -> new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden,
                 activation, layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization,
-                schedule, batchSize, shuffle, dropout, lora, RunExtras.NONE));
+                schedule, batchSize, shuffle, dropout, lora, extras));
     }
 
     static void writeConfig(JsonOut out, RunConfig c) {
@@ -121,6 +123,9 @@ final class Codec {
         }
         if (!c.lora().isEmpty()) {
             LoraCodec.writeSpecs(out, c.lora());
+        }
+        if (!c.extras().batchNorm().isEmpty()) {
+            NormCodec.writeFlags(out, c.extras().batchNorm());
         }
         out.endObject();
     }
@@ -340,13 +345,18 @@ final class Codec {
             if (loraIn != null) {
                 layer = layer.withLora(LoraCodec.readState(loraIn, config.loraOf(l), inputs, outputs, finiteOnly));
             }
+            JsonIn normIn = layers.get(l).node.isObject() ? new Obj(layers.get(l), LAYER_FIELDS).opt("batchNorm") : null;
+            if (normIn != null) {
+                boolean on = !output && config.extras().batchNormOn(l);
+                layer = layer.withNorm(NormCodec.readState(normIn, on, outputs, finiteOnly));
+            }
             result.add(layer);
         }
         return new NetworkState(result);
     }
 
     private static final String[] LAYER_FIELDS = {"weights", "biases", "activation", "frozenWeights",
-        "frozenBiases", "lora"};
+        "frozenBiases", "lora", "batchNorm"};
 
     private static LayerState readLayer(JsonIn in, int inputs, int outputs, ActivationKind act, String name,
                                         boolean finiteOnly) {
@@ -439,6 +449,9 @@ final class Codec {
             out.endArray();
             if (layer.lora() != null) {
                 LoraCodec.writeState(out, layer.lora());
+            }
+            if (layer.norm() != null) {
+                NormCodec.writeState(out, layer.norm());
             }
             out.endObject();
         }
