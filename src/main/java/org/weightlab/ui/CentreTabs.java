@@ -41,6 +41,7 @@ final class CentreTabs {
     private final Tab networkTab = new Tab("Network");
     private final Tab inspectorTab = new Tab("Inspector");
     private final Tab compressTab = new Tab("Compress");
+    private final Tab raceTab = new Tab("Race");
     private final CompressionPanel compression;
     private final NetworkGraphView graph;
     private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
@@ -157,6 +158,16 @@ final class CentreTabs {
     /** The compression panel (the window shows its what-if in the graph and the output view). */
     CompressionPanel compression() {
         return compression;
+    }
+
+    /** Shows {@code view} in the Race tab (added on first use) in front; closing the tab calls {@code onClosed}. */
+    void showRace(javafx.scene.Node view, Runnable onClosed) {
+        raceTab.setContent(view);
+        raceTab.setOnClosed(e -> onClosed.run());
+        if (!centre.getTabs().contains(raceTab)) {
+            centre.getTabs().add(raceTab);
+        }
+        centre.getSelectionModel().select(raceTab);
     }
 
     void showCompression() {
