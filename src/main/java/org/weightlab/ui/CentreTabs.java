@@ -12,6 +12,7 @@ import org.weightlab.engine.data.DataSplit;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.compress.CompressionPanel;
+import org.weightlab.ui.confusion.ConfusionPanel;
 import org.weightlab.ui.heatmap.DecisionHeatmapView;
 import org.weightlab.ui.inspector.InspectorModel;
 import org.weightlab.ui.inspector.InspectorView;
@@ -42,6 +43,8 @@ final class CentreTabs {
     private final Tab inspectorTab = new Tab("Inspector");
     private final Tab compressTab = new Tab("Compress");
     private final Tab raceTab = new Tab("Race");
+    private final Tab confusionTab = new Tab("Confusion");
+    private final ConfusionPanel confusion = new ConfusionPanel();
     private final CompressionPanel compression;
     private final NetworkGraphView graph;
     private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
@@ -81,7 +84,12 @@ final class CentreTabs {
         compressTab.setContent(compression);
         compressTab.setClosable(false);
         compressTab.setTooltip(new Tooltip("How big the weights are; pruning and quantization as what-ifs, then applied"));
-        centre.getTabs().addAll(networkTab, inspectorTab, compressTab);
+        // Like the compression panel, the confusion matrix is computed only while it is seen.
+        confusion.visibleProperty().bind(confusionTab.selectedProperty());
+        confusionTab.setContent(confusion);
+        confusionTab.setClosable(false);
+        confusionTab.setTooltip(new Tooltip("Test examples by true and predicted class, each class's accuracy"));
+        centre.getTabs().addAll(networkTab, inspectorTab, compressTab, confusionTab);
         centre.setId("centreTabs");
         stepThrough.setId("stepThroughButton");
         stepThrough.setTooltip(new Tooltip("Step-through: walk one example forward and backward, neuron by neuron (T)"));
@@ -107,6 +115,7 @@ final class CentreTabs {
             graph.show(s);
             heatmap.show(s);
         });
+        confusion.setOnPointPicked(heatmap::highlightExample);
         stepper.setTrainingControl(host);
         stepper.setOnExit(this::leaveStepThrough);
         stepThrough.setOnAction(e -> {
@@ -140,6 +149,15 @@ final class CentreTabs {
         } else {
             heatmap.highlightExample(p[0], p[1]);
         }
+    }
+
+    /** The moment on screen, for the tabs that follow it. */
+    void show(TrainingSnapshot s) {
+        confusion.show(s);
+    }
+
+    void showConfusion() {
+        centre.getSelectionModel().select(confusionTab);
     }
 
     TabPane pane() {
