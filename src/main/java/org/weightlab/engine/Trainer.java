@@ -88,6 +88,7 @@ public final class Trainer {
             initial.checkFits(config);
             net = initial.copy().withAdapters(config);
         }
+        net.quantize(config.extras().quantization());
         inputs = net.inputs();
         trainSize = data.train().size();
         trainSet = data.train();
@@ -364,6 +365,7 @@ public final class Trainer {
                     + "initializer changed)");
         }
         config = next;
+        net.quantize(next.extras().quantization());
         version++;
     }
 
@@ -430,6 +432,7 @@ public final class Trainer {
         c.network.copyInto(net);
         optimizer = c.optimizer.copy();
         config = c.config;
+        net.quantize(config.extras().quantization());
         step = c.step;
         epoch = c.epoch;
         cursor = c.cursor;

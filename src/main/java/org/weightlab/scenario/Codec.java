@@ -41,7 +41,8 @@ final class Codec {
     static RunConfig readConfig(JsonIn in) {
         Obj o = in.obj("dataset", "samples", "noise", "trainFraction", "seed", "features", "problem", "hidden",
                 "activation", "layerActivations", "outputActivation", "loss", "init", "biasInit", "optimizer",
-                "regularization", "schedule", "batchSize", "shuffle", "dropout", "lora");
+                "regularization", "schedule", "batchSize", "shuffle", "dropout", "lora",
+                "quantization");
         DatasetKind dataset = o.req("dataset").named(DatasetKind::fromId);
         int samples = o.req("samples").integer(2, RunConfig.MAX_SAMPLES);
         double noise = o.req("noise").number();
@@ -73,9 +74,10 @@ final class Codec {
         double dropout = dropoutIn == null ? 0.0 : dropoutIn.number();
         JsonIn loraIn = o.opt("lora");
         List<LoraSpec> lora = loraIn == null ? List.of() : LoraCodec.readSpecs(loraIn);
+        RunExtras extras = RunExtras.NONE.withQuantization(QuantizationCodec.read(o.opt("quantization")));
         return build(o, () -> new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden,
                 activation, layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization,
-                schedule, batchSize, shuffle, dropout, lora, RunExtras.NONE));
+                schedule, batchSize, shuffle, dropout, lora, extras));
     }
 
     static void writeConfig(JsonOut out, RunConfig c) {
@@ -122,6 +124,7 @@ final class Codec {
         if (!c.lora().isEmpty()) {
             LoraCodec.writeSpecs(out, c.lora());
         }
+        QuantizationCodec.write(out, c.extras().quantization());
         out.endObject();
     }
 
