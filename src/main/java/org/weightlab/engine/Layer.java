@@ -24,6 +24,13 @@ public final class Layer implements NetModule {
     private final LoraAdapter adapter;
     /** Batch normalization between z and the activation, or null: a layer without one runs the plain path. */
     private final BatchNorm norm;
+    /**
+     * Quantization-aware training: the quantizer of the weights the forward pass computes with, or
+     * null (the plain path). See {@link #forward} and {@link #backward}.
+     */
+    private WeightQuantizer quantizer;
+    /** w' = q(W) (q(W + s B A) with an adapter) of the last forward pass, [out][in]; null without a quantizer. */
+    private double[] quantized;
     /** W, [out][in]. */
     final double[] weights;
     /** b, one per neuron. */
@@ -130,6 +137,7 @@ public final class Layer implements NetModule {
         java.util.Arrays.fill(l.frozenWeights, true);
         java.util.Arrays.fill(l.frozenBiases, true);
         l.adapter.initialize(rng);
+        l.quantize(quantizer);
         return l;
     }
 
@@ -164,6 +172,7 @@ public final class Layer implements NetModule {
             return copy();
         }
         Layer plain = of(inputs, outputs, activation, adapter.effective(weights), biases, frozenWeights, frozenBiases);
+        plain.quantize(quantizer);
         if (norm == null) {
             return plain;
         }
@@ -185,6 +194,7 @@ public final class Layer implements NetModule {
         if (adapter != null) {
             adapter.copyInto(l.adapter);
         }
+        l.quantize(quantizer);
         return l;
     }
 
@@ -214,12 +224,31 @@ public final class Layer implements NetModule {
         return adapter;
     }
 
-    /** The weights the layer computes with: W, or W' = W + s B A with an adapter (engine thread only). */
-    double[] forwardWeights() {
-        return adapter == null ? weights : adapter.effective(weights);
+    /**
+     * Quantization-aware training from now on with {@code q} (null: plain weights again). Only the
+     * forward pass changes; the latent weights W stay full precision and are what the optimizer
+     * moves.
+     */
+    void quantize(WeightQuantizer q) {
+        quantizer = q;
+        quantized = q == null ? null : new double[weights.length];
     }
 
-    /** The effective weights W' (W without an adapter), [out][in] row-major, copied. */
+    /** The quantizer of quantization-aware training, or null. */
+    public WeightQuantizer quantizer() {
+        return quantizer;
+    }
+
+    /**
+     * The weights the layer computes with: W; W + s B A with an adapter; q(...) of that with a
+     * quantizer (engine thread only; the returned buffer may be the layer's own).
+     */
+    double[] forwardWeights() {
+        double[] w = adapter == null ? weights : adapter.effective(weights);
+        return quantizer == null ? w : quantizer.apply(w, quantized);
+    }
+
+    /** The effective weights the layer computes with (W, W + s B A, quantized: see {@link #forwardWeights}), [out][in] row-major, copied. */
     public double[] effectiveWeightsCopy() {
         return forwardWeights().clone();
     }
@@ -230,6 +259,7 @@ public final class Layer implements NetModule {
         Layer l = new Layer(inputs, outputs, activation, adapter == null ? null : adapter.copy(),
                 norm == null ? null : new BatchNorm(outputs));
         copyInto(l);
+        l.quantize(quantizer);
         return l;
     }
 
@@ -255,10 +285,15 @@ public final class Layer implements NetModule {
      * z = W x + b, then a = f(z). Each z is bias + w_0 x_0 + w_1 x_1 + ... summed in input order.
      * With batch normalization ws.z holds y = BN(z), the activation's input, and the raw z is in
      * ws.normRaw.
+     * Quantization-aware training computes with w' = q(W) instead (the layer's weights quantized
+     * together, see {@link WeightQuantizer}); the bias stays full precision.
      */
     @Override
     public void forward(Workspace ws, int index, int n) {
         double[] w = adapter == null ? weights : adapter.effective(weights);
+        if (quantizer != null) {
+            w = quantizer.apply(w, quantized);
+        }
         if (norm == null) {
             DenseKernels.forwardLayer(w, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.z[index]);
         } else {
@@ -272,6 +307,12 @@ public final class Layer implements NetModule {
      * dz = da f'(z) (unless the loss wrote it), dL/dW = mean dz x^T, dL/db = mean dz, dL/dx = W^T dz;
      * with an adapter dL/dW is dL/dW', from which the adapter's gradients follow, and dL/dx = W'^T dz.
      * With batch normalization ws.dz holds dL/dy and the dense gradients follow dL/dz (ws.normDz).
+     *
+     * <p>With a quantizer, the straight-through estimator (Bengio et al. 2013; PyTorch's
+     * {@code w + (q(w) - w).detach()}): rounding has no useful derivative, so q is taken as the
+     * identity backwards, dL/dW = dL/dW' = mean dz x^T (the gradient at the quantized weights), and
+     * dL/dx = W'^T dz with the quantized W' of this pass's forward. The optimizer then moves the
+     * full-precision latent W.
      */
     @Override
     public void backward(Workspace ws, int index, int n, boolean dzReady, double[][] grads, int first,
@@ -291,6 +332,9 @@ public final class Layer implements NetModule {
         if (adapter != null) {
             adapter.gradients(grads[first], grads[first + 2], grads[first + 3]);
             w = adapter.lastEffective(); // W' of this pass's forward
+        }
+        if (quantizer != null) {
+            w = quantized; // q(W') of this pass's forward
         }
         if (inputGrad != null) {
             DenseKernels.backwardLayer(w, inputs, outputs, dz, cap, n, inputGrad);

@@ -6,6 +6,7 @@ import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.LoraSpec;
 import org.weightlab.engine.config.LossKind;
+import org.weightlab.engine.config.QuantizationSpec;
 import org.weightlab.engine.config.RegularizationConfig;
 import org.weightlab.engine.config.RegularizationKind;
 import org.weightlab.engine.config.RunConfig;
@@ -97,7 +98,23 @@ public final class Network {
             layers.add(layer);
             in = out;
         }
-        return new Network(config.features(), config.loss(), layers).withAdapters(config);
+        Network net = new Network(config.features(), config.loss(), layers).withAdapters(config);
+        net.quantize(config.extras().quantization());
+        return net;
+    }
+
+    /**
+     * Quantization-aware training as {@code spec} says (null: none): from now on every dense
+     * layer's forward pass computes with its weights quantized, per layer (see
+     * {@link Layer#forward}); the weights themselves stay full precision.
+     */
+    public void quantize(QuantizationSpec spec) {
+        WeightQuantizer q = WeightQuantizer.of(spec);
+        for (NetModule m : layers) {
+            if (m instanceof Layer l) {
+                l.quantize(q);
+            }
+        }
     }
 
     /**

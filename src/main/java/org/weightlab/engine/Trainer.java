@@ -88,6 +88,7 @@ public final class Trainer {
             initial.checkFits(config);
             net = initial.copy().withAdapters(config);
         }
+        net.quantize(config.extras().quantization());
         inputs = net.inputs();
         trainSize = data.train().size();
         BatchNormBatches.check(net, config, trainSize);
@@ -367,6 +368,7 @@ public final class Trainer {
         }
         BatchNormBatches.check(net, next, trainSize);
         config = next;
+        net.quantize(next.extras().quantization());
         version++;
     }
 
@@ -433,6 +435,7 @@ public final class Trainer {
         c.network.copyInto(net);
         optimizer = c.optimizer.copy();
         config = c.config;
+        net.quantize(config.extras().quantization());
         step = c.step;
         epoch = c.epoch;
         cursor = c.cursor;

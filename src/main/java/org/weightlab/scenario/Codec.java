@@ -40,7 +40,8 @@ final class Codec {
     static RunConfig readConfig(JsonIn in) {
         Obj o = in.obj("dataset", "samples", "noise", "trainFraction", "seed", "features", "problem", "hidden",
                 "activation", "layerActivations", "outputActivation", "loss", "init", "biasInit", "optimizer",
-                "regularization", "schedule", "batchSize", "shuffle", "dropout", "lora", "batchNorm", "data");
+                "regularization", "schedule", "batchSize", "shuffle", "dropout", "lora", "batchNorm", "data",
+                "quantization");
         DatasetKind dataset = o.req("dataset").named(DatasetKind::fromId);
         int samples = o.req("samples").integer(2, RunConfig.MAX_SAMPLES);
         double noise = o.req("noise").number();
@@ -80,7 +81,7 @@ final class Codec {
         List<LoraSpec> lora = loraIn == null ? List.of() : LoraCodec.readSpecs(loraIn);
         JsonIn normIn = o.opt("batchNorm");
         RunExtras extras = (normIn == null ? RunExtras.NONE : RunExtras.NONE.withBatchNorm(NormCodec.readFlags(normIn)))
-                .withData(data);
+                .withData(data).withQuantization(QuantizationCodec.read(o.opt("quantization")));
         return build(o, () -> new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden,
                 activation, layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization,
                 schedule, batchSize, shuffle, dropout, lora, extras));
@@ -135,6 +136,7 @@ final class Codec {
         if (!c.extras().batchNorm().isEmpty()) {
             NormCodec.writeFlags(out, c.extras().batchNorm());
         }
+        QuantizationCodec.write(out, c.extras().quantization());
         if (c.inlineData() != null) {
             out.field("data");
             DataCodec.writeInline(out, c.inlineData());

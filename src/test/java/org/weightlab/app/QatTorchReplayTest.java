@@ -1,0 +1,92 @@
+package org.weightlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.weightlab.engine.config.OptimizerConfig;
+import org.weightlab.engine.config.OptimizerKind;
+import org.weightlab.engine.config.QuantizationSpec;
+import org.weightlab.engine.config.RegularizationConfig;
+import org.weightlab.engine.config.RegularizationKind;
+import org.weightlab.engine.config.RunConfig;
+import org.weightlab.scenario.RunExport;
+import org.weightlab.scenario.RunExportFile;
+import org.weightlab.scenario.Scenario;
+
+/**
+ * A quantization-aware training run's export replays in PyTorch float64
+ * (src/test/python/replay_qat.py: w + (q(w) - w).detach() in every Linear, torch.optim on the
+ * latent weights) to the same final latent weights and biases within 1e-12, and the quantized
+ * network's losses equal the export's last history point within 1e-12. Skipped where
+ * /usr/bin/python3 with torch is not installed.
+ */
+class QatTorchReplayTest {
+
+    private static final Path SCRIPT = Path.of("src/test/python/replay_qat.py");
+    private static final String PYTHON = "/usr/bin/python3";
+    private static Boolean torch;
+
+    @TempDir
+    Path dir;
+
+    private static String python(String... args) throws IOException, InterruptedException {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = PYTHON;
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return "timed out";
+        }
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return (text.isEmpty() ? "" : text + " ") + "exit=" + p.exitValue();
+    }
+
+    private static synchronized boolean torchAvailable() {
+        if (torch == null) {
+            try {
+                torch = Path.of(PYTHON).toFile().canExecute() && python("-c", "import torch").equals("exit=0");
+            } catch (IOException | InterruptedException e) {
+                torch = false;
+            }
+        }
+        return torch;
+    }
+
+    @ParameterizedTest(name = "{0} bits, {1}, {2}")
+    @CsvSource({"8, sgd, l2", "4, adam, none", "3, sgd, none", "2, adamw, l1", "ternary, adam, l2",
+        "binary, sgd, none", "binary, adamw, none"})
+    void quantizedRunReplaysInPyTorch(String bits, String optimizer, String reg) throws Exception {
+        assumeTrue(torchAvailable(), "python3 with torch is not installed");
+        OptimizerConfig opt = switch (optimizer) {
+            case "sgd" -> OptimizerConfig.defaults(OptimizerKind.SGD, 0.1).withMomentum(0.9, false);
+            case "adam" -> OptimizerConfig.defaults(OptimizerKind.ADAM, 0.02);
+            default -> OptimizerConfig.defaults(OptimizerKind.ADAMW, 0.02);
+        };
+        RegularizationConfig r = switch (reg) {
+            case "l2" -> new RegularizationConfig(RegularizationKind.L2, 0.01);
+            case "l1" -> new RegularizationConfig(RegularizationKind.L1, 0.003);
+            default -> RegularizationConfig.NONE;
+        };
+        RunConfig config = RunConfig.defaults().withData(120, 0.1, 0.5, 9).withHidden(List.of(5, 3), List.of())
+                .withOptimizer(opt).withRegularization(r).withBatch(8, false);
+        config = config.withExtras(config.extras().withQuantization(new QuantizationSpec(bits)));
+        Path run = dir.resolve("run.json");
+        RunExport export = TrainCommand.train(new Scenario(config, null, null), 5).run();
+        RunExportFile.write(export, run);
+        // the export's final weights are the latent ones, not already on the quantizer's levels
+        double[][] w0 = export.fin().layers().get(0).weights();
+        assertNotEquals(Math.abs(w0[0][0]), Math.abs(w0[0][1]), "latent weights are written, not quantized ones");
+        String out = python(SCRIPT.toString(), run.toString());
+        assertTrue(out.startsWith("ok ") && out.endsWith("exit=0"), out);
+    }
+}
