@@ -69,6 +69,8 @@ final class CentreTabs {
 
     private void createView(NetworkGraphView graph) {
         graph.setId("networkArea");
+        // Like the inspector, the graph paints only while its tab is in front.
+        graph.visibleProperty().bind(networkTab.selectedProperty());
         networkTab.setContent(graph);
         networkTab.setClosable(false);
         stepperTab.setClosable(false);

@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import org.weightlab.session.LayerSnapshot;
+import org.weightlab.session.SessionState;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.analysis.Diagnosis;
 import org.weightlab.analysis.StepSummary;
@@ -56,6 +57,12 @@ public final class InspectorView extends BorderPane {
     /** The layer, the selection, the palette or the font changed: drawn on the next frame. */
     static final int LOOK = 2;
     static final double DATA_PER_SECOND = 30;
+    /**
+     * Most redraws a second of the charts over the steps (bands and gradient flow) while training
+     * runs: each holds hundreds of points per line, which the software renderer fills and strokes
+     * again on every redraw, and their right edge moves a pixel at a time.
+     */
+    static final double HISTORY_PER_SECOND = 10;
     /** Charts narrower than this go to the next row. */
     static final double MIN_CHART_WIDTH = 230;
     static final double MIN_MATRIX_WIDTH = 150;
@@ -75,7 +82,10 @@ public final class InspectorView extends BorderPane {
     private final GradientFlowView ratioFlow = new GradientFlowView(GradientFlowView.Measure.UPDATE_RATIO);
     private final VBox diagnosticsBox = new VBox(4);
     private final NeuronPanel neuronPanel = new NeuronPanel();
-    private final Redraw redraw = new Redraw(this, bits -> draw()).pace(DATA, DATA_PER_SECOND);
+    private final Redraw redraw = new Redraw(this, this::draw).pace(DATA, DATA_PER_SECOND);
+    /** When the charts over the steps were last drawn (System.nanoTime), and how often so far. */
+    private long historyDrawnAt;
+    private long historyDraws;
     private String layerShapeKey = "";
     /** Something changed while the inspector was hidden: it is drawn when shown again. */
     private boolean staleWhileHidden;
@@ -208,17 +218,37 @@ public final class InspectorView extends BorderPane {
     }
 
     /** Draws for the redraw pass; a hidden inspector only remembers that it is behind. */
-    private void draw() {
+    private void draw(int bits) {
         if (!isVisible()) {
             staleWhileHidden = true;
             return;
         }
         staleWhileHidden = false;
-        refresh();
+        long now = System.nanoTime();
+        TrainingSnapshot s = model.snapshot();
+        boolean history = (bits & ~DATA) != 0 || s == null || s.state() != SessionState.RUNNING
+                || now - historyDrawnAt >= 1e9 / HISTORY_PER_SECOND;
+        refresh(history);
+        if (history) {
+            historyDrawnAt = now;
+        } else {
+            // the charts over the steps catch up on a later pass
+            redraw.mark(DATA);
+        }
+    }
+
+    /** How many times the charts over the steps were drawn (tests). */
+    long historyDraws() {
+        return historyDraws;
     }
 
     /** Paints everything from the model's state. */
     void refresh() {
+        refresh(true);
+    }
+
+    /** Paints from the model's state; the charts over the steps only when {@code history}. */
+    private void refresh(boolean history) {
         TrainingSnapshot s = model.snapshot();
         Font font = chartFont.getValue();
         for (CanvasPane c : List.of(weightBands, gradientBands, weightHistogram, gradientHistogram, normFlow,
@@ -257,13 +287,16 @@ public final class InspectorView extends BorderPane {
                 p.bias.setSelectedCell(-1, -1);
             }
         }
-        List<StepSummary> history = model.shownHistoryProperty().get();
-        weightBands.setData(history, l);
-        gradientBands.setData(history, l);
         weightHistogram.setValues(layer.weights(), "");
         gradientHistogram.setValues(layer.weightGradients(), "");
-        normFlow.setData(history, l);
-        ratioFlow.setData(history, l);
+        if (history) {
+            List<StepSummary> steps = model.shownHistoryProperty().get();
+            weightBands.setData(steps, l);
+            gradientBands.setData(steps, l);
+            normFlow.setData(steps, l);
+            ratioFlow.setData(steps, l);
+            historyDraws++;
+        }
         neuronPanel.show(s, neuron, edge);
     }
 

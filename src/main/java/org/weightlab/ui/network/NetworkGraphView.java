@@ -85,6 +85,8 @@ public final class NetworkGraphView extends BorderPane {
     private List<Object> topology;
     /** The drawing's parts; null before the first snapshot. */
     private GraphParts parts;
+    /** A snapshot arrived while the graph was hidden (another tab in front): it is drawn when shown again. */
+    private boolean behind;
 
     public NetworkGraphView(TrainingControl control) {
         this.control = control;
@@ -164,6 +166,11 @@ public final class NetworkGraphView extends BorderPane {
             paintInputThumbnails();
             restyle();
         });
+        visibleProperty().addListener((obs, was, visible) -> {
+            if (visible && behind && snapshot != null) {
+                show(snapshot);
+            }
+        });
         addLayer.setOnAction(e -> edit(ConfigEdits::addLayer));
         removeLayer.setOnAction(e -> edit(ConfigEdits::removeLayer));
     }
@@ -178,6 +185,13 @@ public final class NetworkGraphView extends BorderPane {
         if (!key.equals(topology)) {
             rebuild(s, key);
         }
+        // Behind another tab the graph keeps its parts and its snapshot, and restyles and paints
+        // nothing: a few hundred edges a frame are the FX thread's largest cost while training runs.
+        if (!isVisible()) {
+            behind = true;
+            return;
+        }
+        behind = false;
         updateControls(s);
         restyle();
         if (interaction.tooltip().isShowing()) {
@@ -345,6 +359,10 @@ public final class NetworkGraphView extends BorderPane {
     private void restyle() {
         TrainingSnapshot s = snapshot;
         if (s == null || topology == null) {
+            return;
+        }
+        if (!isVisible()) {
+            behind = true;
             return;
         }
         if (styler.restyle(s, parts, edgeMode.get(), graph.maxEdgeWidth())) {

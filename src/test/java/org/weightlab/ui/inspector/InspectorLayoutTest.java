@@ -22,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.weightlab.analysis.EngineRun;
 import org.weightlab.engine.config.RunConfig;
+import org.weightlab.session.SessionState;
 import org.weightlab.session.TrainingSnapshot;
 
 /**
@@ -219,5 +220,32 @@ class InspectorLayoutTest {
         });
         assertEquals(1, draws[2], "the snapshots wait for the redraw pass");
         assertEquals(draws[0] + 1, draws[1], "sixty snapshots, one drawing");
+    }
+
+    @Test
+    void whileTrainingRunsTheChartsOverTheStepsAreDrawnAtMostTenTimesASecond() {
+        List<TrainingSnapshot> snaps = new ArrayList<>();
+        for (TrainingSnapshot s : deepRun()) {
+            snaps.add(new TrainingSnapshot(s.step(), s.epoch(), SessionState.RUNNING, s.config(), s.features(),
+                    s.layers(), s.trainLoss(), s.testLoss(), s.trainAccuracy(), s.testAccuracy(), s.penalty(),
+                    s.learningRate(), s.field(), s.data()));
+        }
+        long[] r = fx(() -> {
+            model.show(snaps.get(0));
+            view.redrawNow();
+            long draws = view.draws();
+            long history = view.historyDraws();
+            long t0 = System.nanoTime();
+            for (TrainingSnapshot s : snaps.subList(1, 21)) {
+                model.show(s);
+                view.redrawNow();
+            }
+            long elapsed = System.nanoTime() - t0;
+            return new long[] {view.draws() - draws, view.historyDraws() - history, elapsed};
+        });
+        assertEquals(20, r[0], "every snapshot drawn in the matrices and histograms");
+        long allowed = 1 + (long) (r[2] * InspectorView.HISTORY_PER_SECOND / 1e9);
+        assertTrue(r[1] <= allowed, r[1] + " drawings of the charts over the steps in " + r[2] / 1e6
+                + " ms, at most " + allowed);
     }
 }

@@ -441,6 +441,22 @@ class NetworkGraphViewTest {
         assertTrue(blueish(pixel(img, m[0], m[1])), "the latest weight, +0.4: " + pixel(img, m[0], m[1]));
     }
 
+    @Test
+    void aHiddenGraphPaintsNothingAndShowsTheLatestSnapshotWhenShownAgain(FxRobot robot) {
+        show(robot, twoEdges(0.8, -0.4));
+        long draws = view.edgeDraws();
+        fx(() -> view.setVisible(false));
+        show(robot, twoEdges(0.8, 0.4));
+        show(robot, twoEdges(-0.8, 0.4));
+        assertEquals(draws, view.edgeDraws(), "behind another tab nothing is painted");
+        fx(() -> view.setVisible(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(draws + 1, view.edgeDraws(), "shown again: painted once");
+        WritableImage img = snapshot(robot);
+        double[] m = middle(view.edgeHit(0, 0, 1));
+        assertTrue(blueish(pixel(img, m[0], m[1])), "the latest weight, +0.4: " + pixel(img, m[0], m[1]));
+    }
+
     private static TrainingSnapshot running(TrainingSnapshot s) {
         return new TrainingSnapshot(s.step(), s.epoch(), SessionState.RUNNING, s.config(), s.features(), s.layers(),
                 s.trainLoss(), s.testLoss(), s.trainAccuracy(), s.testAccuracy(), s.penalty(), s.learningRate(),
