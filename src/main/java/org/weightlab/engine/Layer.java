@@ -328,6 +328,11 @@ public final class Layer implements NetModule {
             dz = ws.normDz[index];
         }
         DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, cap, n, grads[first], grads[first + 1]);
+        if (norm != null && ws.training) {
+            // Exactly 0: the batch mean removes b (sum_b dz_b = 0). Summed, it is rounding noise of
+            // 1e-17 that Adam's division by sqrt(v) would turn into steps of 1e-11.
+            Arrays.fill(grads[first + 1], 0.0);
+        }
         double[] w = weights;
         if (adapter != null) {
             adapter.gradients(grads[first], grads[first + 2], grads[first + 3]);

@@ -18,12 +18,13 @@ import org.weightlab.engine.config.RunConfig;
  * The settings a lesson step can change, by the names of the lesson README: {@code lr},
  * {@code momentum}, {@code optimizer}, {@code init}, {@code activation}, {@code regularization},
  * {@code regularizationRate}, {@code dropout}, {@code trainFraction}, {@code features},
- * {@code dataset}.
+ * {@code dataset}, {@code batchNorm} ({@code on} / {@code off} for every hidden layer, or one
+ * {@code true} / {@code false} per hidden layer, comma-separated).
  */
 public final class LessonSettings {
 
     public static final List<String> NAMES = List.of("lr", "momentum", "optimizer", "init", "activation",
-            "regularization", "regularizationRate", "dropout", "trainFraction", "features", "dataset");
+            "regularization", "regularizationRate", "dropout", "trainFraction", "features", "dataset", "batchNorm");
 
     private LessonSettings() {
     }
@@ -53,6 +54,7 @@ public final class LessonSettings {
             case "trainFraction" -> c.withData(c.samples(), c.noise(), Double.parseDouble(v), c.seed());
             case "features" -> c.withFeatures(features(v));
             case "dataset" -> c.withDataset(DatasetKind.fromId(v));
+            case "batchNorm" -> c.withExtras(c.extras().withBatchNorm(batchNorm(v, c.hidden().size())));
             default -> throw new IllegalArgumentException("unknown setting \"" + name + "\" (expected one of: "
                     + String.join(", ", NAMES) + ")");
         };
@@ -68,6 +70,22 @@ public final class LessonSettings {
             return InitSpec.uniform(Double.parseDouble(a[0].strip()), Double.parseDouble(a[1].strip()));
         }
         return InitSpec.of(InitKind.fromId(v));
+    }
+
+    private static List<Boolean> batchNorm(String v, int hidden) {
+        if (v.equals("on") || v.equals("off")) {
+            return v.equals("on") ? java.util.Collections.nCopies(hidden, true) : List.of();
+        }
+        List<Boolean> flags = new ArrayList<>();
+        for (String f : v.split(",")) {
+            String s = f.strip();
+            if (!s.equals("true") && !s.equals("false")) {
+                throw new IllegalArgumentException("batchNorm takes on, off or true/false per hidden layer, got \"" + v
+                        + "\"");
+            }
+            flags.add(s.equals("true"));
+        }
+        return flags;
     }
 
     private static List<Feature> features(String v) {

@@ -64,6 +64,7 @@ final class ConfigDiff {
         add(out, "batch size", a, b, c -> String.valueOf(c.batchSize()));
         add(out, "shuffle", a, b, c -> String.valueOf(c.shuffle()));
         add(out, "dropout", a, b, c -> num(c.dropout()));
+        add(out, "batch norm", a, b, c -> c.extras().batchNorm().toString());
         return out;
     }
 

@@ -2,12 +2,13 @@ package org.weightlab.scenario.safetensors;
 
 /**
  * The element types WeightLab reads from a safetensors file, by their names in the header.
- * Every value is widened to a double exactly (each of these types is a subset of float64).
- * Only {@link #F64} is written: WeightLab's weights are doubles and a file must hold them
+ * Every value is widened to a double exactly (each float type is a subset of float64; I64 holds
+ * counts such as a batch norm's num_batches_tracked, exact below 2^53). Only {@link #F64} and, for
+ * such counts, {@link #I64} are written: WeightLab's weights are doubles and a file must hold them
  * bit for bit.
  */
 public enum Dtype {
-    F64(8), F32(4), F16(2), BF16(2);
+    F64(8), F32(4), F16(2), BF16(2), I64(8);
 
     private final int bytes;
 
@@ -38,6 +39,7 @@ public enum Dtype {
             case F16 -> halfToDouble((int) littleEndian(buf, offset, 2));
             // bfloat16 is the upper half of a float32.
             case BF16 -> Float.intBitsToFloat((int) littleEndian(buf, offset, 2) << 16);
+            case I64 -> (double) littleEndian(buf, offset, 8);
         };
     }
 

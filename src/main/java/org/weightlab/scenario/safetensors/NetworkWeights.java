@@ -16,6 +16,7 @@ import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.LossKind;
 import org.weightlab.scenario.LayerState;
 import org.weightlab.scenario.NetworkState;
+import org.weightlab.scenario.NormState;
 import org.weightlab.scenario.ScenarioException;
 
 /**
@@ -23,7 +24,12 @@ import org.weightlab.scenario.ScenarioException;
  * {@code nn.Sequential} of {@link PyTorchScript}: each dense layer is an {@code nn.Linear}
  * followed by one activation module (an {@code nn.Identity} for {@code linear}), so layer
  * {@code l} is module {@code 2 l} and its tensors are {@code "2l.weight"} ([out][in], the
- * engine's own layout) and {@code "2l.bias"} ([out]), float64.
+ * engine's own layout) and {@code "2l.bias"} ([out]), float64. A batch-normalized layer has an
+ * {@code nn.BatchNorm1d} between its Linear and its activation, which shifts the numbers of the
+ * modules after it: its tensors are {@code N.weight} (gamma), {@code N.bias} (beta),
+ * {@code N.running_mean}, {@code N.running_var} (float64) and {@code N.num_batches_tracked}
+ * (int64, a scalar), as PyTorch's state_dict names them. Reading skips such modules (their
+ * state stays what the network had).
  *
  * <p>Reading accepts any file whose tensors are named {@code [prefix.]N.weight} and
  * {@code [prefix.]N.bias} with one prefix and increasing N (so a PyTorch model with other
@@ -38,7 +44,12 @@ public final class NetworkWeights {
     public static final String ACTIVATIONS = "weightlab.activations";
     public static final String LOSS = "weightlab.loss";
 
+    /** Metadata key naming the batch-normalized layers ("true,false,..."), present only when some layer is. */
+    public static final String BATCH_NORM = "weightlab.batchNorm";
+
     private static final Pattern NAME = Pattern.compile("(.*?)(\\d+)\\.(weight|bias)");
+    /** The buffers of a BatchNorm1d module; a module holding them is a normalization, not a Linear layer. */
+    private static final Pattern NORM_BUFFER = Pattern.compile("(.*?)(\\d+)\\.(running_mean|running_var|num_batches_tracked)");
 
     private NetworkWeights() {
     }
@@ -65,12 +76,28 @@ public final class NetworkWeights {
             throw new IllegalArgumentException("the weights are not all finite numbers");
         }
         Map<String, Tensor> tensors = new LinkedHashMap<>();
+        int module = 0;
+        boolean anyNorm = false;
         for (int l = 0; l < state.layers().size(); l++) {
             LayerState layer = state.layers().get(l);
             // A LoRA adapter is exported merged (W + s B A): the same function as a plain Linear.
-            tensors.put(weightName(l), Tensor.f64(new int[]{layer.outputs(), layer.inputs()},
+            tensors.put(module + ".weight", Tensor.f64(new int[]{layer.outputs(), layer.inputs()},
                     layer.effectiveFlatWeights()));
-            tensors.put(biasName(l), Tensor.f64(new int[]{layer.outputs()}, layer.biases()));
+            tensors.put(module + ".bias", Tensor.f64(new int[]{layer.outputs()}, layer.biases()));
+            module++;
+            NormState n = layer.norm();
+            if (n != null) { // a BatchNorm1d module between the Linear and the activation
+                int[] shape = {layer.outputs()};
+                tensors.put(module + ".weight", Tensor.f64(shape, n.gamma()));
+                tensors.put(module + ".bias", Tensor.f64(shape, n.beta()));
+                tensors.put(module + ".running_mean", Tensor.f64(shape, n.runningMean()));
+                tensors.put(module + ".running_var", Tensor.f64(shape, n.runningVar()));
+                tensors.put(module + ".num_batches_tracked",
+                        new Tensor(Dtype.I64, new int[0], new double[]{n.numBatchesTracked()}));
+                module++;
+                anyNorm = true;
+            }
+            module++; // the activation
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("format", "pt");
@@ -78,6 +105,10 @@ public final class NetworkWeights {
         metadata.put(ACTIVATIONS, state.layers().stream().map(s -> s.activation().id())
                 .collect(Collectors.joining(",")));
         metadata.put(LOSS, loss.id());
+        if (anyNorm) {
+            metadata.put(BATCH_NORM, state.layers().stream().map(s -> String.valueOf(s.norm() != null))
+                    .collect(Collectors.joining(",")));
+        }
         return new SafetensorsFile(tensors, metadata);
     }
 
@@ -96,8 +127,19 @@ public final class NetworkWeights {
     public static List<Found> layers(SafetensorsFile file, String source) throws ScenarioException {
         String prefix = null;
         TreeMap<Integer, Tensor[]> byIndex = new TreeMap<>(); // module index -> {weight, bias}
+        java.util.Set<String> norms = new java.util.HashSet<>(); // "prefix.N" of BatchNorm1d modules, skipped here
+        for (String name : file.tensors().keySet()) {
+            Matcher m = NORM_BUFFER.matcher(name);
+            if (m.matches()) {
+                norms.add(m.group(1) + m.group(2));
+            }
+        }
         for (Map.Entry<String, Tensor> e : file.tensors().entrySet()) {
+            Matcher nm = NORM_BUFFER.matcher(e.getKey());
             Matcher m = NAME.matcher(e.getKey());
+            if (nm.matches() || (m.matches() && norms.contains(m.group(1) + m.group(2)))) {
+                continue;
+            }
             if (!m.matches() || (prefix != null && !prefix.equals(m.group(1)))
                     || (!m.group(1).isEmpty() && !m.group(1).endsWith("."))) {
                 throw fail(source, "tensor \"" + e.getKey() + "\" is not a Linear layer's weight or bias (expected "

@@ -36,7 +36,8 @@ public final class PyTorchScript {
     }
 
     private static String layer(LayerState s) {
-        return "(" + s.inputs() + ", " + s.outputs() + ", \"" + s.activation().id() + "\")";
+        return "(" + s.inputs() + ", " + s.outputs() + ", \"" + s.activation().id() + "\", "
+                + (s.norm() != null ? "True" : "False") + ")";
     }
 
     private static String template() {

@@ -73,8 +73,9 @@ public record SafetensorsFile(Map<String, Tensor> tensors, Map<String, String> m
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             Tensor t = e.getValue();
-            if (t.dtype() != Dtype.F64) {
-                throw new IllegalArgumentException("tensor " + e.getKey() + ": only F64 is written, got " + t.dtype());
+            if (t.dtype() != Dtype.F64 && t.dtype() != Dtype.I64) {
+                throw new IllegalArgumentException("tensor " + e.getKey() + ": only F64 and I64 are written, got "
+                        + t.dtype());
             }
             ObjectNode entry = header.putObject(e.getKey());
             entry.put("dtype", t.dtype().name());
@@ -106,7 +107,11 @@ public record SafetensorsFile(Map<String, Tensor> tensors, Map<String, String> m
         }
         for (Tensor t : tensors.values()) {
             for (int j = 0; j < t.size(); j++) {
-                out.putDouble(t.value(j));
+                if (t.dtype() == Dtype.I64) {
+                    out.putLong((long) t.value(j));
+                } else {
+                    out.putDouble(t.value(j));
+                }
             }
         }
         return out.array();
@@ -252,7 +257,7 @@ public record SafetensorsFile(Map<String, Tensor> tensors, Map<String, String> m
         }
         Dtype dtype = Dtype.fromName(d.textValue());
         if (dtype == null) {
-            throw new Bad(at + ": dtype " + d.textValue() + " is not one WeightLab reads (F64, F32, F16, BF16)");
+            throw new Bad(at + ": dtype " + d.textValue() + " is not one WeightLab reads (F64, F32, F16, BF16, I64)");
         }
         JsonNode s = node.get("shape");
         if (s == null || !s.isArray()) {

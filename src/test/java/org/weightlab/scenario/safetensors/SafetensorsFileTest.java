@@ -194,8 +194,8 @@ class SafetensorsFileTest {
                 Arguments.of("not an object", file("[1, 2]", EIGHT), "does not start with '{'"),
                 Arguments.of("not UTF-8", notUtf8(), "header is not UTF-8 text"),
                 Arguments.of("duplicate name", file("{" + one + "," + one + "}", EIGHT), "Duplicate field"),
-                Arguments.of("unknown dtype", file("{\"a\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]}}",
-                        EIGHT), "tensor \"a\": dtype I64 is not one WeightLab reads (F64, F32, F16, BF16)"),
+                Arguments.of("unknown dtype", file("{\"a\":{\"dtype\":\"I32\",\"shape\":[2],\"data_offsets\":[0,8]}}",
+                        EIGHT), "tensor \"a\": dtype I32 is not one WeightLab reads (F64, F32, F16, BF16, I64)"),
                 Arguments.of("negative size", file("{\"a\":{\"dtype\":\"F64\",\"shape\":[-1],\"data_offsets\":[0,8]}}",
                         EIGHT), "is not a list of sizes"),
                 Arguments.of("shape and offsets disagree", file("{\"a\":{\"dtype\":\"F64\",\"shape\":[2],"
