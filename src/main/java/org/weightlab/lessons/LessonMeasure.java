@@ -21,7 +21,7 @@ public final class LessonMeasure {
     public static final List<String> NAMES = List.of("trainLoss", "testLoss", "testAccuracy", "lossFall",
             "testLossRise", "blowUp", "weight", "bias", "rowSpread", "nearZero", "gradientRatio", "exampleLossFall",
             "frozenKept", "weightsKept", "trainLossVsStep", "testLossVsStep", "raceDiverged", "raceTrainLoss",
-            "raceTestLoss", "raceTestAccuracy", "raceRank");
+            "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall");
 
     private LessonMeasure() {
     }
@@ -50,7 +50,8 @@ public final class LessonMeasure {
                 case "weightsKept" -> weightsKept(c, m);
                 case "trainLossVsStep" -> versus(c, m, true);
                 case "testLossVsStep" -> versus(c, m, false);
-                case "raceDiverged", "raceTrainLoss", "raceTestLoss", "raceTestAccuracy", "raceRank" -> race(c, m.race);
+                case "raceDiverged", "raceTrainLoss", "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall" ->
+                        race(c, m.race);
                 default -> new Measurement(false, "unknown measure \"" + c.measure() + "\"");
             };
         } catch (RuntimeException e) {
@@ -154,6 +155,13 @@ public final class LessonMeasure {
         return switch (c.measure()) {
             case "raceDiverged" -> new Measurement(c.accepts(r.diverged() ? 1 : 0), r.diverged() ? who + fate
                     : who + " trained " + r.epochs() + " epochs without diverging");
+            case "raceLossFall" -> {
+                double before = r.curve().get(0).trainLoss();
+                double ratio = r.rankingLoss() / before;
+                yield new Measurement(c.accepts(ratio), who + (r.diverged() ? fate + ": train loss " + num(before)
+                        + " \u2192 not a number" : " train loss " + num(before) + " \u2192 " + num(r.rankingLoss())
+                        + " (" + num(ratio) + "x)"));
+            }
             case "raceRank" -> {
                 int rank = race.rank(c.run());
                 yield new Measurement(c.accepts(rank), who + (r.diverged() ? fate + ": ranks " : " ranks ") + rank

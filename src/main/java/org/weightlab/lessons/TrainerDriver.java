@@ -69,8 +69,8 @@ public final class TrainerDriver implements LessonDriver {
                 boolean keep = a.keepWeights() && TrainingSession.keepsShape(c, next);
                 rebuild(keep ? new Trainer(next, data, trainer.network()) : new Trainer(next, data));
             }
-            case STEPPER, RACE -> {
-                // no window: the step-through is a view of the same run; a race is run by race()
+            case STEPPER, SURFACE, RACE -> {
+                // no window: the step-through and the surface are views of the same run; race() runs races
             }
         }
         return CompletableFuture.completedFuture(null);

@@ -65,7 +65,9 @@ public record LessonStep(String text, Prediction predict, List<Action> actions, 
          * Races runs forked from the run as it is, differing in the setting {@code values.setting}
          * at the values {@link Action#raceValues()}, for {@code count} epochs.
          */
-        RACE("race");
+        RACE("race"),
+        /** Opens the loss surface over two parameters (w and b for a network of one neuron). */
+        SURFACE("surface");
 
         private final String id;
 
@@ -137,6 +139,7 @@ public record LessonStep(String text, Prediction predict, List<Action> actions, 
                 case DATA -> "switch the data to " + values.get("dataset")
                         + (keepWeights ? ", keeping the weights" : ", starting fresh");
                 case STEPPER -> "open the step-through";
+                case SURFACE -> "open the loss surface";
                 case RACE -> "race " + values.get("setting") + " " + String.join(" / ", raceValues()) + " for "
                         + count + (count == 1 ? " epoch" : " epochs");
             };

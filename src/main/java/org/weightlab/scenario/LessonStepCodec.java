@@ -10,7 +10,7 @@ import org.weightlab.scenario.JsonIn.Obj;
 final class LessonStepCodec {
 
     private static final String[] ACTION_FIELDS = {"set", "reset", "train", "step", "freeze", "data", "stepper",
-            "keepWeights", "race", "epochs"};
+            "keepWeights", "race", "epochs", "surface"};
 
     private LessonStepCodec() {
     }
@@ -72,7 +72,7 @@ final class LessonStepCodec {
             }
         }
         if (kind == null) {
-            throw in.bad("an action needs one of: set, reset, train, step, freeze, data, stepper, race");
+            throw in.bad("an action needs one of: set, reset, train, step, freeze, data, stepper, race, surface");
         }
         if (o.has("epochs") != (kind == LessonStep.Kind.RACE)) {
             throw in.bad("\"race\" needs \"epochs\" (how long the runs race), and \"epochs\" goes with \"race\" only");
@@ -95,7 +95,7 @@ final class LessonStepCodec {
                 }
                 yield LessonStep.Action.set(values);
             }
-            case RESET, STEPPER -> {
+            case RESET, STEPPER, SURFACE -> {
                 if (!v.bool()) {
                     throw v.bad("only true makes sense here");
                 }
@@ -209,7 +209,7 @@ final class LessonStepCodec {
                 a.values().forEach(out::field);
                 out.endObject();
             }
-            case RESET, STEPPER -> out.field(a.kind().id(), true);
+            case RESET, STEPPER, SURFACE -> out.field(a.kind().id(), true);
             case TRAIN, STEP, FREEZE -> out.field(a.kind().id(), a.count());
             case DATA -> out.field("data", a.values().get("dataset")).field("keepWeights", a.keepWeights());
             case RACE -> {

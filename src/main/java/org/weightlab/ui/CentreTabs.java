@@ -42,9 +42,10 @@ final class CentreTabs {
     private final Tab networkTab = new Tab("Network");
     private final Tab inspectorTab = new Tab("Inspector");
     private final Tab compressTab = new Tab("Compress");
-    private final Tab raceTab = new Tab("Race");
     private final Tab confusionTab = new Tab("Confusion");
     private final ConfusionPanel confusion = new ConfusionPanel();
+    /** A race or a loss surface, whichever was opened last. */
+    private final Tab compareTab = new Tab("Race");
     private final CompressionPanel compression;
     private final NetworkGraphView graph;
     private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
@@ -180,14 +181,18 @@ final class CentreTabs {
         return compression;
     }
 
-    /** Shows {@code view} in the Race tab (added on first use) in front; closing the tab calls {@code onClosed}. */
-    void showRace(javafx.scene.Node view, Runnable onClosed) {
-        raceTab.setContent(view);
-        raceTab.setOnClosed(e -> onClosed.run());
-        if (!centre.getTabs().contains(raceTab)) {
-            centre.getTabs().add(raceTab);
+    /**
+     * Shows {@code view} (a race, a loss surface) in its tab, titled {@code title}, added on first
+     * use and brought to the front; closing the tab calls {@code onClosed}.
+     */
+    void showCompare(String title, javafx.scene.Node view, Runnable onClosed) {
+        compareTab.setText(title);
+        compareTab.setContent(view);
+        compareTab.setOnClosed(e -> onClosed.run());
+        if (!centre.getTabs().contains(compareTab)) {
+            centre.getTabs().add(compareTab);
         }
-        centre.getSelectionModel().select(raceTab);
+        centre.getSelectionModel().select(compareTab);
     }
 
     void showCompression() {

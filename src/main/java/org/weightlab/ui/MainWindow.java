@@ -80,6 +80,7 @@ public final class MainWindow {
     private final ShortcutSheet shortcuts = new ShortcutSheet();
     private final InspectorModel inspector = new InspectorModel();
     private final CentreTabs centre;
+    private final WindowCompare compare;
     private final LessonPanel lessonPanel = new LessonPanel();
     private final WindowPreferences prefs = WindowPreferences.ofUser();
     private final ErrorReporter errors;
@@ -115,6 +116,7 @@ public final class MainWindow {
         this.banner = new DivergenceBanner(host);
         this.centre = new CentreTabs(host, timelineBar, graph, inspector, heatmap, () -> data, () -> shown);
         this.errors = new ErrorReporter(status);
+        this.compare = new WindowCompare(host, centre, transport, errors, () -> stage, this::openScenario);
         this.presentation = new PresentationMode(layout.root(), layout.controlsColumn(), prefs, layout::setPresenting);
         this.files = new WindowFiles(host, pump.lossHistory(), status, errors, prefs, () -> shown,
                 () -> data, this::currentScenario, this::openScenario);
@@ -137,12 +139,12 @@ public final class MainWindow {
                 () -> showView(View.INSPECTOR), () -> showView(View.STEPPER), () -> shortcuts.setVisible(true),
                 () -> showView(View.COMPRESSION)));
         menus.addView("Confusion matrix", "Shortcut+M", centre::showConfusion);
-        layout.setTop(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap, lossChart),
-                darkTheme.selectedProperty(), meter.visibleProperty()),
+        layout.setTop(compare.withMenu(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap,
+                lossChart), darkTheme.selectedProperty(), meter.visibleProperty())),
                 WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme));
         layout.setLeft(lessonPanel, controls);
         lessonPanel.setDrivers(() -> new SessionLessonDriver(host, step -> pump.lossHistory().epochEndsUpTo(step),
-                this::enterStepThrough));
+                this::enterStepThrough, compare::playRace, compare::openSurface));
         layout.setCentre(centre.pane());
         layout.setRight(heatmap, lossChart);
         layout.setBottom(timelineBar, status);
@@ -172,6 +174,7 @@ public final class MainWindow {
 
     private void onLiveSnapshot(TrainingSnapshot s) {
         transport.show(s);
+        compare.offer(s);
         // While training runs the numbers change on every frame, faster than anyone reads them:
         // they follow at LIVE_TEXT_PER_SECOND, and at once when training stops.
         boolean text = s.state() != SessionState.RUNNING || liveText.take(System.nanoTime());
@@ -424,6 +427,7 @@ public final class MainWindow {
         }
         gallery.close();
         pump.close();
+        compare.close();
         meter.stop();
         stage = null;
         errors.setStage(null);

@@ -23,6 +23,8 @@ public enum RaceSetting {
     INIT("init", "initializer", "init"),
     /** The optimizer, with PyTorch's defaults and the run's learning rate. */
     OPTIMIZER("optimizer", "optimizer", ""),
+    /** SGD's (or RMSprop's) momentum, from 0 to 1. */
+    MOMENTUM("momentum", "momentum", "momentum"),
     /** L2 regularization rate (0 for none). */
     L2("l2", "L2 rate", "L2"),
     /** Examples per minibatch. */
@@ -78,6 +80,8 @@ public enum RaceSetting {
                 case INIT -> config.withInit(init(v), config.biasInit());
                 case OPTIMIZER -> config.withOptimizer(OptimizerConfig.defaults(OptimizerKind.fromId(v),
                         config.optimizer().learningRate()));
+                case MOMENTUM -> config.withOptimizer(config.optimizer().withMomentum(Double.parseDouble(v),
+                        config.optimizer().nesterov() && Double.parseDouble(v) > 0));
                 case L2 -> {
                     double rate = Double.parseDouble(v);
                     yield config.withRegularization(rate == 0 ? RegularizationConfig.NONE
@@ -97,6 +101,7 @@ public enum RaceSetting {
             case LEARNING_RATE -> number(config.optimizer().learningRate());
             case INIT -> initId(config.init());
             case OPTIMIZER -> config.optimizer().kind().id();
+            case MOMENTUM -> number(config.optimizer().momentum());
             case L2 -> config.regularization().kind() == RegularizationKind.L2
                     ? number(config.regularization().rate()) : "0";
             case BATCH_SIZE -> Integer.toString(config.batchSize());
@@ -114,6 +119,7 @@ public enum RaceSetting {
             }
             case INIT -> List.of("zeros", "xavier_uniform", "normal(2.0)");
             case OPTIMIZER -> List.of("sgd", "rmsprop", "adam");
+            case MOMENTUM -> List.of("0", "0.5", "0.9");
             case L2 -> List.of("0", "0.001", "0.03");
             case BATCH_SIZE -> List.of("1", Integer.toString(config.batchSize()), "50");
             case HIDDEN -> List.of("2", valueOf(config), "8,8");

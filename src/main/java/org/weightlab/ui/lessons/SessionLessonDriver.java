@@ -2,13 +2,11 @@ package org.weightlab.ui.lessons;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.LongFunction;
 import javafx.application.Platform;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.lessons.LessonDriver;
-import org.weightlab.session.race.Race;
-import org.weightlab.session.race.RaceSnapshot;
 import org.weightlab.lessons.LessonSettings;
 import org.weightlab.lessons.RunMoment;
 import org.weightlab.scenario.LessonStep;
@@ -16,6 +14,8 @@ import org.weightlab.session.LossPoint;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.TrainingSession;
 import org.weightlab.session.TrainingSnapshot;
+import org.weightlab.session.race.Race;
+import org.weightlab.session.race.RaceSnapshot;
 
 /**
  * Plays lesson actions on the window's run through the session's commands, exactly as the
@@ -27,26 +27,30 @@ public final class SessionLessonDriver implements LessonDriver {
     private final SessionHost host;
     private final LongFunction<List<LossPoint>> epochEndsUpTo;
     private final Runnable openStepper;
-    private final Function<Race, CompletableFuture<RaceSnapshot>> playRace;
+    private final BiFunction<Race, Integer, CompletableFuture<RaceSnapshot>> playRace;
+    private final Runnable openSurface;
 
     /**
      * @param epochEndsUpTo the window's evaluated epoch ends up to a step (read on the FX thread)
      * @param openStepper   opens the step-through view (run on the FX thread)
      */
     public SessionLessonDriver(SessionHost host, LongFunction<List<LossPoint>> epochEndsUpTo, Runnable openStepper) {
-        this(host, epochEndsUpTo, openStepper, null);
+        this(host, epochEndsUpTo, openStepper, null, () -> { });
     }
 
     /**
-     * @param playRace shows a race in the window and plays it (called on the FX thread); the future
-     *                 completes at the race's end. Null plays races without showing them.
+     * @param playRace    shows a race in the window and plays it for the given epochs (called on the
+     *                    FX thread); the future completes at the race's end. Null plays races unseen.
+     * @param openSurface opens the loss surface view (run on the FX thread)
      */
     public SessionLessonDriver(SessionHost host, LongFunction<List<LossPoint>> epochEndsUpTo, Runnable openStepper,
-                               Function<Race, CompletableFuture<RaceSnapshot>> playRace) {
+                               BiFunction<Race, Integer, CompletableFuture<RaceSnapshot>> playRace,
+                               Runnable openSurface) {
         this.host = host;
         this.epochEndsUpTo = epochEndsUpTo;
         this.openStepper = openStepper;
         this.playRace = playRace;
+        this.openSurface = openSurface;
     }
 
     /** Stops free-running training (a step plays on a still run), then waits for the queue to empty. */
@@ -102,6 +106,10 @@ public final class SessionLessonDriver implements LessonDriver {
                 openStepper.run();
                 return null;
             });
+            case SURFACE -> onFx(() -> {
+                openSurface.run();
+                return null;
+            });
             case RACE -> race(a).thenApply(r -> null);
         };
     }
@@ -116,7 +124,7 @@ public final class SessionLessonDriver implements LessonDriver {
                         race.runEpochs(a.count());
                         return CompletableFuture.completedFuture(race.snapshot(false, false));
                     }
-                    return onFx(() -> playRace.apply(race)).thenCompose(f -> f);
+                    return onFx(() -> playRace.apply(race, a.count())).thenCompose(f -> f);
                 });
     }
 
