@@ -5,8 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.weightlab.engine.config.ConfigEdits;
 import org.weightlab.engine.config.InlineData;
 import org.weightlab.engine.config.ProblemKind;
+import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.data.DataGenerator;
+import org.weightlab.engine.data.Standardization;
 
 /**
  * Turns a {@link CsvTable} into data a run can train on ({@link InlineData}): the chosen input
@@ -59,6 +63,14 @@ public final class CsvImport {
         }
         boolean classes = text || !t.classNames().isEmpty() || (whole && distinct.size() <= 10);
         return new Choice(inputs, Math.max(0, target), classes ? ProblemKind.CLASSIFICATION : ProblemKind.REGRESSION);
+    }
+
+    /**
+     * The standardization a run of {@code config} training on {@code data} will apply: the mean and
+     * deviation of each input over the training part its seed and train fraction give.
+     */
+    public static Standardization standardization(RunConfig config, InlineData data) {
+        return DataGenerator.generate(ConfigEdits.withInlineData(config, data)).standardization();
     }
 
     /** The data {@code choice} makes of {@code t}. */
