@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.weightlab.engine.Rng;
 import org.weightlab.engine.Trainer;
+import org.weightlab.engine.config.ConfigEdits;
+import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.config.Feature;
+import org.weightlab.engine.config.OptimizerConfig;
+import org.weightlab.engine.config.OptimizerKind;
 import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.engine.data.Dataset;
 import picocli.CommandLine.Command;
@@ -22,7 +27,9 @@ import picocli.CommandLine.Spec;
  * {@code bench NAME METRIC=VALUE}. Each figure is the median of several timed runs after a
  * warm-up. A and B train TF Playground's default circle task (A: x1 x2 -> 4 -> 2 -> 1 tanh;
  * B: all seven features -> six layers of 8 tanh -> 1); fieldA / fieldB compute the 100 x 100
- * field of every node of those networks.
+ * field of every node of those networks. digits trains 64 -> 32 tanh -> 10 softmax with
+ * cross-entropy on the handwritten digits (SGD 0.1, batch 32, shuffled, the 1,437 training images
+ * of an 80% split), the network and batch of the PyTorch peer the figure is compared with.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs the engine benchmarks; prints lines 'bench NAME METRIC=VALUE'.")
@@ -64,8 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
         RunConfig b = a.withFeatures(List.of(Feature.values()))
                 .withHidden(List.of(8, 8, 8, 8, 8, 8), List.of());
 
-        if (only != null && !List.of("A", "B", "fieldA", "fieldB").contains(only)) {
-            throw new IllegalArgumentException("unknown benchmark \"" + only + "\" (expected A, B, fieldA or fieldB)");
+        if (only != null && !List.of("A", "B", "fieldA", "fieldB", "digits").contains(only)) {
+            throw new IllegalArgumentException("unknown benchmark \"" + only
+                    + "\" (expected A, B, fieldA, fieldB or digits)");
         }
         out.printf("bench engine tanh_lanes=%d%n", org.weightlab.engine.Activation.tanhLanes());
         // The *_cpu figures use this thread's CPU time: on a shared, busy machine they show what the
@@ -96,11 +104,27 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("bench fieldB cpu_ms=%.3f%n", f.cpu());
             out.flush();
         }
+        if (wanted("digits")) {
+            RunConfig d = digits();
+            Figure f = examplesPerSecond(d, DataGenerator.generate(d));
+            out.printf("bench digits examples_per_s=%.0f%n", f.wall());
+            out.printf("bench digits cpu_examples_per_s=%.0f%n", f.cpu());
+            out.flush();
+        }
         if (only == null) {
             CompressBenchmark.print(out, b, circle, runs, runMillis);
             printSession(out, b, circle);
         }
         return 0;
+    }
+
+    /** The digits benchmark's run: 64 -> 32 tanh -> 10 softmax, cross-entropy, SGD 0.1, batch 32, shuffled. */
+    static RunConfig digits() {
+        return ConfigEdits.withDataset(RunConfig.defaults(), DatasetKind.DIGITS)
+                .withData(DatasetKind.DIGITS_IMAGES, 0, 0.8, 1)
+                .withHidden(List.of(32), List.of())
+                .withOptimizer(OptimizerConfig.defaults(OptimizerKind.SGD, 0.1))
+                .withBatch(32, true);
     }
 
     private boolean wanted(String name) {

@@ -31,8 +31,8 @@ public final class Network {
     private final int[] owner;
 
     public Network(List<Feature> features, LossKind loss, List<? extends NetModule> layers) {
-        if (features == null || features.isEmpty()) {
-            throw new IllegalArgumentException("a network needs at least one input feature");
+        if (features == null) {
+            throw new IllegalArgumentException("a network needs its input features (empty: the data's columns)");
         }
         if (loss == null || layers == null || layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs a loss and at least one layer");
@@ -40,7 +40,8 @@ public final class Network {
         this.features = List.copyOf(features);
         this.loss = loss;
         this.layers = layers.toArray(new NetModule[0]);
-        int width = features.size();
+        // No features: the inputs are the data's columns, as many as the first layer takes.
+        int width = features.isEmpty() ? layers.get(0).inputs() : features.size();
         for (int l = 0; l < this.layers.length; l++) {
             NetModule layer = this.layers[l];
             if (layer.inputs() != width) {
@@ -78,7 +79,7 @@ public final class Network {
     /** A new network shaped by {@code config}, weights then biases of each layer drawn from {@code rng}. */
     public static Network create(RunConfig config, Rng rng) {
         List<Layer> layers = new ArrayList<>();
-        int in = config.features().size();
+        int in = config.inputs();
         int hidden = config.hidden().size();
         for (int l = 0; l <= hidden; l++) {
             boolean last = l == hidden;
@@ -182,7 +183,7 @@ public final class Network {
     }
 
     public int inputs() {
-        return features.size();
+        return layers[0].inputs();
     }
 
     public int outputs() {
@@ -248,6 +249,17 @@ public final class Network {
             b[j] = new double[parameters[j].size()];
         }
         return b;
+    }
+
+    /** The network's outputs for the input values {@code x} (one per input), without dropout. */
+    public double[] predictInputs(double[] x) {
+        if (x.length != inputs()) {
+            throw new IllegalArgumentException(x.length + " values for " + inputs() + " inputs");
+        }
+        Workspace ws = new Workspace(this, 1);
+        System.arraycopy(x, 0, ws.x, 0, x.length);
+        forward(ws, 1, 0, null);
+        return java.util.Arrays.copyOf(ws.a[layers.length - 1], outputs()); // capacity 1: [out][1]
     }
 
     /** The network's outputs at the raw point (x1, x2), without dropout. */
@@ -366,9 +378,9 @@ public final class Network {
     /** Refuses a config this network does not fit (as initial weights): features, loss, layers, activations. */
     void checkFits(RunConfig c) {
         Network n = this;
-        if (!n.features().equals(c.features())) {
-            throw new IllegalArgumentException("initial weights take features " + ids(n.features())
-                    + " but the config has " + ids(c.features()));
+        if (!n.features().equals(c.features()) || n.inputs() != c.inputs()) {
+            throw new IllegalArgumentException("initial weights take " + n.inputs() + " inputs (features "
+                    + ids(n.features()) + ") but the config has " + c.inputs() + " (" + ids(c.features()) + ")");
         }
         if (n.loss() != c.loss()) {
             throw new IllegalArgumentException("initial weights are for loss " + n.loss().id() + ", config says "

@@ -516,7 +516,18 @@ public final class Trainer {
         if (index < 0 || index >= trainSize) {
             throw new IllegalArgumentException("training example " + index + " is outside 0.." + (trainSize - 1));
         }
-        return trace(trainSet.x1(index), trainSet.x2(index), trainX, index * inputs, trainY[index]);
+        // Data of other than two columns has no point (x1, x2): the trace's inputs are its features.
+        double x1 = trainSet.planar() ? trainSet.x1(index) : Double.NaN;
+        double x2 = trainSet.planar() ? trainSet.x2(index) : Double.NaN;
+        return trace(x1, x2, trainX, index * inputs, trainY[index]);
+    }
+
+    /** The trace of the input values {@code x} (one per network input) with the given label. Changes nothing. */
+    public Trace traceInputs(double[] x, double label) {
+        if (x.length != inputs) {
+            throw new IllegalArgumentException(x.length + " values for " + inputs + " inputs");
+        }
+        return trace(Double.NaN, Double.NaN, x.clone(), 0, label);
     }
 
     /** The trace of the raw point (x1, x2) with the given label. Changes nothing. */
@@ -586,6 +597,9 @@ public final class Trainer {
         }
         if (!(min < max)) {
             throw new IllegalArgumentException("the field range needs min < max, got " + min + ", " + max);
+        }
+        if (net.features().isEmpty()) {
+            throw new IllegalStateException("the network's " + inputs + " inputs are data columns, not a 2-D plane");
         }
         if (field == null) {
             field = new FieldComputer(net);

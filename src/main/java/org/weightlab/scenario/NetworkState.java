@@ -82,7 +82,7 @@ public record NetworkState(List<LayerState> layers) {
         for (int l = 0; l < layers.size(); l++) {
             LayerState layer = layers.get(l);
             boolean output = l == hidden.size();
-            int in = l == 0 ? config.features().size() : hidden.get(l - 1);
+            int in = l == 0 ? config.inputs() : hidden.get(l - 1);
             int out = output ? config.outputs() : hidden.get(l);
             ActivationKind act = output ? config.outputActivation() : config.hiddenActivation(l);
             String at = "layers[" + l + "]";

@@ -216,6 +216,9 @@ public final class NetworkWeights {
             return null;
         }
         List<Feature> features = new ArrayList<>();
+        if (text.isEmpty()) {
+            return features; // data of other than two columns: its columns are the inputs
+        }
         for (String id : text.split(",", -1)) {
             try {
                 features.add(Feature.fromId(id.strip()));
