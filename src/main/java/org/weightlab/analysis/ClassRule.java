@@ -3,6 +3,7 @@ package org.weightlab.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.engine.config.InlineData;
 import org.weightlab.engine.config.LossKind;
 import org.weightlab.engine.config.ProblemKind;
 import org.weightlab.engine.config.RunConfig;
@@ -11,14 +12,25 @@ import org.weightlab.engine.config.RunConfig;
  * How a classification run names its classes and reads its labels and outputs as class numbers
  * 0..count-1, the way the engine counts an example correct: argmax of a softmax output; for one
  * output, above 0.5 (sigmoid) or above 0 (otherwise) is the positive class. Two-class labels -1/+1
- * are classes 0 and 1, named "-1" and "+1".
+ * are classes 0 and 1. Names are the data's own (an imported file's class names), else "-1" and
+ * "+1" for two classes read by sign and "0", "1", ... otherwise.
  */
-public record ClassRule(int count, boolean softmax, double threshold) {
+public record ClassRule(List<String> names, boolean softmax, double threshold) {
 
     public ClassRule {
-        if (count < 2) {
-            throw new IllegalArgumentException("a classification has at least two classes, got " + count);
+        names = List.copyOf(names);
+        if (names.size() < 2) {
+            throw new IllegalArgumentException("a classification has at least two classes, got " + names.size());
         }
+    }
+
+    /** {@code count} classes with the default names. */
+    public ClassRule(int count, boolean softmax, double threshold) {
+        this(defaultNames(count, softmax), softmax, threshold);
+    }
+
+    public int count() {
+        return names.size();
     }
 
     /** The rule of {@code c}'s run, or null for regression. */
@@ -28,7 +40,11 @@ public record ClassRule(int count, boolean softmax, double threshold) {
         }
         boolean softmax = c.loss() == LossKind.CROSS_ENTROPY;
         int count = softmax ? c.outputs() : 2;
-        return new ClassRule(count, softmax, c.outputActivation() == ActivationKind.SIGMOID ? 0.5 : 0.0);
+        double threshold = c.outputActivation() == ActivationKind.SIGMOID ? 0.5 : 0.0;
+        InlineData data = c.extras().data();
+        List<String> names = data != null && data.classes().size() == count ? data.classes()
+                : defaultNames(count, softmax);
+        return new ClassRule(names, softmax, threshold);
     }
 
     /** The class of a stored label. */
@@ -45,7 +61,7 @@ public record ClassRule(int count, boolean softmax, double threshold) {
             return outputs[0] > threshold ? 1 : 0;
         }
         int best = 0;
-        for (int k = 1; k < count; k++) {
+        for (int k = 1; k < outputs.length; k++) {
             if (outputs[k] > outputs[best]) {
                 best = k;
             }
@@ -53,8 +69,7 @@ public record ClassRule(int count, boolean softmax, double threshold) {
         return best;
     }
 
-    /** The class names, in class order: "-1", "+1" for two classes read by sign, else "0", "1", .... */
-    public List<String> names() {
+    private static List<String> defaultNames(int count, boolean softmax) {
         List<String> names = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             names.add(softmax ? Integer.toString(k) : k == 0 ? "-1" : "+1");

@@ -10,8 +10,14 @@ public final class ExampleInputs {
     private ExampleInputs() {
     }
 
-    /** Row-major {@code [examples][features]}: the input features of every point of {@code d}. */
+    /**
+     * Row-major {@code [examples][inputs]}: the input features of every point of {@code d}, or with
+     * no features (data of other than two columns, such as digits) the rows themselves.
+     */
     public static double[] of(List<Feature> features, Dataset d) {
+        if (features.isEmpty()) {
+            return d.points().clone();
+        }
         int f = features.size();
         double[] x = new double[d.size() * f];
         for (int i = 0; i < d.size(); i++) {

@@ -13,6 +13,7 @@ import org.weightlab.session.SessionHost;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.compress.CompressionPanel;
 import org.weightlab.ui.confusion.ConfusionPanel;
+import org.weightlab.ui.digits.DrawPanel;
 import org.weightlab.ui.heatmap.DecisionHeatmapView;
 import org.weightlab.ui.inspector.InspectorModel;
 import org.weightlab.ui.inspector.InspectorView;
@@ -46,6 +47,8 @@ final class CentreTabs {
     private final ConfusionPanel confusion = new ConfusionPanel();
     /** A race or a loss surface, whichever was opened last. */
     private final Tab compareTab = new Tab("Race");
+    private final Tab drawTab = new Tab("Draw");
+    private final DrawPanel draw = new DrawPanel();
     private final CompressionPanel compression;
     private final NetworkGraphView graph;
     private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
@@ -92,7 +95,10 @@ final class CentreTabs {
         confusionTab.setContent(confusion);
         confusionTab.setClosable(false);
         confusionTab.setTooltip(new Tooltip("Test examples by true and predicted class, each class's accuracy"));
-        centre.getTabs().addAll(networkTab, inspectorTab, compressTab, confusionTab);
+        drawTab.setContent(draw);
+        drawTab.setClosable(false);
+        drawTab.setTooltip(new Tooltip("Draw a digit with the mouse and see what the network answers"));
+        centre.getTabs().addAll(networkTab, inspectorTab, compressTab, confusionTab, drawTab);
         centre.setId("centreTabs");
         stepThrough.setId("stepThroughButton");
         stepThrough.setTooltip(new Tooltip("Step-through: walk one example forward and backward, neuron by neuron (T)"));
@@ -157,6 +163,11 @@ final class CentreTabs {
     /** The moment on screen, for the tabs that follow it. */
     void show(TrainingSnapshot s) {
         confusion.show(s);
+        draw.show(s);
+    }
+
+    void showDrawingPad() {
+        centre.getSelectionModel().select(drawTab);
     }
 
     void showConfusion() {

@@ -139,6 +139,7 @@ public final class MainWindow {
                 () -> showView(View.INSPECTOR), () -> showView(View.STEPPER), () -> shortcuts.setVisible(true),
                 () -> showView(View.COMPRESSION)));
         menus.addView("Confusion matrix", "Shortcut+M", centre::showConfusion);
+        menus.addView("Draw a digit", "Shortcut+D", centre::showDrawingPad);
         layout.setTop(compare.withMenu(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap,
                 lossChart), darkTheme.selectedProperty(), meter.visibleProperty())),
                 WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme));

@@ -11,6 +11,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.weightlab.analysis.ConfusionMatrix;
+import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.data.Dataset;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.fx.Redraw;
@@ -35,7 +36,7 @@ public final class ConfusionPanel extends ScrollPane {
     private final ConfusionGrid grid = new ConfusionGrid(palette);
     private final Label summary = new Label("Train a classifier to see which classes it confuses.");
     private final Label cellTitle = new Label("Click a cell to list its test examples.");
-    private final ExampleList examples = new ExampleList();
+    private final ExampleList examples = new ExampleList(palette);
     private final AtomicReference<ConfusionWorker.Result> arrived = new AtomicReference<>();
     private final ConfusionWorker worker = new ConfusionWorker(this::arrive);
     private final Redraw redraw;
@@ -106,6 +107,10 @@ public final class ConfusionPanel extends ScrollPane {
         return grid;
     }
 
+    java.util.List<org.weightlab.ui.digits.PixelPicture> pictures() {
+        return examples.pictures();
+    }
+
     ListView<String> pointList() {
         return examples.points();
     }
@@ -169,6 +174,6 @@ public final class ConfusionPanel extends ScrollPane {
                 predicted, which.length, which.length == 1 ? "" : "s",
                 c.trueClass() == c.predicted() ? " (right)" : " (wrong)"));
         Dataset test = computedFrom.data().test();
-        examples.show(test, which);
+        examples.show(test, which, computedFrom.config().dataset() == DatasetKind.DIGITS);
     }
 }

@@ -36,6 +36,8 @@ public enum PaletteColor {
     TRAIN_LOSS("-wl-train-loss"),
     /** The test loss curve of the loss chart. */
     TEST_LOSS("-wl-test-loss"),
+    /** The ink of digit pictures (drawn on {@link #WEIGHT_ZERO} as paper). */
+    DIGIT_INK("-wl-digit-ink"),
     /** One colour per layer in charts of several layers, in this order. */
     SERIES_1("-wl-series-1"),
     SERIES_2("-wl-series-2"),
