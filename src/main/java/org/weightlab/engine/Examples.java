@@ -12,8 +12,14 @@ final class Examples {
     private Examples() {
     }
 
-    /** The features of every point of {@code d}, row-major [n][features]. */
+    /**
+     * The features of every point of {@code d}, row-major [n][features]; with no features (data of
+     * other than two columns) the rows themselves.
+     */
     static double[] features(List<Feature> features, Dataset d) {
+        if (features.isEmpty()) {
+            return d.points().clone();
+        }
         int f = features.size();
         double[] x = new double[d.size() * f];
         for (int i = 0; i < d.size(); i++) {
@@ -24,11 +30,18 @@ final class Examples {
         return x;
     }
 
-    /** The labels of {@code d}, checked: finite, and a class index 0..K-1 for cross_entropy. */
+    /**
+     * The labels of {@code d}, checked: finite, and a class index 0..K-1 for cross_entropy. Two
+     * classes are stored as -1/+1; cross_entropy reads them as class 0 (-1) and class 1 (+1).
+     */
     static double[] labels(RunConfig c, Dataset d, String which) {
         double[] y = d.labels().clone();
         int classes = c.outputs();
+        boolean signed = c.loss() == LossKind.CROSS_ENTROPY && c.classes() == 2;
         for (int i = 0; i < y.length; i++) {
+            if (signed && (y[i] == -1 || y[i] == 1)) {
+                y[i] = y[i] > 0 ? 1 : 0;
+            }
             double v = y[i];
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(which + " label " + i + " is not finite: " + v);

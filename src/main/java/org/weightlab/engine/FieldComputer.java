@@ -168,6 +168,16 @@ final class FieldComputer {
         for (int o = 0; o < out; o++) {
             affine8(w, o * in, in, bias[o], x, n, a, o * n);
         }
+        BatchNorm norm = layer.norm();
+        if (norm != null) { // evaluation: the running statistics, y = s z + t per unit
+            for (int o = 0; o < out; o++) {
+                double s = norm.evalScale(o);
+                double t = norm.evalShift(o);
+                for (int j = o * n; j < (o + 1) * n; j++) {
+                    a[j] = s * a[j] + t;
+                }
+            }
+        }
         int count = n * out;
         switch (layer.activation()) {
             case LINEAR -> {

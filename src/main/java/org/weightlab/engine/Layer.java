@@ -22,6 +22,8 @@ public final class Layer implements NetModule {
     private final List<Parameter> parameters;
     /** The LoRA adapter, or null: a layer without one runs exactly the plain dense path. */
     private final LoraAdapter adapter;
+    /** Batch normalization between z and the activation, or null: a layer without one runs the plain path. */
+    private final BatchNorm norm;
     /**
      * Quantization-aware training: the quantizer of the weights the forward pass computes with, or
      * null (the plain path). See {@link #forward} and {@link #backward}.
@@ -48,6 +50,10 @@ public final class Layer implements NetModule {
     }
 
     private Layer(int inputs, int outputs, ActivationKind activation, LoraAdapter adapter) {
+        this(inputs, outputs, activation, adapter, null);
+    }
+
+    private Layer(int inputs, int outputs, ActivationKind activation, LoraAdapter adapter, BatchNorm norm) {
         if (inputs < 1 || outputs < 1) {
             throw new IllegalArgumentException("a layer needs at least one input and one output, got "
                     + inputs + " x " + outputs);
@@ -61,7 +67,15 @@ public final class Layer implements NetModule {
         weight = new Parameter("weight", true, outputs, inputs);
         bias = new Parameter("bias", false, outputs);
         this.adapter = adapter;
-        parameters = adapter == null ? List.of(weight, bias) : List.of(weight, bias, adapter.a, adapter.b);
+        this.norm = norm;
+        List<Parameter> own = adapter == null ? List.of(weight, bias) : List.of(weight, bias, adapter.a, adapter.b);
+        if (norm != null) {
+            List<Parameter> all = new java.util.ArrayList<>(own);
+            all.add(norm.gamma);
+            all.add(norm.beta);
+            own = List.copyOf(all);
+        }
+        parameters = own;
         weights = weight.values;
         biases = bias.values;
         frozenWeights = weight.frozen;
@@ -116,7 +130,8 @@ public final class Layer implements NetModule {
      * are copied and frozen, so only the adapter learns.
      */
     public Layer withAdapter(int rank, double alpha, Rng rng) {
-        Layer l = new Layer(inputs, outputs, activation, new LoraAdapter(inputs, outputs, rank, alpha));
+        Layer l = new Layer(inputs, outputs, activation, new LoraAdapter(inputs, outputs, rank, alpha),
+                norm == null ? null : norm.copy());
         weight.copyInto(l.weight);
         bias.copyInto(l.bias);
         java.util.Arrays.fill(l.frozenWeights, true);
@@ -156,9 +171,52 @@ public final class Layer implements NetModule {
         if (adapter == null) {
             return copy();
         }
-        Layer l = of(inputs, outputs, activation, adapter.effective(weights), biases, frozenWeights, frozenBiases);
+        Layer plain = of(inputs, outputs, activation, adapter.effective(weights), biases, frozenWeights, frozenBiases);
+        plain.quantize(quantizer);
+        if (norm == null) {
+            return plain;
+        }
+        Layer l = plain.withBatchNorm();
+        norm.copyInto(l.norm);
+        return l;
+    }
+
+    /**
+     * This layer with batch normalization between z and the activation (parameters "gamma" and
+     * "beta" last in the layer's list): gamma 1, beta 0, running mean 0 and variance 1. The rest is
+     * copied.
+     */
+    public Layer withBatchNorm() {
+        Layer l = new Layer(inputs, outputs, activation, adapter == null ? null : adapter.copy(),
+                new BatchNorm(outputs));
+        weight.copyInto(l.weight);
+        bias.copyInto(l.bias);
+        if (adapter != null) {
+            adapter.copyInto(l.adapter);
+        }
         l.quantize(quantizer);
         return l;
+    }
+
+    /** This layer with batch normalization holding the given state (e.g. from a file); masks may be null. */
+    public Layer withBatchNorm(double[] gamma, double[] beta, double[] runningMean, double[] runningVar,
+                               long batchesTracked, boolean[] frozenGamma, boolean[] frozenBeta) {
+        Layer l = withBatchNorm();
+        l.norm.set(gamma, beta, runningMean, runningVar, batchesTracked);
+        if (frozenGamma != null) {
+            check("frozenGamma", frozenGamma.length, outputs);
+            System.arraycopy(frozenGamma, 0, l.norm.gamma.frozen, 0, outputs);
+        }
+        if (frozenBeta != null) {
+            check("frozenBeta", frozenBeta.length, outputs);
+            System.arraycopy(frozenBeta, 0, l.norm.beta.frozen, 0, outputs);
+        }
+        return l;
+    }
+
+    /** The batch normalization, or null (live: engine thread only; copies are safe to read). */
+    public BatchNorm norm() {
+        return norm;
     }
 
     /** The LoRA adapter, or null. */
@@ -198,7 +256,8 @@ public final class Layer implements NetModule {
     /** A deep copy: parameters, masks, last gradients and updates. */
     @Override
     public Layer copy() {
-        Layer l = new Layer(inputs, outputs, activation, adapter == null ? null : adapter.copy());
+        Layer l = new Layer(inputs, outputs, activation, adapter == null ? null : adapter.copy(),
+                norm == null ? null : new BatchNorm(outputs));
         copyInto(l);
         l.quantize(quantizer);
         return l;
@@ -212,6 +271,9 @@ public final class Layer implements NetModule {
         if (adapter != null) {
             adapter.copyInto(l.adapter);
         }
+        if (norm != null) {
+            norm.copyInto(l.norm);
+        }
     }
 
     @Override
@@ -223,6 +285,8 @@ public final class Layer implements NetModule {
      * z = W x + b, then a = f(z). Each z is bias + w_0 x_0 + w_1 x_1 + ... summed in input order.
      * Quantization-aware training computes with w' = q(W) instead (the layer's weights quantized
      * together, see {@link WeightQuantizer}); the bias stays full precision.
+     * With batch normalization ws.z holds y = BN(z), the activation's input, and the raw z is in
+     * ws.normRaw.
      */
     @Override
     public void forward(Workspace ws, int index, int n) {
@@ -230,13 +294,19 @@ public final class Layer implements NetModule {
         if (quantizer != null) {
             w = quantizer.apply(w, quantized);
         }
-        DenseKernels.forwardLayer(w, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.z[index]);
+        if (norm == null) {
+            DenseKernels.forwardLayer(w, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.z[index]);
+        } else {
+            DenseKernels.forwardLayer(w, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.normRaw[index]);
+            norm.forward(ws, index, n, ws.z[index]);
+        }
         Activation.forward(activation, ws.z[index], ws.a[index], outputs, ws.capacity, n);
     }
 
     /**
      * dz = da f'(z) (unless the loss wrote it), dL/dW = mean dz x^T, dL/db = mean dz, dL/dx = W^T dz;
      * with an adapter dL/dW is dL/dW', from which the adapter's gradients follow, and dL/dx = W'^T dz.
+     * With batch normalization ws.dz holds dL/dy and the dense gradients follow dL/dz (ws.normDz).
      *
      * <p>With a quantizer, the straight-through estimator (Bengio et al. 2013; PyTorch's
      * {@code w + (q(w) - w).detach()}): rounding has no useful derivative, so q is taken as the
@@ -251,6 +321,11 @@ public final class Layer implements NetModule {
         double[] dz = ws.dz[index];
         if (!dzReady) {
             Activation.backward(activation, ws.z[index], ws.a[index], ws.da[index], dz, outputs, cap, n);
+        }
+        if (norm != null) {
+            int g = first + parameters.size() - 2;
+            norm.backward(ws, index, n, dz, ws.normDz[index], grads[g], grads[g + 1]);
+            dz = ws.normDz[index];
         }
         DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, cap, n, grads[first], grads[first + 1]);
         double[] w = weights;
@@ -360,7 +435,8 @@ public final class Layer implements NetModule {
     @Override
     public boolean sameShape(NetModule other) {
         return other instanceof Layer o && inputs == o.inputs && outputs == o.outputs && activation == o.activation
-                && (adapter == null ? o.adapter == null : adapter.sameShape(o.adapter));
+                && (adapter == null ? o.adapter == null : adapter.sameShape(o.adapter))
+                && (norm == null ? o.norm == null : norm.sameShape(o.norm));
     }
 
     @Override

@@ -30,10 +30,12 @@ public final class Network {
     private final int[] firstParameter;
     /** The module each parameter belongs to. */
     private final int[] owner;
+    /** Whether some layer is batch-normalized. */
+    private final boolean normalized;
 
     public Network(List<Feature> features, LossKind loss, List<? extends NetModule> layers) {
-        if (features == null || features.isEmpty()) {
-            throw new IllegalArgumentException("a network needs at least one input feature");
+        if (features == null) {
+            throw new IllegalArgumentException("a network needs its input features (empty: the data's columns)");
         }
         if (loss == null || layers == null || layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs a loss and at least one layer");
@@ -41,7 +43,8 @@ public final class Network {
         this.features = List.copyOf(features);
         this.loss = loss;
         this.layers = layers.toArray(new NetModule[0]);
-        int width = features.size();
+        // No features: the inputs are the data's columns, as many as the first layer takes.
+        int width = features.isEmpty() ? layers.get(0).inputs() : features.size();
         for (int l = 0; l < this.layers.length; l++) {
             NetModule layer = this.layers[l];
             if (layer.inputs() != width) {
@@ -74,12 +77,17 @@ public final class Network {
         parameters = all.toArray(new Parameter[0]);
         parameterList = List.of(parameters);
         owner = owners.stream().mapToInt(Integer::intValue).toArray();
+        boolean norm = false;
+        for (NetModule m : this.layers) {
+            norm |= m instanceof Layer dense && dense.norm() != null;
+        }
+        normalized = norm;
     }
 
     /** A new network shaped by {@code config}, weights then biases of each layer drawn from {@code rng}. */
     public static Network create(RunConfig config, Rng rng) {
         List<Layer> layers = new ArrayList<>();
-        int in = config.features().size();
+        int in = config.inputs();
         int hidden = config.hidden().size();
         for (int l = 0; l <= hidden; l++) {
             boolean last = l == hidden;
@@ -116,6 +124,48 @@ public final class Network {
      * the config the network itself is returned.
      */
     Network withAdapters(RunConfig config) {
+        return adapted(config).withBatchNorm(config);
+    }
+
+    /**
+     * This network with batch normalization on the hidden layers {@code config} flags
+     * ("batchNorm") that have none yet (fresh: gamma 1, beta 0, running mean 0, variance 1). A
+     * layer may not carry one the config does not flag; the output layer never does.
+     */
+    Network withBatchNorm(RunConfig config) {
+        boolean any = false;
+        List<NetModule> normed = new ArrayList<>(layers.length);
+        for (int l = 0; l < layers.length; l++) {
+            Layer layer = layer(l);
+            boolean on = l < layers.length - 1 && config.extras().batchNormOn(l);
+            if (!on && layer.norm() != null) {
+                throw new IllegalArgumentException("initial layer " + l
+                        + " carries batch normalization the config's \"batchNorm\" does not list");
+            }
+            any |= on && layer.norm() == null;
+            normed.add(on && layer.norm() == null ? layer.withBatchNorm() : layer);
+        }
+        return any ? new Network(features, loss, normed) : this;
+    }
+
+    /** True when some layer is batch-normalized. */
+    public boolean hasBatchNorm() {
+        return normalized;
+    }
+
+    /** Moves every batch norm's running statistics by the training batch of n last passed forward in {@code ws}. */
+    void commitBatchStatistics(Workspace ws, int n) {
+        if (!normalized) {
+            return;
+        }
+        for (int l = 0; l < layers.length; l++) {
+            if (layers[l] instanceof Layer dense && dense.norm() != null) {
+                dense.norm().commit(ws, l, n);
+            }
+        }
+    }
+
+    private Network adapted(RunConfig config) {
         if (config.lora().isEmpty()) {
             for (NetModule m : layers) {
                 if (m instanceof Layer l && l.adapter() != null) {
@@ -199,7 +249,7 @@ public final class Network {
     }
 
     public int inputs() {
-        return features.size();
+        return layers[0].inputs();
     }
 
     public int outputs() {
@@ -265,6 +315,17 @@ public final class Network {
             b[j] = new double[parameters[j].size()];
         }
         return b;
+    }
+
+    /** The network's outputs for the input values {@code x} (one per input), without dropout. */
+    public double[] predictInputs(double[] x) {
+        if (x.length != inputs()) {
+            throw new IllegalArgumentException(x.length + " values for " + inputs() + " inputs");
+        }
+        Workspace ws = new Workspace(this, 1);
+        System.arraycopy(x, 0, ws.x, 0, x.length);
+        forward(ws, 1, 0, null);
+        return java.util.Arrays.copyOf(ws.a[layers.length - 1], outputs()); // capacity 1: [out][1]
     }
 
     /** The network's outputs at the raw point (x1, x2), without dropout. */
@@ -383,9 +444,9 @@ public final class Network {
     /** Refuses a config this network does not fit (as initial weights): features, loss, layers, activations. */
     void checkFits(RunConfig c) {
         Network n = this;
-        if (!n.features().equals(c.features())) {
-            throw new IllegalArgumentException("initial weights take features " + ids(n.features())
-                    + " but the config has " + ids(c.features()));
+        if (!n.features().equals(c.features()) || n.inputs() != c.inputs()) {
+            throw new IllegalArgumentException("initial weights take " + n.inputs() + " inputs (features "
+                    + ids(n.features()) + ") but the config has " + c.inputs() + " (" + ids(c.features()) + ")");
         }
         if (n.loss() != c.loss()) {
             throw new IllegalArgumentException("initial weights are for loss " + n.loss().id() + ", config says "

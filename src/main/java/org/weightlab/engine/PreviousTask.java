@@ -24,7 +24,7 @@ final class PreviousTask {
         x = Examples.features(taskA.features(), test);
         y = Examples.labels(taskA, test, "task A's test");
         size = test.size();
-        inputs = taskA.features().size();
+        inputs = taskA.inputs();
         classification = taskA.problem() == ProblemKind.CLASSIFICATION;
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
  * would get from the optimizer as it stands (nothing is changed by taking a trace). A real step
  * on a minibatch holding only this example changes the weights by exactly these updates.
  *
- * @param features      the input features of the example
+ * @param x1            the example's raw point (x1, x2); NaN for data of other than two columns
+ * @param features      the input features of the example (for N-D data: its input columns)
  * @param loss          its data loss
  * @param penalty       the regularization penalty of the current weights
  * @param learningRate  the scheduled learning rate the update uses

@@ -91,6 +91,7 @@ public final class Trainer {
         net.quantize(config.extras().quantization());
         inputs = net.inputs();
         trainSize = data.train().size();
+        BatchNormBatches.check(net, config, trainSize);
         trainSet = data.train();
         trainX = Examples.features(config.features(), data.train());
         trainY = Examples.labels(config, data.train(), "training");
@@ -109,7 +110,7 @@ public final class Trainer {
         optimizer = new OptimizerState(net);
         grads = net.newParameterBuffers();
         next = net.newParameterBuffers();
-        batch = new Workspace(net, Math.min(config.batchSize(), trainSize));
+        batch = new Workspace(net, Math.min(config.batchSize(), trainSize), true);
         shuffleRng = Rng.stream(config.seed(), 2);
         dropoutRng = Rng.stream(config.seed(), 3);
     }
@@ -124,7 +125,7 @@ public final class Trainer {
                 || !a.features().equals(b.features()) || a.problem() != b.problem()
                 || !a.hidden().equals(b.hidden()) || a.outputActivation() != b.outputActivation()
                 || a.loss() != b.loss() || !a.init().equals(b.init()) || !a.biasInit().equals(b.biasInit())
-                || !a.lora().equals(b.lora())) {
+                || !a.lora().equals(b.lora()) || !a.extras().batchNorm().equals(b.extras().batchNorm())) {
             return true;
         }
         for (int l = 0; l < a.hidden().size(); l++) {
@@ -145,7 +146,7 @@ public final class Trainer {
         prepareOrder();
         int n = Math.min(config.batchSize(), trainSize - cursor);
         if (batch.capacity < n) {
-            batch = new Workspace(net, n);
+            batch = new Workspace(net, n, true);
         }
         int cap = batch.capacity;
         double[] bx = batch.x;
@@ -181,6 +182,7 @@ public final class Trainer {
         for (int j = 0; j < next.length; j++) {
             net.parameter(j).apply(next[j], grads[j]);
         }
+        net.commitBatchStatistics(batch, n); // batch norms' running statistics (nothing without one)
         cursor += n;
         step++;
         version++;
@@ -364,6 +366,7 @@ public final class Trainer {
             throw new IllegalArgumentException("this change needs a new run (data, features, topology, loss or "
                     + "initializer changed)");
         }
+        BatchNormBatches.check(net, next, trainSize);
         config = next;
         net.quantize(next.extras().quantization());
         version++;
@@ -519,7 +522,18 @@ public final class Trainer {
         if (index < 0 || index >= trainSize) {
             throw new IllegalArgumentException("training example " + index + " is outside 0.." + (trainSize - 1));
         }
-        return trace(trainSet.x1(index), trainSet.x2(index), trainX, index * inputs, trainY[index]);
+        // Data of other than two columns has no point (x1, x2): the trace's inputs are its features.
+        double x1 = trainSet.planar() ? trainSet.x1(index) : Double.NaN;
+        double x2 = trainSet.planar() ? trainSet.x2(index) : Double.NaN;
+        return trace(x1, x2, trainX, index * inputs, trainY[index]);
+    }
+
+    /** The trace of the input values {@code x} (one per network input) with the given label. Changes nothing. */
+    public Trace traceInputs(double[] x, double label) {
+        if (x.length != inputs) {
+            throw new IllegalArgumentException(x.length + " values for " + inputs + " inputs");
+        }
+        return trace(Double.NaN, Double.NaN, x.clone(), 0, label);
     }
 
     /** The trace of the raw point (x1, x2) with the given label. Changes nothing. */
@@ -589,6 +603,9 @@ public final class Trainer {
         }
         if (!(min < max)) {
             throw new IllegalArgumentException("the field range needs min < max, got " + min + ", " + max);
+        }
+        if (net.features().isEmpty()) {
+            throw new IllegalStateException("the network's " + inputs + " inputs are data columns, not a 2-D plane");
         }
         if (field == null) {
             field = new FieldComputer(net);

@@ -29,9 +29,29 @@ final class Workspace {
     final double[][] da;
     /** Per layer: dL/dz of each example, [out][capacity]. */
     final double[][] dz;
+    /** Whether this workspace holds training batches (batch normalization uses the batch's statistics). */
+    final boolean training;
+    /** Per batch-normalized layer (else null): z = W x + b before normalization, [out][capacity]. */
+    final double[][] normRaw;
+    /** Per batch-normalized layer: zhat = (z - mean) / sqrt(var + eps), [out][capacity]. */
+    final double[][] normHat;
+    /** Per batch-normalized layer: dL/dz before normalization, [out][capacity]. */
+    final double[][] normDz;
+    /** Per batch-normalized layer: the mean, variance and 1 / sqrt(var + eps) this pass used, [out]. */
+    final double[][] normMean;
+    final double[][] normVar;
+    final double[][] normInvStd;
+    /** Per batch-normalized layer: sum of (z - mean)^2 over a training batch, [out]. */
+    final double[][] normSquares;
 
+    /** A workspace for evaluation: batch normalization uses the running statistics. */
     Workspace(Network net, int capacity) {
+        this(net, capacity, false);
+    }
+
+    Workspace(Network net, int capacity, boolean training) {
         this.capacity = capacity;
+        this.training = training;
         int layers = net.layerCount();
         x = new double[capacity * net.inputs()];
         labels = new double[capacity];
@@ -43,6 +63,13 @@ final class Workspace {
         masked = new boolean[layers];
         da = new double[layers][];
         dz = new double[layers][];
+        normRaw = new double[layers][];
+        normHat = new double[layers][];
+        normDz = new double[layers][];
+        normMean = new double[layers][];
+        normVar = new double[layers][];
+        normInvStd = new double[layers][];
+        normSquares = new double[layers][];
         for (int l = 0; l < layers; l++) {
             int width = capacity * net.module(l).outputs();
             z[l] = new double[width];
@@ -52,6 +79,16 @@ final class Workspace {
             if (l < layers - 1) {
                 dropped[l] = new double[width];
                 mask[l] = new double[width];
+            }
+            if (net.module(l) instanceof Layer dense && dense.norm() != null) {
+                int units = dense.outputs();
+                normRaw[l] = new double[width];
+                normHat[l] = new double[width];
+                normDz[l] = new double[width];
+                normMean[l] = new double[units];
+                normVar[l] = new double[units];
+                normInvStd[l] = new double[units];
+                normSquares[l] = new double[units];
             }
         }
     }

@@ -2,6 +2,9 @@ package org.weightlab.lessons;
 
 import java.util.concurrent.CompletableFuture;
 import org.weightlab.scenario.LessonStep;
+import org.weightlab.session.race.Race;
+import org.weightlab.session.race.RaceSetting;
+import org.weightlab.session.race.RaceSnapshot;
 
 /**
  * What a lesson step acts on: the window's run (through the session's commands) or, for the
@@ -11,6 +14,18 @@ public interface LessonDriver {
 
     /** Performs one action; completes when it is done (training included). */
     CompletableFuture<Void> perform(LessonStep.Action action);
+
+    /**
+     * Races runs forked from the run as it is now, as a {@link LessonStep.Kind#RACE} action says;
+     * completes with the race at its end. The run itself does not move.
+     */
+    CompletableFuture<RaceSnapshot> race(LessonStep.Action action);
+
+    /** The race {@code action} asks for, forked from {@code from}. */
+    static Race forkRace(RunMoment from, LessonStep.Action action) {
+        return Race.fork(from.checkpoint(), from.data(), RaceSetting.fromId(action.values().get("setting")),
+                action.raceValues());
+    }
 
     /** A copy of the run as it is now. */
     CompletableFuture<RunMoment> moment();

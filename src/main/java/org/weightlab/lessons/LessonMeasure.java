@@ -9,6 +9,7 @@ import org.weightlab.engine.Network;
 import org.weightlab.engine.Trainer;
 import org.weightlab.scenario.LessonStep;
 import org.weightlab.session.LossPoint;
+import org.weightlab.session.race.RaceSnapshot;
 
 /**
  * The measures a lesson's checks name (listed in the lesson README), each taken on copies of
@@ -19,7 +20,8 @@ public final class LessonMeasure {
 
     public static final List<String> NAMES = List.of("trainLoss", "testLoss", "testAccuracy", "lossFall",
             "testLossRise", "blowUp", "weight", "bias", "rowSpread", "nearZero", "gradientRatio", "exampleLossFall",
-            "frozenKept", "weightsKept", "trainLossVsStep", "testLossVsStep");
+            "frozenKept", "weightsKept", "trainLossVsStep", "testLossVsStep", "raceDiverged", "raceTrainLoss",
+            "raceTestLoss", "raceTestAccuracy", "raceRank");
 
     private LessonMeasure() {
     }
@@ -48,6 +50,7 @@ public final class LessonMeasure {
                 case "weightsKept" -> weightsKept(c, m);
                 case "trainLossVsStep" -> versus(c, m, true);
                 case "testLossVsStep" -> versus(c, m, false);
+                case "raceDiverged", "raceTrainLoss", "raceTestLoss", "raceTestAccuracy", "raceRank" -> race(c, m.race);
                 default -> new Measurement(false, "unknown measure \"" + c.measure() + "\"");
             };
         } catch (RuntimeException e) {
@@ -134,6 +137,43 @@ public final class LessonMeasure {
         double ratio = after / before;
         return new Measurement(c.accepts(ratio), "train loss " + num(before) + " \u2192 " + num(after)
                 + " (" + num(ratio) + "x)");
+    }
+
+    /** A measure of run {@code c.run()} of the step's race, at the race's end. */
+    private static Measurement race(LessonStep.Check c, RaceSnapshot race) {
+        if (race == null) {
+            return new Measurement(false, "no race has been run");
+        }
+        if (c.run() >= race.runs().size()) {
+            return new Measurement(false, "the race has " + race.runs().size() + " runs, there is no run " + c.run());
+        }
+        RaceSnapshot.Run r = race.runs().get(c.run());
+        String who = r.variant().label();
+        String fate = r.diverged() ? " diverged at step " + r.divergence().step() + " (epoch "
+                + r.divergence().epoch() + ")" : "";
+        return switch (c.measure()) {
+            case "raceDiverged" -> new Measurement(c.accepts(r.diverged() ? 1 : 0), r.diverged() ? who + fate
+                    : who + " trained " + r.epochs() + " epochs without diverging");
+            case "raceRank" -> {
+                int rank = race.rank(c.run());
+                yield new Measurement(c.accepts(rank), who + (r.diverged() ? fate + ": ranks " : " ranks ") + rank
+                        + " of " + race.runs().size() + " by final train loss (" + num(r.rankingLoss()) + ")");
+            }
+            default -> {
+                double v = r.diverged() ? Double.POSITIVE_INFINITY : switch (c.measure()) {
+                    case "raceTrainLoss" -> r.moment().trainLoss();
+                    case "raceTestLoss" -> r.moment().testLoss();
+                    default -> r.moment().testAccuracy();
+                };
+                String what = switch (c.measure()) {
+                    case "raceTrainLoss" -> " train loss ";
+                    case "raceTestLoss" -> " test loss ";
+                    default -> " test accuracy ";
+                };
+                yield new Measurement(c.accepts(v), r.diverged() ? who + fate
+                        : who + " ended with" + what + num(v) + " after " + r.epochs() + " epochs");
+            }
+        };
     }
 
     private static Measurement rowSpread(LessonStep.Check c, Network n) {

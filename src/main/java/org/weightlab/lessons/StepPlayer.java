@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.weightlab.scenario.LessonStep;
+import org.weightlab.session.race.RaceSnapshot;
 
 /**
  * Plays the steps of one lesson on a {@link LessonDriver}: performs each step's actions in
@@ -26,6 +27,8 @@ public final class StepPlayer {
         RunMoment atFreeze;
         int frozenLayer = -1;
         RunMoment now;
+        /** The last race a step ran, at its end. */
+        RaceSnapshot race;
     }
 
     private final LessonDriver driver;
@@ -76,6 +79,7 @@ public final class StepPlayer {
                 marks.atFreeze = m;
                 marks.frozenLayer = a.count();
             });
+            case RACE -> driver.race(a).thenAccept(r -> marks.race = r);
             default -> driver.perform(a);
         };
     }

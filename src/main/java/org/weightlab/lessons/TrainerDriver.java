@@ -13,6 +13,8 @@ import org.weightlab.scenario.LessonStep;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.session.LossPoint;
 import org.weightlab.session.TrainingSession;
+import org.weightlab.session.race.Race;
+import org.weightlab.session.race.RaceSnapshot;
 
 /**
  * A lesson's run without a window: a trainer of its own, changed the way the session's commands
@@ -67,11 +69,20 @@ public final class TrainerDriver implements LessonDriver {
                 boolean keep = a.keepWeights() && TrainingSession.keepsShape(c, next);
                 rebuild(keep ? new Trainer(next, data, trainer.network()) : new Trainer(next, data));
             }
-            case STEPPER -> {
-                // no window: the step-through is a view of the same run
+            case STEPPER, RACE -> {
+                // no window: the step-through is a view of the same run; a race is run by race()
             }
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<RaceSnapshot> race(LessonStep.Action a) {
+        return moment().thenApply(m -> {
+            Race race = LessonDriver.forkRace(m, a);
+            race.runEpochs(a.count());
+            return race.snapshot(false, false);
+        });
     }
 
     private void rebuild(Trainer t) {

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.DatasetKind;
+import org.weightlab.engine.config.InlineData;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.InitKind;
 import org.weightlab.engine.config.InitSpec;
@@ -23,8 +24,6 @@ import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.config.RunExtras;
 import org.weightlab.engine.config.ScheduleConfig;
 import org.weightlab.engine.config.ScheduleKind;
-import org.weightlab.engine.data.DataSplit;
-import org.weightlab.engine.data.Dataset;
 import org.weightlab.scenario.JsonIn.Obj;
 
 /**
@@ -41,20 +40,26 @@ final class Codec {
     static RunConfig readConfig(JsonIn in) {
         Obj o = in.obj("dataset", "samples", "noise", "trainFraction", "seed", "features", "problem", "hidden",
                 "activation", "layerActivations", "outputActivation", "loss", "init", "biasInit", "optimizer",
-                "regularization", "schedule", "batchSize", "shuffle", "dropout", "lora",
+                "regularization", "schedule", "batchSize", "shuffle", "dropout", "lora", "batchNorm", "data",
                 "quantization");
         DatasetKind dataset = o.req("dataset").named(DatasetKind::fromId);
         int samples = o.req("samples").integer(2, RunConfig.MAX_SAMPLES);
         double noise = o.req("noise").number();
         double trainFraction = o.req("trainFraction").number();
         long seed = o.req("seed").whole(Long.MIN_VALUE, Long.MAX_VALUE);
-        List<Feature> features = list(o.req("features"), j -> j.named(Feature::fromId));
+        // Absent for data of other than two columns, whose inputs are the columns themselves.
+        JsonIn featuresIn = o.opt("features");
+        List<Feature> features = featuresIn == null ? List.of() : list(featuresIn, j -> j.named(Feature::fromId));
         ProblemKind problem = o.req("problem").named(ProblemKind::fromId);
         JsonIn hiddenIn = o.req("hidden");
         if (hiddenIn.node.isArray() && hiddenIn.node.size() > RunConfig.MAX_HIDDEN_LAYERS) {
             throw hiddenIn.bad("at most " + RunConfig.MAX_HIDDEN_LAYERS + " hidden layers, got " + hiddenIn.node.size());
         }
-        List<Integer> hidden = list(hiddenIn, j -> j.integer(1, RunConfig.MAX_NEURONS));
+        JsonIn dataIn = o.opt("data");
+        InlineData data = dataIn == null ? null : DataCodec.readInline(dataIn);
+        int dims = data != null ? data.dims() : dataset.dims();
+        int widest = dims == 2 ? RunConfig.MAX_NEURONS : RunConfig.MAX_WIDE_NEURONS;
+        List<Integer> hidden = list(hiddenIn, j -> j.integer(1, widest));
         ActivationKind activation = o.req("activation").named(ActivationKind::fromId);
         JsonIn perLayer = o.opt("layerActivations");
         List<ActivationKind> layerActivations =
@@ -74,7 +79,9 @@ final class Codec {
         double dropout = dropoutIn == null ? 0.0 : dropoutIn.number();
         JsonIn loraIn = o.opt("lora");
         List<LoraSpec> lora = loraIn == null ? List.of() : LoraCodec.readSpecs(loraIn);
-        RunExtras extras = RunExtras.NONE.withQuantization(QuantizationCodec.read(o.opt("quantization")));
+        JsonIn normIn = o.opt("batchNorm");
+        RunExtras extras = (normIn == null ? RunExtras.NONE : RunExtras.NONE.withBatchNorm(NormCodec.readFlags(normIn)))
+                .withData(data).withQuantization(QuantizationCodec.read(o.opt("quantization")));
         return build(o, () -> new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden,
                 activation, layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization,
                 schedule, batchSize, shuffle, dropout, lora, extras));
@@ -87,9 +94,11 @@ final class Codec {
         out.field("noise", c.noise());
         out.field("trainFraction", c.trainFraction());
         out.field("seed", c.seed());
-        out.field("features").startInlineArray();
-        c.features().forEach(f -> out.value(f.id()));
-        out.endArray();
+        if (!c.features().isEmpty()) {
+            out.field("features").startInlineArray();
+            c.features().forEach(f -> out.value(f.id()));
+            out.endArray();
+        }
         out.field("problem", c.problem().id());
         out.field("hidden").startInlineArray();
         c.hidden().forEach(n -> out.value((long) n));
@@ -123,6 +132,13 @@ final class Codec {
         }
         if (!c.lora().isEmpty()) {
             LoraCodec.writeSpecs(out, c.lora());
+        }
+        if (!c.extras().batchNorm().isEmpty()) {
+            NormCodec.writeFlags(out, c.extras().batchNorm());
+        }
+        if (c.inlineData() != null) {
+            out.field("data");
+            DataCodec.writeInline(out, c.inlineData());
         }
         QuantizationCodec.write(out, c.extras().quantization());
         out.endObject();
@@ -334,7 +350,7 @@ final class Codec {
         List<LayerState> result = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
             boolean output = l == hidden.size();
-            int inputs = l == 0 ? config.features().size() : hidden.get(l - 1);
+            int inputs = l == 0 ? config.inputs() : hidden.get(l - 1);
             int outputs = output ? config.outputs() : hidden.get(l);
             ActivationKind act = output ? config.outputActivation() : config.hiddenActivation(l);
             String name = output ? "the output layer" : "hidden layer " + (l + 1);
@@ -343,13 +359,18 @@ final class Codec {
             if (loraIn != null) {
                 layer = layer.withLora(LoraCodec.readState(loraIn, config.loraOf(l), inputs, outputs, finiteOnly));
             }
+            JsonIn normIn = layers.get(l).node.isObject() ? new Obj(layers.get(l), LAYER_FIELDS).opt("batchNorm") : null;
+            if (normIn != null) {
+                boolean on = !output && config.extras().batchNormOn(l);
+                layer = layer.withNorm(NormCodec.readState(normIn, on, outputs, finiteOnly));
+            }
             result.add(layer);
         }
         return new NetworkState(result);
     }
 
     private static final String[] LAYER_FIELDS = {"weights", "biases", "activation", "frozenWeights",
-        "frozenBiases", "lora"};
+        "frozenBiases", "lora", "batchNorm"};
 
     private static LayerState readLayer(JsonIn in, int inputs, int outputs, ActivationKind act, String name,
                                         boolean finiteOnly) {
@@ -443,79 +464,10 @@ final class Codec {
             if (layer.lora() != null) {
                 LoraCodec.writeState(out, layer.lora());
             }
+            if (layer.norm() != null) {
+                NormCodec.writeState(out, layer.norm());
+            }
             out.endObject();
-        }
-        out.endArray().endObject();
-    }
-
-    // ---- data ---------------------------------------------------------------------------------
-
-    /** Columns of the raw points; the network's inputs are computed from them (config.features). */
-    static final List<String> POINT_COLUMNS = List.of("x1", "x2");
-
-    static DataSplit readData(JsonIn in, RunConfig config) {
-        Obj o = in.obj("features", "train", "test");
-        JsonIn columns = o.req("features");
-        List<String> names = list(columns, JsonIn::string);
-        if (!names.equals(POINT_COLUMNS)) {
-            throw columns.bad("expected [\"x1\", \"x2\"]: points are raw 2-D points, and config.features says "
-                    + "which inputs the network computes from them");
-        }
-        Dataset train = readDataset(o.req("train"), config);
-        if (train.size() == 0) {
-            throw o.req("train").bad("has no points");
-        }
-        return new DataSplit(train, readDataset(o.req("test"), config));
-    }
-
-    private static Dataset readDataset(JsonIn in, RunConfig config) {
-        Obj o = in.obj("points", "labels");
-        List<JsonIn> points = o.req("points").array();
-        JsonIn labelsIn = o.req("labels");
-        List<JsonIn> labels = labelsIn.array();
-        if (labels.size() != points.size()) {
-            throw labelsIn.bad("has " + labels.size() + " labels for " + points.size() + " points");
-        }
-        double[] xy = new double[2 * points.size()];
-        double[] y = new double[labels.size()];
-        int classes = config.dataset().classes();
-        for (int i = 0; i < points.size(); i++) {
-            List<JsonIn> p = sized(points.get(i), 2, "entries", "a point is [x1, x2]");
-            xy[2 * i] = p.get(0).number();
-            xy[2 * i + 1] = p.get(1).number();
-            double label = labels.get(i).number();
-            if (classes == 2 && label != 1 && label != -1) {
-                throw labels.get(i).bad("must be -1 or 1 for " + config.dataset().id() + ", got " + label);
-            }
-            if (classes == 3 && label != 0 && label != 1 && label != 2) {
-                throw labels.get(i).bad("must be 0, 1 or 2 for " + config.dataset().id() + ", got " + label);
-            }
-            y[i] = label;
-        }
-        return new Dataset(xy, y);
-    }
-
-    static void writeData(JsonOut out, DataSplit data) {
-        out.startObject();
-        out.field("features").startInlineArray();
-        POINT_COLUMNS.forEach(out::value);
-        out.endArray();
-        out.field("train");
-        writeDataset(out, data.train());
-        out.field("test");
-        writeDataset(out, data.test());
-        out.endObject();
-    }
-
-    private static void writeDataset(JsonOut out, Dataset d) {
-        out.startObject().field("points").startArray();
-        for (int i = 0; i < d.size(); i++) {
-            out.startInlineArray().value(d.x1(i)).value(d.x2(i)).endArray();
-        }
-        out.endArray();
-        out.field("labels").startInlineArray();
-        for (double label : d.labels()) {
-            out.value(label);
         }
         out.endArray().endObject();
     }

@@ -7,15 +7,22 @@ import org.weightlab.engine.config.ActivationKind;
  * The parameters of one dense layer as files store them: {@code weights[o][i]} is the weight from
  * input {@code i} to neuron {@code o}, {@code biases[o]} the bias of neuron {@code o}, and the
  * frozen masks say which of them training leaves alone. Immutable: arrays are copied in and out.
- * Equality compares values bit for bit. {@code lora} is the layer's LoRA adapter, or null.
+ * Equality compares values bit for bit. {@code lora} is the layer's LoRA adapter, or null;
+ * {@code norm} its batch normalization, or null.
  */
 public record LayerState(double[][] weights, double[] biases, ActivationKind activation,
-                         boolean[][] frozenWeights, boolean[] frozenBiases, LoraState lora) {
+                         boolean[][] frozenWeights, boolean[] frozenBiases, LoraState lora, NormState norm) {
+
+    /** A layer without batch normalization. */
+    public LayerState(double[][] weights, double[] biases, ActivationKind activation, boolean[][] frozenWeights,
+                      boolean[] frozenBiases, LoraState lora) {
+        this(weights, biases, activation, frozenWeights, frozenBiases, lora, null);
+    }
 
     /** A layer without an adapter. */
     public LayerState(double[][] weights, double[] biases, ActivationKind activation, boolean[][] frozenWeights,
                       boolean[] frozenBiases) {
-        this(weights, biases, activation, frozenWeights, frozenBiases, null);
+        this(weights, biases, activation, frozenWeights, frozenBiases, null, null);
     }
 
     public LayerState {
@@ -52,6 +59,9 @@ public record LayerState(double[][] weights, double[] biases, ActivationKind act
         if (lora != null && (lora.a()[0].length != in || lora.b().length != weights.length)) {
             throw new IllegalArgumentException("lora A must have " + in + " columns and B " + weights.length
                     + " rows to fit the layer");
+        }
+        if (norm != null && norm.units() != weights.length) {
+            throw new IllegalArgumentException("batchNorm must hold one value per neuron (" + weights.length + ")");
         }
         weights = w;
         frozenWeights = f;
@@ -129,7 +139,12 @@ public record LayerState(double[][] weights, double[] biases, ActivationKind act
 
     /** This layer with {@code adapter} (null: none). */
     public LayerState withLora(LoraState adapter) {
-        return new LayerState(weights, biases, activation, frozenWeights, frozenBiases, adapter);
+        return new LayerState(weights, biases, activation, frozenWeights, frozenBiases, adapter, norm);
+    }
+
+    /** This layer with batch normalization {@code n} (null: none). */
+    public LayerState withNorm(NormState n) {
+        return new LayerState(weights, biases, activation, frozenWeights, frozenBiases, lora, n);
     }
 
     /** Weights in the engine's layout, {@code w[o * in + i]}. */
@@ -194,7 +209,8 @@ public record LayerState(double[][] weights, double[] biases, ActivationKind act
     public boolean equals(Object o) {
         return o instanceof LayerState l && activation == l.activation && Arrays.deepEquals(weights, l.weights)
                 && Arrays.equals(biases, l.biases) && Arrays.deepEquals(frozenWeights, l.frozenWeights)
-                && Arrays.equals(frozenBiases, l.frozenBiases) && java.util.Objects.equals(lora, l.lora);
+                && Arrays.equals(frozenBiases, l.frozenBiases) && java.util.Objects.equals(lora, l.lora)
+                && java.util.Objects.equals(norm, l.norm);
     }
 
     @Override

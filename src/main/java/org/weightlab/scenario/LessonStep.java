@@ -60,7 +60,12 @@ public record LessonStep(String text, Prediction predict, List<Action> actions, 
         /** Switches to the data set {@code values.dataset}, keeping the weights when {@code keepWeights}. */
         DATA("data"),
         /** Opens the step-through view. */
-        STEPPER("stepper");
+        STEPPER("stepper"),
+        /**
+         * Races runs forked from the run as it is, differing in the setting {@code values.setting}
+         * at the values {@link Action#raceValues()}, for {@code count} epochs.
+         */
+        RACE("race");
 
         private final String id;
 
@@ -103,6 +108,23 @@ public record LessonStep(String text, Prediction predict, List<Action> actions, 
             return new Action(Kind.DATA, Map.of("dataset", dataset), 0, keepWeights);
         }
 
+        /** A race of {@code values} of {@code setting} (a race setting's id) for {@code epochs} epochs. */
+        public static Action race(String setting, List<String> values, int epochs) {
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("setting", setting);
+            v.put("values", String.join(VALUE_SEPARATOR, values));
+            return new Action(Kind.RACE, v, epochs, false);
+        }
+
+        /** Between a race's values in {@code values} (values may hold commas: "8,8", "uniform(-1,1)"). */
+        static final String VALUE_SEPARATOR = "|";
+
+        /** The values a race compares, in order (empty for other kinds). */
+        public List<String> raceValues() {
+            String v = values.get("values");
+            return v == null ? List.of() : List.of(v.split(java.util.regex.Pattern.quote(VALUE_SEPARATOR)));
+        }
+
         /** As a student reads it: "train 30 epochs", "set lr = 3". */
         public String label() {
             return switch (kind) {
@@ -115,6 +137,8 @@ public record LessonStep(String text, Prediction predict, List<Action> actions, 
                 case DATA -> "switch the data to " + values.get("dataset")
                         + (keepWeights ? ", keeping the weights" : ", starting fresh");
                 case STEPPER -> "open the step-through";
+                case RACE -> "race " + values.get("setting") + " " + String.join(" / ", raceValues()) + " for "
+                        + count + (count == 1 ? " epoch" : " epochs");
             };
         }
     }
@@ -122,16 +146,22 @@ public record LessonStep(String text, Prediction predict, List<Action> actions, 
     /**
      * A measurement on the run and the bound it must meet: {@code measure} names what is measured
      * (see the lesson README), {@code layer} which layer where it matters, {@code step} the earlier
-     * step (from 1) that a comparison is made with; 0 means the step before.
+     * step (from 1) that a comparison is made with; 0 means the step before; {@code run} which run
+     * of the step's race (from 0, in the order of its values).
      */
-    public record Check(String measure, Double atLeast, Double atMost, int layer, int step) {
+    public record Check(String measure, Double atLeast, Double atMost, int layer, int step, int run) {
         public Check {
             if (measure == null || measure.isBlank()) {
                 throw new IllegalArgumentException("a check needs a measure");
             }
-            if (layer < 0 || step < 0) {
-                throw new IllegalArgumentException("layer and step are never negative");
+            if (layer < 0 || step < 0 || run < 0) {
+                throw new IllegalArgumentException("layer, step and run are never negative");
             }
+        }
+
+        /** A check that names no run of a race. */
+        public Check(String measure, Double atLeast, Double atMost, int layer, int step) {
+            this(measure, atLeast, atMost, layer, step, 0);
         }
 
         public boolean accepts(double value) {

@@ -10,7 +10,7 @@ import org.weightlab.scenario.JsonIn.Obj;
 final class LessonStepCodec {
 
     private static final String[] ACTION_FIELDS = {"set", "reset", "train", "step", "freeze", "data", "stepper",
-            "keepWeights"};
+            "keepWeights", "race", "epochs"};
 
     private LessonStepCodec() {
     }
@@ -72,7 +72,10 @@ final class LessonStepCodec {
             }
         }
         if (kind == null) {
-            throw in.bad("an action needs one of: set, reset, train, step, freeze, data, stepper");
+            throw in.bad("an action needs one of: set, reset, train, step, freeze, data, stepper, race");
+        }
+        if (o.has("epochs") != (kind == LessonStep.Kind.RACE)) {
+            throw in.bad("\"race\" needs \"epochs\" (how long the runs race), and \"epochs\" goes with \"race\" only");
         }
         if (o.has("keepWeights") && kind != LessonStep.Kind.DATA) {
             throw in.bad("keepWeights goes with \"data\" only");
@@ -104,11 +107,34 @@ final class LessonStepCodec {
                 JsonIn keep = o.opt("keepWeights");
                 yield LessonStep.Action.data(v.string(), keep != null && keep.bool());
             }
+            case RACE -> readRace(v, o.req("epochs").integer(1, 100_000));
         };
     }
 
+    private static LessonStep.Action readRace(JsonIn in, int epochs) {
+        Obj o = in.obj("setting", "values");
+        String setting = o.req("setting").string();
+        List<String> values = new ArrayList<>();
+        for (JsonIn v : o.req("values").array()) {
+            String value = v.node.isNumber() ? number(v.number()) : v.string();
+            if (value.contains(LessonStep.Action.VALUE_SEPARATOR)) {
+                throw v.bad("a race value cannot hold \"" + LessonStep.Action.VALUE_SEPARATOR + "\"");
+            }
+            values.add(value);
+        }
+        if (values.size() < 2 || values.size() > 4) {
+            throw o.req("values").bad("a race compares 2 to 4 values, got " + values.size());
+        }
+        return JsonIn.build(o, () -> LessonStep.Action.race(setting, values, epochs));
+    }
+
+    /** 3 as "3", 0.03 as "0.03": as a person wrote it. */
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     private static LessonStep.Check readCheck(JsonIn in) {
-        Obj o = in.obj("measure", "atLeast", "atMost", "layer", "step");
+        Obj o = in.obj("measure", "atLeast", "atMost", "layer", "step", "run");
         String measure = o.req("measure").string();
         JsonIn lo = o.opt("atLeast");
         JsonIn hi = o.opt("atMost");
@@ -118,7 +144,9 @@ final class LessonStepCodec {
         int l = layer == null ? 0 : layer.integer(0, 63);
         JsonIn stepIn = o.opt("step");
         int step = stepIn == null ? 0 : stepIn.integer(1, 40);
-        return JsonIn.build(o, () -> new LessonStep.Check(measure, atLeast, atMost, l, step));
+        JsonIn runIn = o.opt("run");
+        int run = runIn == null ? 0 : runIn.integer(0, 3);
+        return JsonIn.build(o, () -> new LessonStep.Check(measure, atLeast, atMost, l, step, run));
     }
 
     static void writeSteps(JsonOut out, List<LessonStep> steps) {
@@ -161,6 +189,9 @@ final class LessonStepCodec {
                     if (c.step() != 0) {
                         out.field("step", c.step());
                     }
+                    if (c.run() != 0) {
+                        out.field("run", c.run());
+                    }
                     out.endObject();
                 }
                 out.endArray();
@@ -181,7 +212,27 @@ final class LessonStepCodec {
             case RESET, STEPPER -> out.field(a.kind().id(), true);
             case TRAIN, STEP, FREEZE -> out.field(a.kind().id(), a.count());
             case DATA -> out.field("data", a.values().get("dataset")).field("keepWeights", a.keepWeights());
+            case RACE -> {
+                out.field("race").startInlineObject();
+                out.field("setting", a.values().get("setting"));
+                out.field("values").startInlineArray();
+                for (String v : a.raceValues()) {
+                    writeValue(out, v);
+                }
+                out.endArray();
+                out.endObject();
+                out.field("epochs", a.count());
+            }
         }
         out.endObject();
+    }
+
+    /** A value that reads as a number is written as one (as lesson files give learning rates). */
+    private static void writeValue(JsonOut out, String v) {
+        if (v.matches("-?[0-9]+(\\.[0-9]+)?([eE]-?[0-9]+)?")) {
+            out.value(Double.parseDouble(v));
+        } else {
+            out.value(v);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.weightlab.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.weightlab.engine.BatchNorm;
 import org.weightlab.engine.Layer;
 import org.weightlab.engine.LoraAdapter;
 import org.weightlab.engine.Network;
@@ -37,8 +38,16 @@ public record NetworkState(List<LayerState> layers) {
             LayerState state = LayerState.fromFlat(layer.inputs(), layer.outputs(), layer.weightsCopy(),
                     layer.biasesCopy(), layer.activation(), layer.frozenWeightsCopy(), layer.frozenBiasesCopy());
             LoraAdapter a = layer.adapter();
-            layers.add(a == null ? state : state.withLora(LoraState.fromFlat(a.rank(), a.alpha(), layer.inputs(),
-                    layer.outputs(), a.aCopy(), a.bCopy())));
+            if (a != null) {
+                state = state.withLora(LoraState.fromFlat(a.rank(), a.alpha(), layer.inputs(), layer.outputs(),
+                        a.aCopy(), a.bCopy()));
+            }
+            BatchNorm bn = layer.norm();
+            if (bn != null) {
+                state = state.withNorm(new NormState(bn.gammaCopy(), bn.betaCopy(), bn.runningMeanCopy(),
+                        bn.runningVarCopy(), bn.batchesTracked(), bn.frozenGammaCopy(), bn.frozenBetaCopy()));
+            }
+            layers.add(state);
         }
         return new NetworkState(layers);
     }
@@ -59,7 +68,15 @@ public record NetworkState(List<LayerState> layers) {
             Layer layer = Layer.of(s.inputs(), s.outputs(), s.activation(), s.flatWeights(), s.biases(),
                     s.flatFrozenWeights(), s.frozenBiases());
             LoraState a = s.lora();
-            engineLayers.add(a == null ? layer : layer.withAdapter(a.rank(), a.alpha(), a.flatA(), a.flatB()));
+            if (a != null) {
+                layer = layer.withAdapter(a.rank(), a.alpha(), a.flatA(), a.flatB());
+            }
+            NormState n = s.norm();
+            if (n != null) {
+                layer = layer.withBatchNorm(n.gamma(), n.beta(), n.runningMean(), n.runningVar(),
+                        n.numBatchesTracked(), n.frozenGamma(), n.frozenBeta());
+            }
+            engineLayers.add(layer);
         }
         return new Network(config.features(), config.loss(), engineLayers);
     }
@@ -82,7 +99,7 @@ public record NetworkState(List<LayerState> layers) {
         for (int l = 0; l < layers.size(); l++) {
             LayerState layer = layers.get(l);
             boolean output = l == hidden.size();
-            int in = l == 0 ? config.features().size() : hidden.get(l - 1);
+            int in = l == 0 ? config.inputs() : hidden.get(l - 1);
             int out = output ? config.outputs() : hidden.get(l);
             ActivationKind act = output ? config.outputActivation() : config.hiddenActivation(l);
             String at = "layers[" + l + "]";

@@ -40,7 +40,7 @@ public final class RunExportFile {
             Obj o = new JsonIn(root, "").obj("format", "version", "config", "data", "initial", "final", "history",
                     "compression");
             RunConfig config = Codec.readConfig(o.req("config"));
-            DataSplit data = Codec.readData(o.req("data"), config);
+            DataSplit data = DataCodec.readData(o.req("data"), config);
             NetworkState initial = Codec.readState(o.req("initial"), config, true);
             NetworkState fin = Codec.readState(o.req("final"), config, false);
             List<HistoryPoint> history = Codec.readHistory(o.req("history"));
@@ -64,7 +64,7 @@ public final class RunExportFile {
         out.field("config");
         Codec.writeConfig(out, run.config());
         out.field("data");
-        Codec.writeData(out, run.data());
+        DataCodec.writeData(out, run.config(), run.data());
         out.field("initial");
         Codec.writeState(out, run.initial());
         out.field("final");

@@ -12,6 +12,7 @@ import org.weightlab.engine.config.ActivationKind;
  * @param weightGradients  dL/dW of the last step (batch mean, regularization included)
  * @param weightUpdates    the change the last step made to each weight (0 where frozen)
  * @param stats            per-layer statistics, or null when no view asked for them
+ * @param norm             the layer's batch normalization, or null
  * @param effectiveWeights the weights the layer computes with: W + (alpha/r) B A with a LoRA
  *                         adapter, quantized under quantization-aware training; the very array
  *                         {@code weights} when they are W (never null)
@@ -22,7 +23,8 @@ public record LayerSnapshot(int inputs, int outputs, ActivationKind activation,
                             double[] weightGradients, double[] biasGradients,
                             double[] weightUpdates, double[] biasUpdates,
                             boolean[] frozenWeights, boolean[] frozenBiases,
-                            LayerStats stats, double[] effectiveWeights, boolean[] removedWeights) {
+                            LayerStats stats, NormSnapshot norm, double[] effectiveWeights,
+                            boolean[] removedWeights) {
 
     public LayerSnapshot {
         if (effectiveWeights == null) {
@@ -30,12 +32,21 @@ public record LayerSnapshot(int inputs, int outputs, ActivationKind activation,
         }
     }
 
-    /** A layer that computes with its own weights, nothing removed. */
+    /** A layer without batch normalization that computes with its own weights, nothing removed. */
     public LayerSnapshot(int inputs, int outputs, ActivationKind activation, double[] weights, double[] biases,
                          double[] weightGradients, double[] biasGradients, double[] weightUpdates,
                          double[] biasUpdates, boolean[] frozenWeights, boolean[] frozenBiases, LayerStats stats) {
-        this(inputs, outputs, activation, weights, biases, weightGradients, biasGradients, weightUpdates,
-                biasUpdates, frozenWeights, frozenBiases, stats, weights, null);
+        this(inputs, outputs, activation, weights, biases, weightGradients, biasGradients, weightUpdates, biasUpdates,
+                frozenWeights, frozenBiases, stats, null);
+    }
+
+    /** A layer that computes with its own weights, nothing removed. */
+    public LayerSnapshot(int inputs, int outputs, ActivationKind activation, double[] weights, double[] biases,
+                         double[] weightGradients, double[] biasGradients, double[] weightUpdates,
+                         double[] biasUpdates, boolean[] frozenWeights, boolean[] frozenBiases, LayerStats stats,
+                         NormSnapshot norm) {
+        this(inputs, outputs, activation, weights, biases, weightGradients, biasGradients, weightUpdates, biasUpdates,
+                frozenWeights, frozenBiases, stats, norm, weights, null);
     }
 
     public double weight(int out, int in) {
@@ -59,6 +70,6 @@ public record LayerSnapshot(int inputs, int outputs, ActivationKind activation,
     /** This layer with the weights a what-if removes marked (null: none). */
     public LayerSnapshot withRemoved(boolean[] removed) {
         return new LayerSnapshot(inputs, outputs, activation, weights, biases, weightGradients, biasGradients,
-                weightUpdates, biasUpdates, frozenWeights, frozenBiases, stats, effectiveWeights, removed);
+                weightUpdates, biasUpdates, frozenWeights, frozenBiases, stats, norm, effectiveWeights, removed);
     }
 }

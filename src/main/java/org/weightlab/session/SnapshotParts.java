@@ -2,6 +2,7 @@ package org.weightlab.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.weightlab.engine.BatchNorm;
 import org.weightlab.engine.Layer;
 import org.weightlab.engine.Network;
 import org.weightlab.engine.Trainer;
@@ -24,9 +25,18 @@ final class SnapshotParts {
             layers.add(new LayerSnapshot(layer.inputs(), layer.outputs(), layer.activation(), w,
                     layer.biasesCopy(), layer.weightGradientsCopy(), layer.biasGradientsCopy(),
                     layer.weightUpdatesCopy(), layer.biasUpdatesCopy(), layer.frozenWeightsCopy(),
-                    layer.frozenBiasesCopy(), withStats ? trainer.stats(l) : null, effective, null));
+                    layer.frozenBiasesCopy(), withStats ? trainer.stats(l) : null, norm(layer.norm()), effective, null));
         }
         return layers;
+    }
+
+    private static NormSnapshot norm(BatchNorm bn) {
+        if (bn == null) {
+            return null;
+        }
+        return new NormSnapshot(bn.gammaCopy(), bn.betaCopy(), bn.runningMeanCopy(), bn.runningVarCopy(),
+                bn.lastBatchMeanCopy(), bn.lastBatchVarCopy(), bn.gammaGradientsCopy(), bn.betaGradientsCopy(),
+                bn.frozenGammaCopy(), bn.frozenBetaCopy(), bn.batchesTracked());
     }
 
     /** Every neuron's output over [-extent, extent]^2 on a {@code grid} x {@code grid} raster. */

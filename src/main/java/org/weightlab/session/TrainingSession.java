@@ -552,7 +552,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     private void publishSnapshot(long now) {
         Trainer trainer = run.trainer();
         RunConfig config = run.config();
-        if (wantFields && (lastField == null || !running || now - lastFieldAt >= 1e9 / settings.fieldsPerSecond())) {
+        if (wantFields && config.planar() && (lastField == null || !running || now - lastFieldAt >= 1e9 / settings.fieldsPerSecond())) {
             lastField = SnapshotParts.field(trainer, settings.fieldGrid(), settings.fieldExtent());
             lastFieldAt = now;
         }

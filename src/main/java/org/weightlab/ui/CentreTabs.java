@@ -12,6 +12,7 @@ import org.weightlab.engine.data.DataSplit;
 import org.weightlab.session.SessionHost;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.compress.CompressionPanel;
+import org.weightlab.ui.confusion.ConfusionPanel;
 import org.weightlab.ui.heatmap.DecisionHeatmapView;
 import org.weightlab.ui.inspector.InspectorModel;
 import org.weightlab.ui.inspector.InspectorView;
@@ -41,6 +42,9 @@ final class CentreTabs {
     private final Tab networkTab = new Tab("Network");
     private final Tab inspectorTab = new Tab("Inspector");
     private final Tab compressTab = new Tab("Compress");
+    private final Tab raceTab = new Tab("Race");
+    private final Tab confusionTab = new Tab("Confusion");
+    private final ConfusionPanel confusion = new ConfusionPanel();
     private final CompressionPanel compression;
     private final NetworkGraphView graph;
     private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
@@ -80,7 +84,12 @@ final class CentreTabs {
         compressTab.setContent(compression);
         compressTab.setClosable(false);
         compressTab.setTooltip(new Tooltip("How big the weights are; pruning and quantization as what-ifs, then applied"));
-        centre.getTabs().addAll(networkTab, inspectorTab, compressTab);
+        // Like the compression panel, the confusion matrix is computed only while it is seen.
+        confusion.visibleProperty().bind(confusionTab.selectedProperty());
+        confusionTab.setContent(confusion);
+        confusionTab.setClosable(false);
+        confusionTab.setTooltip(new Tooltip("Test examples by true and predicted class, each class's accuracy"));
+        centre.getTabs().addAll(networkTab, inspectorTab, compressTab, confusionTab);
         centre.setId("centreTabs");
         stepThrough.setId("stepThroughButton");
         stepThrough.setTooltip(new Tooltip("Step-through: walk one example forward and backward, neuron by neuron (T)"));
@@ -106,6 +115,7 @@ final class CentreTabs {
             graph.show(s);
             heatmap.show(s);
         });
+        confusion.setOnPointPicked(heatmap::highlightExample);
         stepper.setTrainingControl(host);
         stepper.setOnExit(this::leaveStepThrough);
         stepThrough.setOnAction(e -> {
@@ -141,6 +151,15 @@ final class CentreTabs {
         }
     }
 
+    /** The moment on screen, for the tabs that follow it. */
+    void show(TrainingSnapshot s) {
+        confusion.show(s);
+    }
+
+    void showConfusion() {
+        centre.getSelectionModel().select(confusionTab);
+    }
+
     TabPane pane() {
         return centre;
     }
@@ -157,6 +176,16 @@ final class CentreTabs {
     /** The compression panel (the window shows its what-if in the graph and the output view). */
     CompressionPanel compression() {
         return compression;
+    }
+
+    /** Shows {@code view} in the Race tab (added on first use) in front; closing the tab calls {@code onClosed}. */
+    void showRace(javafx.scene.Node view, Runnable onClosed) {
+        raceTab.setContent(view);
+        raceTab.setOnClosed(e -> onClosed.run());
+        if (!centre.getTabs().contains(raceTab)) {
+            centre.getTabs().add(raceTab);
+        }
+        centre.getSelectionModel().select(raceTab);
     }
 
     void showCompression() {

@@ -136,6 +136,7 @@ public final class MainWindow {
                 () -> gallery.show(stage), this::openScenario, () -> showView(View.NETWORK),
                 () -> showView(View.INSPECTOR), () -> showView(View.STEPPER), () -> shortcuts.setVisible(true),
                 () -> showView(View.COMPRESSION)));
+        menus.addView("Confusion matrix", "Shortcut+M", centre::showConfusion);
         layout.setTop(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap, lossChart),
                 darkTheme.selectedProperty(), meter.visibleProperty()),
                 WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme));
@@ -218,6 +219,7 @@ public final class MainWindow {
             controls.setConfig(runConfig);
         }
         centre.compression().show(s);
+        centre.show(s);
         TrainingSnapshot drawn = centre.compression().shownFor(s);
         graph.show(drawn);
         heatmap.show(drawn);

@@ -84,6 +84,57 @@ class GradientCheckTest {
         checkGradients(net, LossKind.CROSS_ENTROPY, new RegularizationConfig(RegularizationKind.L1, 0.001), 0.0, 4);
     }
 
+    /** Batch norm in training mode: the batch is coupled, so each example's loss depends on all others' z. */
+    @ParameterizedTest(name = "batch norm, {0} hidden, {1} with {2} output, {3}")
+    @MethodSource("normCases")
+    void batchNormTrainingGradientsMatchFiniteDifferences(ActivationKind hidden, LossKind loss, ActivationKind outAct,
+                                                          RegularizationConfig reg, double dropout) {
+        Network net = normalized(randomNetwork(List.of(Feature.X1, Feature.X2, Feature.X1_TIMES_X2), new int[]{5, 4},
+                hidden, loss, outAct, 17), 23);
+        checkGradients(net, loss, reg, dropout, 13, true);
+    }
+
+    static Stream<Arguments> normCases() {
+        RegularizationConfig l2 = new RegularizationConfig(RegularizationKind.L2, 0.03);
+        RegularizationConfig l1 = new RegularizationConfig(RegularizationKind.L1, 0.01);
+        return Stream.of(
+                Arguments.of(ActivationKind.SIGMOID, LossKind.MSE, ActivationKind.LINEAR, RegularizationConfig.NONE, 0.0),
+                Arguments.of(ActivationKind.TANH, LossKind.CROSS_ENTROPY, ActivationKind.SOFTMAX, l2, 0.0),
+                Arguments.of(ActivationKind.RELU, LossKind.BCE, ActivationKind.SIGMOID, l1, 0.0),
+                Arguments.of(ActivationKind.LEAKY_RELU, LossKind.MSE, ActivationKind.TANH, RegularizationConfig.NONE, 0.0),
+                Arguments.of(ActivationKind.LINEAR, LossKind.MSE, ActivationKind.LINEAR, l2, 0.0),
+                Arguments.of(ActivationKind.TANH, LossKind.MSE, ActivationKind.TANH, RegularizationConfig.NONE, 0.25));
+    }
+
+    /** Evaluation mode (the trace): the running statistics are constants of the function. */
+    @Test
+    void batchNormEvaluationGradientsMatchFiniteDifferences() {
+        Network net = normalized(randomNetwork(List.of(Feature.X1, Feature.X2), new int[]{4, 3},
+                ActivationKind.TANH, LossKind.MSE, ActivationKind.TANH, 29), 31);
+        checkGradients(net, LossKind.MSE, new RegularizationConfig(RegularizationKind.L2, 0.05), 0.0, 3, false);
+    }
+
+    /** Batch norm on every hidden layer, with gamma, beta and running statistics away from their start. */
+    static Network normalized(Network net, long seed) {
+        Rng rng = new Rng(seed);
+        List<Layer> layers = new ArrayList<>();
+        for (int l = 0; l < net.layerCount(); l++) {
+            Layer layer = net.layer(l);
+            if (l < net.layerCount() - 1) {
+                layer = layer.withBatchNorm();
+                BatchNorm bn = layer.norm();
+                for (int j = 0; j < bn.units(); j++) {
+                    bn.gamma.values[j] = 0.5 + rng.nextDouble();
+                    bn.beta.values[j] = rng.nextGaussian() * 0.3;
+                    bn.runningMean[j] = rng.nextGaussian() * 0.5;
+                    bn.runningVar[j] = 0.2 + rng.nextDouble();
+                }
+            }
+            layers.add(layer);
+        }
+        return new Network(net.features(), net.loss(), layers);
+    }
+
     static Network randomNetwork(List<Feature> features, int[] hidden, ActivationKind act, LossKind loss,
                                  ActivationKind outAct, long seed) {
         Rng rng = new Rng(seed);
@@ -110,8 +161,13 @@ class GradientCheckTest {
 
     private static void checkGradients(Network net, LossKind loss, RegularizationConfig reg, double dropout,
                                        long seed) {
+        checkGradients(net, loss, reg, dropout, seed, false);
+    }
+
+    private static void checkGradients(Network net, LossKind loss, RegularizationConfig reg, double dropout,
+                                       long seed, boolean training) {
         int n = 6;
-        Workspace ws = new Workspace(net, n);
+        Workspace ws = new Workspace(net, n, training);
         Rng data = new Rng(seed);
         for (int b = 0; b < n; b++) {
             double x1 = data.nextDouble() * 6 - 3;
@@ -130,7 +186,12 @@ class GradientCheckTest {
         net.forward(ws, n, dropout, maskRng.copy());
         net.backward(ws, n, reg, grads);
         List<Parameter> params = net.parameters();
-        assertEquals(2 * net.layerCount(), params.size(), "a weight and a bias per dense layer");
+        int norms = 0;
+        for (int l = 0; l < net.layerCount(); l++) {
+            norms += net.layer(l).norm() == null ? 0 : 1;
+        }
+        assertEquals(2 * net.layerCount() + 2 * norms, params.size(),
+                "a weight and a bias per dense layer, gamma and beta per batch norm");
         for (int p = 0; p < params.size(); p++) {
             Parameter param = params.get(p);
             for (int j = 0; j < param.size(); j++) {

@@ -350,7 +350,7 @@ class ScenarioFileTest {
                                 + "entries"),
                 Arguments.of("control characters in a value", GOOD.replace("\"circle\"", "\"cir\\ncle\""),
                         "s.json: config.dataset: unknown dataset \"cir?cle\" (expected one of: circle, xor, gauss, spiral, "
-                                + "moons, gauss3, spiral3, plane, multigauss, line, sine)"),
+                                + "moons, gauss3, spiral3, plane, multigauss, line, sine, digits, custom)"),
                 Arguments.of("empty field name", GOOD.replace("\"version\": 1", "\"version\": 1, \"\": 0"),
                         "s.json: \"\": unknown field"),
                 Arguments.of("range of a nested object", GOOD.replace("\"rate\": 0.0", "\"rate\": 11"),

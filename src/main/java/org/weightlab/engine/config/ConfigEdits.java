@@ -156,10 +156,31 @@ public final class ConfigEdits {
         return valid;
     }
 
-    /** {@code c} with dataset {@code d}; keeps the output and loss when they still fit, else takes the first that does. */
+    /**
+     * {@code c} with dataset {@code d}; keeps the output and loss when they still fit, else takes
+     * the first that does. Going to digits takes all its images and no features (its inputs are
+     * the 64 pixels); going back to 2-D data takes x1, x2 and narrows hidden layers to 16.
+     * {@code custom} needs its data: see {@link #withInlineData}.
+     */
     public static RunConfig withDataset(RunConfig c, DatasetKind d) {
+        if (d == DatasetKind.CUSTOM) {
+            if (c.inlineData() == null) {
+                throw new IllegalArgumentException("custom data comes from a CSV file (File > Import data) "
+                        + "or from points clicked in the output view");
+            }
+            return c;
+        }
+        return withData(c, d, null);
+    }
+
+    /** {@code c} training on {@code data} (dataset custom); output and loss as {@link #withDataset} chooses them. */
+    public static RunConfig withInlineData(RunConfig c, InlineData data) {
+        return withData(c, DatasetKind.CUSTOM, data);
+    }
+
+    private static RunConfig withData(RunConfig c, DatasetKind d, InlineData data) {
         Output keep = new Output(c.outputActivation(), c.loss());
-        RunConfig probe = build(c, d, keep);
+        RunConfig probe = build(c, d, data, keep);
         if (probe != null) {
             return probe;
         }
@@ -167,7 +188,7 @@ public final class ConfigEdits {
             new Output(ActivationKind.SOFTMAX, LossKind.CROSS_ENTROPY),
             new Output(ActivationKind.LINEAR, LossKind.MSE)};
         for (Output o : preferred) {
-            RunConfig next = build(c, d, o);
+            RunConfig next = build(c, d, data, o);
             if (next != null) {
                 return next;
             }
@@ -175,27 +196,37 @@ public final class ConfigEdits {
         throw new IllegalArgumentException("no output activation and loss fit dataset " + d.id());
     }
 
-    private static RunConfig build(RunConfig c, DatasetKind d, Output o) {
+    private static RunConfig build(RunConfig c, DatasetKind d, InlineData data, Output o) {
+        int dims = data != null ? data.dims() : d.dims();
+        List<Feature> features = dims != 2 ? List.of()
+                : c.features().isEmpty() ? List.of(Feature.X1, Feature.X2) : c.features();
+        int samples = data != null ? data.size()
+                : d == DatasetKind.DIGITS ? (c.dataset() == d ? c.samples() : DatasetKind.DIGITS_IMAGES)
+                : c.samples();
+        int widest = dims == 2 ? RunConfig.MAX_NEURONS : RunConfig.MAX_WIDE_NEURONS;
+        List<Integer> hidden = c.hidden().stream().map(n -> Math.min(n, widest)).toList();
+        ProblemKind problem = data != null ? data.problem() : d.problem();
         try {
-            return new RunConfig(d, c.samples(), c.noise(), c.trainFraction(), c.seed(), c.features(),
-                    d.problem(), c.hidden(), c.activation(), c.layerActivations(), o.activation(), o.loss(),
+            RunConfig next = new RunConfig(d, samples, c.noise(), c.trainFraction(), c.seed(), features,
+                    problem, hidden, c.activation(), c.layerActivations(), o.activation(), o.loss(),
                     c.init(), c.biasInit(), c.optimizer(), c.regularization(), c.schedule(),
-                    Math.min(c.batchSize(), trainSize(c.samples(), c.trainFraction())), c.shuffle(), c.dropout())
-                    .withLora(c.lora().stream().filter(s -> fits(s, c, o)).toList());
+                    Math.min(c.batchSize(), trainSize(samples, c.trainFraction())), c.shuffle(), c.dropout(),
+                    List.of(), c.extras().withData(data));
+            RunConfig base = next;
+            return next.withLora(c.lora().stream().filter(s -> fits(s, base)).toList());
         } catch (IllegalArgumentException e) {
             return null;
         }
     }
 
     /** Whether adapter {@code s} still fits the network once the output is {@code o}. */
-    private static boolean fits(LoraSpec s, RunConfig c, Output o) {
-        int layers = c.hidden().size();
-        if (s.layer() < layers) {
+    private static boolean fits(LoraSpec s, RunConfig next) {
+        try {
+            next.withLora(List.of(s));
             return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-        int outputs = o.loss() == LossKind.CROSS_ENTROPY ? c.dataset().classes() : 1;
-        int in = layers == 0 ? c.features().size() : c.hidden().get(layers - 1);
-        return s.rank() <= Math.min(in, outputs);
     }
 
     /** Number of training examples for these data settings (as DataGenerator splits: floor, one point each side at least). */

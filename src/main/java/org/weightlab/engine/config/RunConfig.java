@@ -7,7 +7,11 @@ import java.util.List;
  * training settings. The "config" object of a scenario file (DESIGN 5). Immutable; the
  * {@code with*} methods return changed copies.
  *
- * @param hidden           neurons per hidden layer (0 to 8 layers of 1 to 16 for 2-D data)
+ * @param features         the inputs computed from a 2-D point (x1, x2, x1^2, ...); empty for data of
+ *                         other than two columns (digits, an imported CSV), whose inputs are the
+ *                         columns themselves
+ * @param hidden           neurons per hidden layer (0 to 8 layers of 1 to 16 for 2-D data, of 1 to
+ *                         64 for N-D data, whose inputs are many)
  * @param activation       activation of every hidden layer unless {@code layerActivations} says otherwise
  * @param layerActivations one activation per hidden layer, or empty to use {@code activation} everywhere
  * @param dropout          inverted-dropout rate for every hidden layer, 0 for none (training only)
@@ -25,6 +29,8 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
 
     public static final int MAX_HIDDEN_LAYERS = 8;
     public static final int MAX_NEURONS = 16;
+    /** Widest hidden layer for data of other than two columns (digits needs 32 and more). */
+    public static final int MAX_WIDE_NEURONS = 64;
     public static final int MAX_SAMPLES = 100_000;
 
     public RunConfig {
@@ -47,8 +53,26 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
         if (!(trainFraction >= 0.1 && trainFraction <= 0.9)) {
             throw new IllegalArgumentException("trainFraction must be between 0.1 and 0.9, got " + trainFraction);
         }
-        if (features.isEmpty()) {
+        InlineData data = extras.data();
+        if ((dataset == DatasetKind.CUSTOM) != (data != null)) {
+            throw new IllegalArgumentException(dataset == DatasetKind.CUSTOM
+                    ? "dataset custom needs its data (config field \"data\")"
+                    : "config field \"data\" goes with dataset custom, not " + dataset.id());
+        }
+        int dims = data != null ? data.dims() : dataset.dims();
+        if (dims == 2 && features.isEmpty()) {
             throw new IllegalArgumentException("at least one feature is needed");
+        }
+        if (dims != 2 && !features.isEmpty()) {
+            throw new IllegalArgumentException("features apply to 2-D points; " + dataset.id() + " has " + dims
+                    + " input columns, which are the network's inputs (leave features out)");
+        }
+        if (dataset == DatasetKind.DIGITS && samples > DatasetKind.DIGITS_IMAGES) {
+            throw new IllegalArgumentException("digits has " + DatasetKind.DIGITS_IMAGES + " images, samples is " + samples);
+        }
+        if (data != null && samples != data.size()) {
+            throw new IllegalArgumentException("samples must be the " + data.size() + " rows of the data, got "
+                    + samples);
         }
         for (int i = 0; i < features.size(); i++) {
             if (features.indexOf(features.get(i)) != i) {
@@ -59,9 +83,11 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
         if (hidden.size() > MAX_HIDDEN_LAYERS) {
             throw new IllegalArgumentException("at most " + MAX_HIDDEN_LAYERS + " hidden layers, got " + hidden.size());
         }
+        int widest = dims == 2 ? MAX_NEURONS : MAX_WIDE_NEURONS;
         for (int n : hidden) {
-            if (n < 1 || n > MAX_NEURONS) {
-                throw new IllegalArgumentException("hidden layers hold 1 to " + MAX_NEURONS + " neurons, got " + n);
+            if (n < 1 || n > widest) {
+                throw new IllegalArgumentException("hidden layers hold 1 to " + widest + " neurons"
+                        + (dims == 2 ? " for 2-D data" : "") + ", got " + n);
             }
         }
         if (!layerActivations.isEmpty() && layerActivations.size() != hidden.size()) {
@@ -80,14 +106,17 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
         if (loss != LossKind.MSE && problem == ProblemKind.REGRESSION) {
             throw new IllegalArgumentException(loss.id() + " is a classification loss; regression uses mse");
         }
-        if (loss == LossKind.CROSS_ENTROPY && dataset.classes() < 2) {
+        int classes = classesOf(dataset, data);
+        if (loss == LossKind.CROSS_ENTROPY && classes < 2) {
             throw new IllegalArgumentException("cross_entropy needs a classification dataset");
         }
-        if (dataset.classes() == 3 && loss != LossKind.CROSS_ENTROPY) {
-            throw new IllegalArgumentException(dataset.id() + " has three classes: use softmax with cross_entropy");
+        if (classes > 2 && loss != LossKind.CROSS_ENTROPY) {
+            throw new IllegalArgumentException(dataset.id() + " has " + (classes == 3 ? "three" : classes)
+                    + " classes: use softmax with cross_entropy");
         }
-        if (problem != dataset.problem()) {
-            throw new IllegalArgumentException("dataset " + dataset.id() + " is a " + dataset.problem().id()
+        ProblemKind expected = data != null ? data.problem() : dataset.problem();
+        if (problem != expected) {
+            throw new IllegalArgumentException("dataset " + dataset.id() + " is a " + expected.id()
                     + " problem, but problem is " + problem.id());
         }
         if (batchSize < 1) {
@@ -96,7 +125,8 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
-        checkLora(lora, features.size(), hidden, loss == LossKind.CROSS_ENTROPY ? dataset.classes() : 1);
+        checkLora(lora, features.isEmpty() ? dims : features.size(), hidden,
+                loss == LossKind.CROSS_ENTROPY ? classes : 1);
         extras.check(hidden);
     }
 
@@ -134,9 +164,9 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
     }
 
     /** The adapters of {@code lora} that still fit a network of this shape (an edit of the shape drops the others). */
-    private static List<LoraSpec> fitting(List<LoraSpec> lora, int inputs, List<Integer> hidden, LossKind loss,
-                                          DatasetKind dataset) {
-        int outputs = loss == LossKind.CROSS_ENTROPY ? dataset.classes() : 1;
+    private List<LoraSpec> fitting(List<LoraSpec> lora, int inputs, List<Integer> hidden, LossKind loss,
+                                   DatasetKind dataset) {
+        int outputs = loss == LossKind.CROSS_ENTROPY ? classesOf(dataset, extras.data()) : 1;
         return lora.stream().filter(s -> {
             try {
                 checkLora(List.of(s), inputs, hidden, outputs);
@@ -170,7 +200,48 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
      */
     public static boolean sameData(RunConfig a, RunConfig b) {
         return a.dataset() == b.dataset() && a.samples() == b.samples() && a.noise() == b.noise()
-                && a.trainFraction() == b.trainFraction() && a.seed() == b.seed();
+                && a.trainFraction() == b.trainFraction() && a.seed() == b.seed()
+                && java.util.Objects.equals(a.extras().data(), b.extras().data());
+    }
+
+    private static int classesOf(DatasetKind dataset, InlineData data) {
+        if (data == null) {
+            return dataset.classes();
+        }
+        return data.classes().isEmpty() ? 1 : data.classes().size();
+    }
+
+    /** Number of classes (2 for labels -1/+1, 3 or more for labels 0..K-1); 1 for regression. */
+    public int classes() {
+        return classesOf(dataset, extras.data());
+    }
+
+    /** Number of input columns of the raw data: 2 for the plane's sets, 64 for digits, the data's for custom. */
+    public int dims() {
+        return extras.data() != null ? extras.data().dims() : dataset.dims();
+    }
+
+    /** Whether the data are points of the plane (two columns), which features and the 2-D views need. */
+    public boolean planar() {
+        return dims() == 2;
+    }
+
+    /** Number of network inputs: the features for 2-D data, else the data's columns. */
+    public int inputs() {
+        return features.isEmpty() ? dims() : features.size();
+    }
+
+    /** Names of the network's inputs: the features' ids, or the data's column names. */
+    public List<String> inputNames() {
+        if (!features.isEmpty()) {
+            return features.stream().map(Feature::id).toList();
+        }
+        return extras.data() != null ? extras.data().columns() : DatasetKind.digitsColumns();
+    }
+
+    /** The data carried in the file (dataset custom), or null. */
+    public InlineData inlineData() {
+        return extras.data();
     }
 
     /** The TF Playground default: circle, x1 x2, [4, 2] tanh, tanh output, mse, SGD 0.03, batch 10. */
@@ -189,13 +260,13 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
 
     /** Number of network outputs: the class count for cross_entropy, else 1. */
     public int outputs() {
-        return loss == LossKind.CROSS_ENTROPY ? dataset.classes() : 1;
+        return loss == LossKind.CROSS_ENTROPY ? classes() : 1;
     }
 
     public RunConfig withDataset(DatasetKind d) {
         return new RunConfig(d, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout, fitting(lora, features.size(), hidden, loss, d), extras);
+                batchSize, shuffle, dropout, fitting(lora, inputs(), hidden, loss, d), extras);
     }
 
     public RunConfig withData(int samples, double noise, double trainFraction, long seed) {
@@ -207,20 +278,20 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
     public RunConfig withFeatures(List<Feature> f) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, f, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout, fitting(lora, f.size(), hidden, loss, dataset), extras);
+                batchSize, shuffle, dropout, fitting(lora, f.isEmpty() ? dims() : f.size(), hidden, loss, dataset), extras);
     }
 
     public RunConfig withHidden(List<Integer> h, List<ActivationKind> perLayer) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, h, activation,
                 perLayer, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout, fitting(lora, features.size(), h, loss, dataset), extras.fitting(h));
+                batchSize, shuffle, dropout, fitting(lora, inputs(), h, loss, dataset), extras.fitting(h));
     }
 
     public RunConfig withActivations(ActivationKind hiddenAct, ActivationKind outputAct, LossKind l,
                                      ProblemKind p) {
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, p, hidden, hiddenAct,
                 List.of(), outputAct, l, init, biasInit, optimizer, regularization, schedule, batchSize, shuffle,
-                dropout, fitting(lora, features.size(), hidden, l, dataset), extras);
+                dropout, fitting(lora, inputs(), hidden, l, dataset), extras);
     }
 
     public RunConfig withInit(InitSpec weights, InitSpec biases) {

@@ -2,6 +2,7 @@ package org.weightlab.engine.data;
 
 import java.util.SplittableRandom;
 import org.weightlab.engine.config.DatasetKind;
+import org.weightlab.engine.config.InlineData;
 import org.weightlab.engine.config.RunConfig;
 
 /**
@@ -41,8 +42,29 @@ public final class DataGenerator {
     private DataGenerator() {
     }
 
-    /** The data set, split and shuffled, that {@code config} describes. */
+    /**
+     * The data set, split and shuffled, that {@code config} describes: generated from the seed,
+     * the digits, or the data the config carries ({@code custom}).
+     *
+     * <p>Digits and carried data are split as the generated sets are: the rows (all 1,797 images,
+     * or the carried rows in file order) are shuffled with the seed (TF's Fisher-Yates, one
+     * {@link SplittableRandom} seeded with the config's seed), the first {@code samples} taken
+     * (digits may use a subset), and the first {@code floor(samples * trainFraction)} of those
+     * train. Noise does not apply to them. Carried data marked {@code standardize} then has each
+     * column standardized with the training part's mean and deviation ({@link Standardization}),
+     * recorded in the split.
+     */
     public static DataSplit generate(RunConfig config) {
+        if (config.dataset() == DatasetKind.CUSTOM) {
+            InlineData d = config.inlineData();
+            DataSplit raw = split(d.rows(), d.labels(), d.dims(), d.size(), new SplittableRandom(config.seed()),
+                    config.trainFraction());
+            if (!d.standardize()) {
+                return raw;
+            }
+            Standardization st = Standardization.of(raw.train().points(), d.dims());
+            return new DataSplit(st.apply(raw.train()), st.apply(raw.test()), st);
+        }
         return generate(config.dataset(), config.samples(), config.noise(), config.trainFraction(), config.seed());
     }
 
@@ -56,6 +78,9 @@ public final class DataGenerator {
         if (kind == null) {
             throw new IllegalArgumentException("dataset kind is missing");
         }
+        if (!kind.generated()) {
+            throw new IllegalArgumentException(kind.id() + " data is carried by the config, not generated");
+        }
         if (samples < 2) {
             throw new IllegalArgumentException("samples must be at least 2, got " + samples);
         }
@@ -64,6 +89,15 @@ public final class DataGenerator {
         }
         if (!(trainFraction > 0 && trainFraction < 1)) {
             throw new IllegalArgumentException("trainFraction must be between 0 and 1, got " + trainFraction);
+        }
+        if (kind == DatasetKind.DIGITS) {
+            if (samples > DatasetKind.DIGITS_IMAGES) {
+                throw new IllegalArgumentException("digits has " + DatasetKind.DIGITS_IMAGES + " images, samples is "
+                        + samples);
+            }
+            Dataset all = Digits.all();
+            return split(all.points(), all.labels(), Digits.PIXELS, samples, new SplittableRandom(seed),
+                    trainFraction);
         }
         SplittableRandom random = new SplittableRandom(seed);
         Points points = new Points(samples, new Draws(random));
@@ -318,32 +352,43 @@ public final class DataGenerator {
         }
 
         DataSplit shuffleAndSplit(SplittableRandom random, double trainFraction) {
-            int[] order = new int[samples];
-            for (int i = 0; i < samples; i++) {
-                order[i] = i;
-            }
-            // TF's Fisher-Yates: pick an index below the counter, then swap it with the counter's slot.
-            for (int counter = samples; counter > 0; ) {
-                int index = random.nextInt(counter);
-                counter--;
-                int t = order[counter];
-                order[counter] = order[index];
-                order[index] = t;
-            }
-            int split = Math.max(1, Math.min(samples - 1, (int) Math.floor(samples * trainFraction)));
-            return new DataSplit(slice(order, 0, split), slice(order, split, samples));
+            return split(xy, labels, 2, samples, random, trainFraction);
         }
+    }
 
-        private Dataset slice(int[] order, int from, int to) {
-            double[] p = new double[2 * (to - from)];
-            double[] l = new double[to - from];
-            for (int k = from; k < to; k++) {
-                int src = order[k];
-                p[2 * (k - from)] = xy[2 * src];
-                p[2 * (k - from) + 1] = xy[2 * src + 1];
-                l[k - from] = labels[src];
-            }
-            return new Dataset(p, l);
+    /**
+     * Shuffles the {@code labels.length} rows (TF's Fisher-Yates), keeps the first {@code samples}
+     * and splits them: the first {@code floor(samples * trainFraction)} train, the rest test, at
+     * least one row each side.
+     */
+    static DataSplit split(double[] rows, double[] labels, int dims, int samples, SplittableRandom random,
+                           double trainFraction) {
+        int n = labels.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
         }
+        // TF's Fisher-Yates: pick an index below the counter, then swap it with the counter's slot.
+        for (int counter = n; counter > 0; ) {
+            int index = random.nextInt(counter);
+            counter--;
+            int t = order[counter];
+            order[counter] = order[index];
+            order[index] = t;
+        }
+        int split = Math.max(1, Math.min(samples - 1, (int) Math.floor(samples * trainFraction)));
+        return new DataSplit(slice(rows, labels, dims, order, 0, split),
+                slice(rows, labels, dims, order, split, samples));
+    }
+
+    private static Dataset slice(double[] rows, double[] labels, int dims, int[] order, int from, int to) {
+        double[] p = new double[dims * (to - from)];
+        double[] l = new double[to - from];
+        for (int k = from; k < to; k++) {
+            int src = order[k];
+            System.arraycopy(rows, src * dims, p, dims * (k - from), dims);
+            l[k - from] = labels[src];
+        }
+        return new Dataset(p, l, dims);
     }
 }

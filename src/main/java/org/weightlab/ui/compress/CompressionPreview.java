@@ -98,7 +98,7 @@ public record CompressionPreview(TrainingSnapshot source, WhatIf whatIf, WeightS
             LayerSnapshot x = s.layers().get(l);
             out.add(new LayerSnapshot(x.inputs(), x.outputs(), x.activation(), w.weights(l), w.biases(l),
                     x.weightGradients(), x.biasGradients(), x.weightUpdates(), x.biasUpdates(), x.frozenWeights(),
-                    x.frozenBiases(), x.stats(), null, mask == null ? null : mask.weights(l)));
+                    x.frozenBiases(), x.stats(), x.norm(), null, mask == null ? null : mask.weights(l)));
         }
         return out;
     }

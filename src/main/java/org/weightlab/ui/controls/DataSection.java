@@ -125,7 +125,12 @@ final class DataSection extends VBox {
             case MULTIGAUSS -> "a landscape of Gaussian bumps";
             case LINE -> "points on a line";
             case SINE -> "points on a sine wave";
+            case DIGITS -> "handwritten digits, 8x8 pixels (UCI, CC BY 4.0)";
+            case CUSTOM -> "your own data: import a CSV (File > Import data) or click points in the output view";
         };
+        if (kind == DatasetKind.CUSTOM) {
+            return "custom: " + what + ".";
+        }
         String problem = kind.problem() == ProblemKind.REGRESSION ? "regression"
                 : kind.classes() + "-class classification";
         return kind.id() + ": " + what + " (" + problem + "). Changing the data rebuilds the network.";
@@ -190,7 +195,8 @@ final class DataSection extends VBox {
     void show(RunConfig c) {
         datasetButtons.get(c.dataset()).setSelected(true);
         problemLabel.setText("Problem: " + c.problem().id()
-                + (c.problem() == ProblemKind.CLASSIFICATION ? " (" + c.dataset().classes() + " classes)" : ""));
+                + (c.problem() == ProblemKind.CLASSIFICATION ? " (" + c.classes() + " classes)" : "")
+                + (c.planar() ? "" : ", " + c.dims() + " inputs"));
         samples.setValue(c.samples());
         noise.setValue(c.noise() * 50);
         noiseValue.setText(Math.round(c.noise() * 50) + "%");

@@ -9,6 +9,7 @@ import org.weightlab.engine.config.ProblemKind;
 import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.engine.data.Dataset;
+import org.weightlab.engine.data.Digits;
 
 /**
  * Small pictures of the built-in data sets: coloured dots, one picture per {@link DatasetKind}.
@@ -33,6 +34,14 @@ final class DatasetThumbnails {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
+        if (kind == DatasetKind.DIGITS) {
+            drawDigit(g, w, h, palette);
+            return;
+        }
+        if (kind == DatasetKind.CUSTOM) {
+            drawCustom(g, w, h, palette);
+            return;
+        }
         double[] pts = sketch(kind);
         double r = Math.max(1.5, w / 26);
         for (int i = 0; i < pts.length / 3; i++) {
@@ -44,6 +53,34 @@ final class DatasetThumbnails {
             double py = (6 - y) / 12 * h;
             g.fillOval(px - r, py - r, 2 * r, 2 * r);
         }
+    }
+
+    /** The first image of the digits set (a 0), its 8x8 pixels shaded by ink. */
+    private static void drawDigit(GraphicsContext g, double w, double h, Palette palette) {
+        Dataset all = Digits.all();
+        int side = DatasetKind.DIGITS_SIDE;
+        double cw = w / side;
+        double ch = h / side;
+        g.setFill(palette.positive());
+        for (int p = 0; p < Digits.PIXELS; p++) {
+            g.setGlobalAlpha(all.value(0, p));
+            g.fillRect(p % side * cw, p / side * ch, cw, ch);
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    /** Own data: a few points of both classes and a plus, standing for points clicked or imported. */
+    private static void drawCustom(GraphicsContext g, double w, double h, Palette palette) {
+        double r = Math.max(1.5, w / 26);
+        double[][] dots = {{0.2, 0.3, 1}, {0.3, 0.7, -1}, {0.75, 0.25, -1}, {0.7, 0.75, 1}, {0.45, 0.5, 1}};
+        for (double[] d : dots) {
+            g.setFill(d[2] > 0 ? palette.positive() : palette.negative());
+            g.fillOval(d[0] * w - r, d[1] * h - r, 2 * r, 2 * r);
+        }
+        g.setStroke(palette.positive());
+        g.setLineWidth(Math.max(1.5, w / 24));
+        g.strokeLine(0.8 * w, 0.5 * h, 0.8 * w, 0.9 * h);
+        g.strokeLine(0.6 * w, 0.7 * h, w, 0.7 * h);
     }
 
     private static Paint colour(DatasetKind kind, double label, Palette p) {

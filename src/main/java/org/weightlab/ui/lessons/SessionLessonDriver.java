@@ -2,10 +2,13 @@ package org.weightlab.ui.lessons;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import javafx.application.Platform;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.lessons.LessonDriver;
+import org.weightlab.session.race.Race;
+import org.weightlab.session.race.RaceSnapshot;
 import org.weightlab.lessons.LessonSettings;
 import org.weightlab.lessons.RunMoment;
 import org.weightlab.scenario.LessonStep;
@@ -24,15 +27,26 @@ public final class SessionLessonDriver implements LessonDriver {
     private final SessionHost host;
     private final LongFunction<List<LossPoint>> epochEndsUpTo;
     private final Runnable openStepper;
+    private final Function<Race, CompletableFuture<RaceSnapshot>> playRace;
 
     /**
      * @param epochEndsUpTo the window's evaluated epoch ends up to a step (read on the FX thread)
      * @param openStepper   opens the step-through view (run on the FX thread)
      */
     public SessionLessonDriver(SessionHost host, LongFunction<List<LossPoint>> epochEndsUpTo, Runnable openStepper) {
+        this(host, epochEndsUpTo, openStepper, null);
+    }
+
+    /**
+     * @param playRace shows a race in the window and plays it (called on the FX thread); the future
+     *                 completes at the race's end. Null plays races without showing them.
+     */
+    public SessionLessonDriver(SessionHost host, LongFunction<List<LossPoint>> epochEndsUpTo, Runnable openStepper,
+                               Function<Race, CompletableFuture<RaceSnapshot>> playRace) {
         this.host = host;
         this.epochEndsUpTo = epochEndsUpTo;
         this.openStepper = openStepper;
+        this.playRace = playRace;
     }
 
     /** Stops free-running training (a step plays on a still run), then waits for the queue to empty. */
@@ -88,7 +102,22 @@ public final class SessionLessonDriver implements LessonDriver {
                 openStepper.run();
                 return null;
             });
+            case RACE -> race(a).thenApply(r -> null);
         };
+    }
+
+    /** Forks the race from an exact copy of the run (paused first) and plays it in the window. */
+    @Override
+    public CompletableFuture<RaceSnapshot> race(LessonStep.Action a) {
+        host.pause();
+        return moment().thenApplyAsync(m -> LessonDriver.forkRace(m, a))
+                .thenCompose(race -> {
+                    if (playRace == null) {
+                        race.runEpochs(a.count());
+                        return CompletableFuture.completedFuture(race.snapshot(false, false));
+                    }
+                    return onFx(() -> playRace.apply(race)).thenCompose(f -> f);
+                });
     }
 
     @Override

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import org.weightlab.scenario.LayerState;
 import org.weightlab.scenario.NetworkState;
+import org.weightlab.scenario.NormState;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.LossPoint;
+import org.weightlab.session.NormSnapshot;
 import org.weightlab.session.TrainingSnapshot;
 
 /** Turns what the window shows into the contents of scenario, run and CSV files. */
@@ -27,7 +29,10 @@ public final class RunFiles {
                     fw[o][i] = l.frozenWeights()[o * l.inputs() + i];
                 }
             }
-            layers.add(new LayerState(w, l.biases().clone(), l.activation(), fw, l.frozenBiases().clone()));
+            LayerState state = new LayerState(w, l.biases().clone(), l.activation(), fw, l.frozenBiases().clone());
+            NormSnapshot n = l.norm();
+            layers.add(n == null ? state : state.withNorm(new NormState(n.gamma(), n.beta(), n.runningMean(),
+                    n.runningVar(), n.batchesTracked(), n.frozenGamma(), n.frozenBeta())));
         }
         return new NetworkState(layers);
     }

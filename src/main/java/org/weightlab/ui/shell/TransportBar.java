@@ -41,6 +41,8 @@ public final class TransportBar extends HBox {
     private final Button play = iconButton("playButton", PLAY_ICON, "Play / pause training (Space)");
     private final Button step = iconButton("stepButton", "mdi2s-skip-next", "Step one batch (Right arrow)");
     private final Button epoch = iconButton("epochButton", "mdi2s-skip-forward", "Step one epoch (E)");
+    private final Button race = iconButton("raceButton", "mdi2s-source-fork",
+            "Race: train 2 to 4 variants of this run from the same start, side by side (Ctrl+R)");
     private final ToggleGroup paces = new ToggleGroup();
     private final TextField stopAt = new TextField();
     private boolean running;
@@ -91,7 +93,7 @@ public final class TransportBar extends HBox {
         stopAt.setFocusTraversable(false);
         stopAt.setTooltip(new Tooltip("Stop at epoch: pause by itself when this epoch ends (empty: never)."
                 + " Enter to set."));
-        getChildren().addAll(reset, play, step, epoch, paceButtons, unit, stopTitle, stopAt);
+        getChildren().addAll(reset, play, step, epoch, paceButtons, unit, stopTitle, stopAt, race);
     }
 
     private void initListeners() {
@@ -128,6 +130,11 @@ public final class TransportBar extends HBox {
 
     static String paceText(double epochsPerSecond) {
         return Double.isInfinite(epochsPerSecond) ? "max" : String.format(Locale.ROOT, "%.0f", epochsPerSecond);
+    }
+
+    /** The "Race" button; the window gives it its action. */
+    public Button raceButton() {
+        return race;
     }
 
     /** The pace asked for, in epochs per second (infinite: as fast as possible). */

@@ -37,6 +37,8 @@ public final class WindowMenus {
     private final PresentationMode presentation;
     private final Commands commands;
     private final Menu recentMenu = new Menu("Open recent");
+    /** Further views the View menu offers after the built-in ones (added before {@link #create}). */
+    private final java.util.List<MenuItem> moreViews = new java.util.ArrayList<>();
 
     public WindowMenus(WindowFiles files, WindowPreferences prefs, PresentationMode presentation, Commands commands) {
         this.files = files;
@@ -44,6 +46,11 @@ public final class WindowMenus {
         this.presentation = presentation;
         this.commands = commands;
         prefs.setOnRecentChanged(this::refreshRecent);
+    }
+
+    /** Adds a view to the View menu, after the built-in ones; call before {@link #create}. */
+    public void addView(String text, String accelerator, Runnable show) {
+        moreViews.add(item(text, null, accelerator, show));
     }
 
     /** The menu bar; {@code dark} and {@code meterVisible} are the theme's and the frame-time meter's switches. */
@@ -113,8 +120,10 @@ public final class WindowMenus {
         }
         CheckMenuItem meterItem = new CheckMenuItem("Frame-time meter");
         meterItem.selectedProperty().bindBidirectional(meterVisible);
-        return new Menu("View", null, network, inspect, walk, compress, new SeparatorMenuItem(), dark, present, size,
-                meterItem);
+        Menu view = new Menu("View", null, network, inspect, walk, compress);
+        view.getItems().addAll(moreViews);
+        view.getItems().addAll(new SeparatorMenuItem(), dark, present, size, meterItem);
+        return view;
     }
 
     private Menu helpMenu() {

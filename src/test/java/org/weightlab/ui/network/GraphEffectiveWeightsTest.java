@@ -57,7 +57,7 @@ class GraphEffectiveWeightsTest {
         for (LayerSnapshot x : s.layers()) {
             layers.add(new LayerSnapshot(x.inputs(), x.outputs(), x.activation(), x.weights(), x.biases(),
                     x.weightGradients(), x.biasGradients(), x.weightUpdates(), x.biasUpdates(), x.frozenWeights(),
-                    x.frozenBiases(), x.stats(), effective, removed));
+                    x.frozenBiases(), x.stats(), x.norm(), effective, removed));
         }
         return new TrainingSnapshot(s.step(), s.epoch(), s.state(), config, s.features(), layers, s.trainLoss(),
                 s.testLoss(), s.trainAccuracy(), s.testAccuracy(), s.penalty(), s.learningRate(), s.field(), s.data());

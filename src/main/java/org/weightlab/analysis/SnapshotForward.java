@@ -1,0 +1,89 @@
+package org.weightlab.analysis;
+
+import java.util.List;
+import org.weightlab.engine.Activation;
+import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.session.LayerSnapshot;
+
+/**
+ * A forward pass over the weights of one published moment, for views that predict away from the
+ * engine (a confusion matrix, a drawn digit): it reads only the snapshot's immutable arrays, so any
+ * thread may run it. Not itself thread-safe: it reuses one buffer per layer; give each thread its own.
+ */
+public final class SnapshotForward {
+
+    private final LayerSnapshot[] layers;
+    /** {@code out[l]}: the outputs of layer l for the last example passed forward. */
+    private final double[][] out;
+
+    public SnapshotForward(List<LayerSnapshot> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network has at least one layer");
+        }
+        this.layers = layers.toArray(new LayerSnapshot[0]);
+        this.out = new double[this.layers.length][];
+        for (int l = 0; l < this.layers.length; l++) {
+            if (l > 0 && this.layers[l].inputs() != this.layers[l - 1].outputs()) {
+                throw new IllegalArgumentException("layer " + l + " takes " + this.layers[l].inputs()
+                        + " inputs, but layer " + (l - 1) + " gives " + this.layers[l - 1].outputs());
+            }
+            out[l] = new double[this.layers[l].outputs()];
+        }
+    }
+
+    public int inputs() {
+        return layers[0].inputs();
+    }
+
+    public int outputs() {
+        return layers[layers.length - 1].outputs();
+    }
+
+    /**
+     * The network's outputs (after the output activation; probabilities for softmax) for the example
+     * {@code x[offset .. offset + inputs())}. The array is reused by the next call: copy it to keep it.
+     */
+    public double[] forward(double[] x, int offset) {
+        double[] in = x;
+        int at = offset;
+        for (int l = 0; l < layers.length; l++) {
+            LayerSnapshot layer = layers[l];
+            int n = layer.inputs();
+            double[] w = layer.weights();
+            double[] a = out[l];
+            for (int o = 0; o < a.length; o++) {
+                double z = layer.biases()[o];
+                int row = o * n;
+                for (int i = 0; i < n; i++) {
+                    z += w[row + i] * in[at + i];
+                }
+                a[o] = z;
+            }
+            activate(layer.activation(), a);
+            in = a;
+            at = 0;
+        }
+        return out[layers.length - 1];
+    }
+
+    private static void activate(ActivationKind kind, double[] z) {
+        if (kind == ActivationKind.SOFTMAX) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : z) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (int k = 0; k < z.length; k++) {
+                z[k] = Math.exp(z[k] - max);
+                sum += z[k];
+            }
+            for (int k = 0; k < z.length; k++) {
+                z[k] /= sum;
+            }
+            return;
+        }
+        for (int k = 0; k < z.length; k++) {
+            z[k] = Activation.value(kind, z[k]);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.weightlab.session.race;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.weightlab.engine.Checkpoint;
+import org.weightlab.engine.Divergence;
+import org.weightlab.engine.Evaluation;
+import org.weightlab.engine.Layer;
+import org.weightlab.engine.Network;
+import org.weightlab.engine.Trainer;
+import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.data.DataSplit;
+import org.weightlab.session.FieldSnapshot;
+import org.weightlab.session.LayerSnapshot;
+import org.weightlab.session.LossPoint;
+import org.weightlab.session.SessionState;
+import org.weightlab.session.TrainingSnapshot;
+
+/**
+ * Two to four runs that differ in one setting, forked from one moment of a run: the same data,
+ * and the identical weights, optimizer state and example order wherever the setting allows it
+ * (an initializer or a shape cannot keep the weights: those runs start from step 0 with the same
+ * seed). They train in lockstep: {@link #tick()} advances every run by the same share of an epoch
+ * (the same number of steps when their batch sizes agree). A run that diverges stops at its last
+ * finite step; the others go on. Not thread-safe: one thread drives it ({@link RaceRunner}).
+ */
+public final class Race {
+
+    /** Most runs in a race. */
+    public static final int MAX_RUNS = 4;
+    /** Raster of the output pictures in a race's snapshots. */
+    static final int FIELD_GRID = 40;
+    static final double FIELD_EXTENT = 6;
+
+    /** One contender: the value of the setting, its label and its whole config. */
+    public record Variant(String value, String label, RunConfig config) {
+    }
+
+    private final RaceSetting setting;
+    private final List<Variant> variants;
+    private final DataSplit data;
+    private final Trainer[] trainers;
+    private final int[] stepsPerEpoch;
+    private final int unit;
+    private final long[] startSteps;
+    private final int[] startEpochs;
+    private final List<List<LossPoint>> curves = new ArrayList<>();
+    /** Ticks taken: each tick is 1/{@link #unit} of an epoch for every run. */
+    private long ticks;
+
+    private Race(RaceSetting setting, List<Variant> variants, DataSplit data, Trainer[] trainers) {
+        this.setting = setting;
+        this.variants = List.copyOf(variants);
+        this.data = data;
+        this.trainers = trainers;
+        stepsPerEpoch = new int[trainers.length];
+        startSteps = new long[trainers.length];
+        startEpochs = new int[trainers.length];
+        int most = 1;
+        for (int k = 0; k < trainers.length; k++) {
+            int batch = trainers[k].config().batchSize();
+            stepsPerEpoch[k] = Math.max(1, (trainers[k].trainSize() + batch - 1) / batch);
+            most = Math.max(most, stepsPerEpoch[k]);
+            startSteps[k] = trainers[k].stepCount();
+            startEpochs[k] = trainers[k].epochCount();
+            List<LossPoint> curve = new ArrayList<>();
+            curve.add(point(trainers[k]));
+            curves.add(curve);
+        }
+        unit = most;
+    }
+
+    /**
+     * A race forked from {@code from} (a run on {@code data}): one run per value of {@code setting}.
+     * Throws with a readable message when there are not 2 to 4 values or a value does not fit.
+     */
+    public static Race fork(Checkpoint from, DataSplit data, RaceSetting setting, List<String> values) {
+        if (values.size() < 2 || values.size() > MAX_RUNS) {
+            throw new IllegalArgumentException("a race has 2 to " + MAX_RUNS + " runs, got " + values.size());
+        }
+        RunConfig base = from.config();
+        List<Variant> variants = new ArrayList<>();
+        Trainer[] trainers = new Trainer[values.size()];
+        Network weights = from.network();
+        for (int k = 0; k < values.size(); k++) {
+            String v = values.get(k).strip();
+            RunConfig c = setting.apply(base, v);
+            variants.add(new Variant(v, setting.runLabel(v), c));
+            if (!setting.keepsWeights() || Trainer.needsRebuild(base, c)) {
+                trainers[k] = new Trainer(c, data); // initializers and shapes compare from step 0, the same seed
+            } else {
+                Trainer t = new Trainer(base, data, weights);
+                t.restore(from);
+                t.updateHyperparameters(c);
+                trainers[k] = t;
+            }
+        }
+        return new Race(setting, variants, data, trainers);
+    }
+
+    public RaceSetting setting() {
+        return setting;
+    }
+
+    public List<Variant> variants() {
+        return variants;
+    }
+
+    public int size() {
+        return trainers.length;
+    }
+
+    public DataSplit data() {
+        return data;
+    }
+
+    /** True when every run has diverged (nothing is left to train). */
+    public boolean allDiverged() {
+        for (Trainer t : trainers) {
+            if (t.divergence() == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Advances every run that has not diverged by one tick: the run with the most steps per
+     * epoch takes one step, the others their share (the same one step when batch sizes agree).
+     */
+    public void tick() {
+        long before = ticks;
+        ticks++;
+        for (int k = 0; k < trainers.length; k++) {
+            long steps = ticks * stepsPerEpoch[k] / unit - before * stepsPerEpoch[k] / unit;
+            Trainer t = trainers[k];
+            for (long s = 0; s < steps && t.divergence() == null; s++) {
+                if (t.step().epochEnded()) {
+                    curves.get(k).add(point(t));
+                }
+            }
+        }
+    }
+
+    /** Ticks in one epoch of every run. */
+    public int ticksPerEpoch() {
+        return unit;
+    }
+
+    /** Epochs the race has run (whole ticks over ticks per epoch). */
+    public double epochsRun() {
+        return (double) ticks / unit;
+    }
+
+    /** Trains every run {@code n} more epochs in lockstep (diverged runs stay where they stopped). */
+    public void runEpochs(int n) {
+        long target = ticks + (long) n * unit;
+        while (ticks < target && !allDiverged()) {
+            tick();
+        }
+    }
+
+    /** The exact state of run {@code k} (to continue it elsewhere). */
+    public Checkpoint checkpoint(int k) {
+        return trainers[k].checkpoint();
+    }
+
+    /** The trainer of run {@code k}, for tests and measures on this thread only. */
+    Trainer trainer(int k) {
+        return trainers[k];
+    }
+
+    /** An immutable picture of every run now; {@code withFields} adds each run's output picture. */
+    public RaceSnapshot snapshot(boolean running, boolean withFields) {
+        List<RaceSnapshot.Run> runs = new ArrayList<>();
+        for (int k = 0; k < trainers.length; k++) {
+            Trainer t = trainers[k];
+            Evaluation e = t.evaluate();
+            FieldSnapshot field = withFields ? new FieldSnapshot(FIELD_GRID, -FIELD_EXTENT, FIELD_EXTENT,
+                    t.computeField(FIELD_GRID, -FIELD_EXTENT, FIELD_EXTENT, null)) : null;
+            TrainingSnapshot moment = new TrainingSnapshot(t.stepCount(), t.epochCount(),
+                    t.divergence() != null ? SessionState.DIVERGED : running ? SessionState.RUNNING
+                            : SessionState.PAUSED, t.config(), t.config().features(), layers(t.network()),
+                    e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(), t.learningRate(),
+                    field, data);
+            Divergence d = t.divergence();
+            runs.add(new RaceSnapshot.Run(variants.get(k), moment, curves.get(k), d,
+                    t.stepCount() - startSteps[k], t.epochCount() - startEpochs[k]));
+        }
+        return new RaceSnapshot(setting, runs, epochsRun(), running);
+    }
+
+    private static LossPoint point(Trainer t) {
+        Evaluation e = t.evaluate();
+        return new LossPoint(t.stepCount(), t.epochCount(), e.trainLoss(), e.testLoss(), true, e.trainAccuracy(),
+                e.testAccuracy());
+    }
+
+    private static List<LayerSnapshot> layers(Network net) {
+        List<LayerSnapshot> out = new ArrayList<>(net.layerCount());
+        for (int l = 0; l < net.layerCount(); l++) {
+            Layer layer = net.layer(l);
+            out.add(new LayerSnapshot(layer.inputs(), layer.outputs(), layer.activation(), layer.weightsCopy(),
+                    layer.biasesCopy(), layer.weightGradientsCopy(), layer.biasGradientsCopy(),
+                    layer.weightUpdatesCopy(), layer.biasUpdatesCopy(), layer.frozenWeightsCopy(),
+                    layer.frozenBiasesCopy(), null));
+        }
+        return out;
+    }
+}

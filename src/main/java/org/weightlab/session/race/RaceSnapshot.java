@@ -1,0 +1,61 @@
+package org.weightlab.session.race;
+
+import java.util.List;
+import org.weightlab.engine.Divergence;
+import org.weightlab.session.LossPoint;
+import org.weightlab.session.TrainingSnapshot;
+
+/**
+ * One moment of a race, immutable: published by the race's thread, read by views and lesson
+ * checks.
+ *
+ * @param epochs  epochs raced so far (in ticks over ticks per epoch)
+ * @param running whether the race is training now
+ */
+public record RaceSnapshot(RaceSetting setting, List<Run> runs, double epochs, boolean running) {
+
+    public RaceSnapshot {
+        runs = List.copyOf(runs);
+    }
+
+    /**
+     * One run of the race.
+     *
+     * @param moment     its network, losses and output picture, as a view draws one moment of a run
+     * @param curve      its losses at the race's start and at every epoch end since
+     * @param divergence where it diverged, or null (its moment holds the last finite step)
+     * @param steps      optimizer steps taken since the race started
+     * @param epochs     epochs completed since the race started
+     */
+    public record Run(Race.Variant variant, TrainingSnapshot moment, List<LossPoint> curve, Divergence divergence,
+                      long steps, int epochs) {
+        public Run {
+            curve = List.copyOf(curve);
+        }
+
+        public boolean diverged() {
+            return divergence != null;
+        }
+
+        /** The final train loss, infinite once diverged (a diverged run ranks last). */
+        public double rankingLoss() {
+            return diverged() || !Double.isFinite(moment.trainLoss()) ? Double.POSITIVE_INFINITY : moment.trainLoss();
+        }
+    }
+
+    /**
+     * Rank of run {@code k} by final train loss: 1 for the lowest; diverged runs rank after every
+     * finite one.
+     */
+    public int rank(int k) {
+        double mine = runs.get(k).rankingLoss();
+        int rank = 1;
+        for (int j = 0; j < runs.size(); j++) {
+            double other = runs.get(j).rankingLoss();
+            if (j != k && (other < mine || other == mine && j < k)) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+}
