@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.weightlab.engine.Layer;
 import org.weightlab.engine.Network;
+import org.weightlab.engine.WeightQuantizer;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.LossKind;
+import org.weightlab.engine.config.QuantizationSpec;
 import org.weightlab.scenario.LayerState;
 import org.weightlab.scenario.NetworkState;
 import org.weightlab.scenario.ScenarioException;
@@ -61,6 +63,17 @@ public final class NetworkWeights {
      * with a LoRA adapter are written merged, W + (alpha / r) B A.
      */
     public static SafetensorsFile export(NetworkState state, List<Feature> features, LossKind loss) {
+        return export(state, features, loss, null);
+    }
+
+    /**
+     * As {@link #export(NetworkState, List, LossKind)}, for a run trained quantized
+     * ({@code quantization} not null): each layer's weights are written as the network computes
+     * with them, quantized per layer, so that the file gives the run's losses.
+     */
+    public static SafetensorsFile export(NetworkState state, List<Feature> features, LossKind loss,
+                                         QuantizationSpec quantization) {
+        WeightQuantizer q = WeightQuantizer.of(quantization);
         if (!state.isFinite()) {
             throw new IllegalArgumentException("the weights are not all finite numbers");
         }
@@ -68,8 +81,9 @@ public final class NetworkWeights {
         for (int l = 0; l < state.layers().size(); l++) {
             LayerState layer = state.layers().get(l);
             // A LoRA adapter is exported merged (W + s B A): the same function as a plain Linear.
+            double[] w = layer.effectiveFlatWeights();
             tensors.put(weightName(l), Tensor.f64(new int[]{layer.outputs(), layer.inputs()},
-                    layer.effectiveFlatWeights()));
+                    q == null ? w : q.apply(w, new double[w.length])));
             tensors.put(biasName(l), Tensor.f64(new int[]{layer.outputs()}, layer.biases()));
         }
         Map<String, String> metadata = new LinkedHashMap<>();
