@@ -70,7 +70,8 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             if (weightsPath != null) {
                 AtomicFile.write(weightsPath,
-                        NetworkWeights.export(fin, export.config().features(), export.config().loss()).toBytes());
+                        NetworkWeights.export(fin, export.config().features(), export.config().loss(),
+                                export.config().extras().quantization()).toBytes());
                 written.add(weightsPath);
             }
             if (scriptPath != null) {

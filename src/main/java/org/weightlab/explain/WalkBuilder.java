@@ -191,6 +191,8 @@ final class WalkBuilder {
         double[] z = tl.z();
         double[] a = tl.a();
         List<FormulaLine> lines = new ArrayList<>();
+        // The weights the layer computes with: quantized, or W + (alpha/r) B A with an adapter.
+        double[] w = layer.effectiveWeightsCopy();
 
         FormulaLine.Builder rule = FormulaLine.of(Kind.RULE).add(zSym(l, o)).op(" = ");
         FormulaLine.Builder nums = FormulaLine.of(Kind.NUMBERS).op("= ");
@@ -206,7 +208,7 @@ final class WalkBuilder {
                 }
             }
             rule.add(weightSym(l, o, i)).op("\u00b7").addAll(inputName(l, i));
-            nums.factor(layer.weight(o, i), "w" + i).op("\u00b7").factor(x[i], "in" + i);
+            nums.factor(w[o * in + i], "w" + i).op("\u00b7").factor(x[i], "in" + i);
             prev = i;
         }
         rule.op(" + ").add(biasSym(l, o));
@@ -214,6 +216,7 @@ final class WalkBuilder {
         lines.add(rule.build());
         lines.add(nums.build());
         lines.add(FormulaLine.of(Kind.RESULT).op("= ").num(z[o], "z").build());
+        lines.addAll(ForwardNotes.of(layer, o, x));
         lines.add(activationLine(layer.activation(), l, o, z, a));
         double m = tl.dropoutMask()[o];
         if (m != 1.0) {

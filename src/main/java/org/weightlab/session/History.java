@@ -229,6 +229,9 @@ final class History<C> implements Timeline {
             b += 160 + 16L * 8;
             b += 8L * (3L * l.weights().length + 3L * l.biases().length);
             b += l.frozenWeights().length + l.frozenBiases().length;
+            if (l.computesWithOtherWeights()) {
+                b += 16 + 8L * l.effectiveWeights().length;
+            }
             if (l.stats() != null) {
                 b += 128 + 4L * l.stats().histogram().length;
             }

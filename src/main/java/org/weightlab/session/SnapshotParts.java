@@ -19,10 +19,13 @@ final class SnapshotParts {
         List<LayerSnapshot> layers = new ArrayList<>(net.layerCount());
         for (int l = 0; l < net.layerCount(); l++) {
             Layer layer = net.layer(l);
-            layers.add(new LayerSnapshot(layer.inputs(), layer.outputs(), layer.activation(), layer.weightsCopy(),
+            double[] w = layer.weightsCopy();
+            // Quantized or adapted layers compute with other weights: the views show those.
+            double[] effective = layer.quantizer() == null && layer.adapter() == null ? w : layer.effectiveWeightsCopy();
+            layers.add(new LayerSnapshot(layer.inputs(), layer.outputs(), layer.activation(), w,
                     layer.biasesCopy(), layer.weightGradientsCopy(), layer.biasGradientsCopy(),
                     layer.weightUpdatesCopy(), layer.biasUpdatesCopy(), layer.frozenWeightsCopy(),
-                    layer.frozenBiasesCopy(), withStats ? trainer.stats(l) : null, norm(layer.norm())));
+                    layer.frozenBiasesCopy(), withStats ? trainer.stats(l) : null, norm(layer.norm()), effective, null));
         }
         return layers;
     }

@@ -1,5 +1,6 @@
 package org.weightlab.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -88,5 +89,17 @@ class QatTorchReplayTest {
         assertNotEquals(Math.abs(w0[0][0]), Math.abs(w0[0][1]), "latent weights are written, not quantized ones");
         String out = python(SCRIPT.toString(), run.toString());
         assertTrue(out.startsWith("ok ") && out.endsWith("exit=0"), out);
+        if (optimizer.equals("adam")) { // the safetensors export writes the quantized weights: model.py gives the run's loss
+            Path weights = dir.resolve("w.safetensors");
+            Path script = dir.resolve("model.py");
+            TrainCommandTest.Result res = TrainCommandTest.run("export", "--run", run.toString(), "--safetensors",
+                    weights.toString(), "--pytorch", script.toString());
+            assertEquals(0, res.code(), res.err());
+            String line = python(script.toString(), weights.toString(), run.toString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("test_loss=(\\S+)").matcher(line);
+            assertTrue(m.find(), line);
+            assertEquals(export.history().get(export.history().size() - 1).testLoss(),
+                    Double.parseDouble(m.group(1)), 1e-12, line);
+        }
     }
 }

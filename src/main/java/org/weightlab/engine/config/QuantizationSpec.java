@@ -17,4 +17,9 @@ public record QuantizationSpec(String bits) {
                     + bits);
         }
     }
+
+    /** "8 bits", "ternary", "binary": the level as the window names it. */
+    public String label() {
+        return bits.matches("[0-9]+") ? bits + " bits" : bits;
+    }
 }

@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.weightlab.engine.Layer;
 import org.weightlab.engine.Network;
+import org.weightlab.engine.WeightQuantizer;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.LossKind;
+import org.weightlab.engine.config.QuantizationSpec;
 import org.weightlab.scenario.LayerState;
 import org.weightlab.scenario.NetworkState;
 import org.weightlab.scenario.NormState;
@@ -54,15 +56,6 @@ public final class NetworkWeights {
     private NetworkWeights() {
     }
 
-    /** The name of dense layer {@code layer}'s weight in the exported {@code nn.Sequential}. */
-    public static String weightName(int layer) {
-        return 2 * layer + ".weight";
-    }
-
-    public static String biasName(int layer) {
-        return 2 * layer + ".bias";
-    }
-
     // ---- export ----
 
     /**
@@ -72,6 +65,17 @@ public final class NetworkWeights {
      * with a LoRA adapter are written merged, W + (alpha / r) B A.
      */
     public static SafetensorsFile export(NetworkState state, List<Feature> features, LossKind loss) {
+        return export(state, features, loss, null);
+    }
+
+    /**
+     * As {@link #export(NetworkState, List, LossKind)}, for a run trained quantized
+     * ({@code quantization} not null): each layer's weights are written as the network computes
+     * with them, quantized per layer, so that the file gives the run's losses.
+     */
+    public static SafetensorsFile export(NetworkState state, List<Feature> features, LossKind loss,
+                                         QuantizationSpec quantization) {
+        WeightQuantizer q = WeightQuantizer.of(quantization);
         if (!state.isFinite()) {
             throw new IllegalArgumentException("the weights are not all finite numbers");
         }
@@ -81,8 +85,10 @@ public final class NetworkWeights {
         for (int l = 0; l < state.layers().size(); l++) {
             LayerState layer = state.layers().get(l);
             // A LoRA adapter is exported merged (W + s B A): the same function as a plain Linear.
+            // Trained quantized: the weights as the network computes with them, quantized per layer.
+            double[] w = layer.effectiveFlatWeights();
             tensors.put(module + ".weight", Tensor.f64(new int[]{layer.outputs(), layer.inputs()},
-                    layer.effectiveFlatWeights()));
+                    q == null ? w : q.apply(w, new double[w.length])));
             tensors.put(module + ".bias", Tensor.f64(new int[]{layer.outputs()}, layer.biases()));
             module++;
             NormState n = layer.norm();

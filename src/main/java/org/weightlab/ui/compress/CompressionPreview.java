@@ -69,7 +69,7 @@ public record CompressionPreview(TrainingSnapshot source, WhatIf whatIf, WeightS
             field = new FieldSnapshot(f.grid(), f.min(), f.max(), compressed.computeField(f.grid(), f.min(), f.max(), null));
         }
         TrainingSnapshot preview = new TrainingSnapshot(s.step(), s.epoch(), s.state(), s.config(), s.features(),
-                layers(s, after), e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(),
+                layers(s, after, mask), e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(),
                 s.learningRate(), field, s.data());
         List<SweepPoint> sparsityCurve = Sweep.sparsity(s.config(), s.data(), network, whatIf.scope());
         List<SweepPoint> bitsCurve = Sweep.bits(s.config(), s.data(), network,
@@ -88,14 +88,17 @@ public record CompressionPreview(TrainingSnapshot source, WhatIf whatIf, WeightS
         return new Network(s.features(), s.config().loss(), layers);
     }
 
-    /** The moment's layers with the compressed weights and biases; gradients and masks as they were. */
-    private static List<LayerSnapshot> layers(TrainingSnapshot s, WeightSet w) {
+    /**
+     * The moment's layers with the compressed weights and biases; gradients and masks as they were;
+     * the weights pruning removes marked, so that the graph leaves them out.
+     */
+    private static List<LayerSnapshot> layers(TrainingSnapshot s, WeightSet w, PruneMask mask) {
         List<LayerSnapshot> out = new ArrayList<>();
         for (int l = 0; l < s.layers().size(); l++) {
             LayerSnapshot x = s.layers().get(l);
             out.add(new LayerSnapshot(x.inputs(), x.outputs(), x.activation(), w.weights(l), w.biases(l),
                     x.weightGradients(), x.biasGradients(), x.weightUpdates(), x.biasUpdates(), x.frozenWeights(),
-                    x.frozenBiases(), x.stats()));
+                    x.frozenBiases(), x.stats(), x.norm(), null, mask == null ? null : mask.weights(l)));
         }
         return out;
     }

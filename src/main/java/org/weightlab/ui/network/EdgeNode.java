@@ -31,6 +31,8 @@ final class EdgeNode {
     double width = MIN_WIDTH;
     boolean dashed;
     boolean selected;
+    /** Not drawn and not hoverable: a what-if removes this weight (pruning preview). */
+    boolean hidden;
 
     EdgeNode(EdgeRef ref) {
         this.ref = ref;
@@ -42,6 +44,16 @@ final class EdgeNode {
         // every frame the edges change. Opacity 0 keeps it pickable.
         hit.setOpacity(0);
         hit.setId("edge-" + ref.layer() + "-" + ref.out() + "-" + ref.in());
+    }
+
+    /** Hides the edge (a removed weight) or shows it again; true when that changed. */
+    boolean hide(boolean on) {
+        if (on == hidden) {
+            return false;
+        }
+        hidden = on;
+        hit.setMouseTransparent(on);
+        return true;
     }
 
     /** Takes a new look; true when it differs from the one drawn. */

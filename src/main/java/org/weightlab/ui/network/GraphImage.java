@@ -96,6 +96,9 @@ final class GraphImage {
         double gap = DASHES[1] * k;
         for (EdgeNode[] layer : p.edges) {
             for (EdgeNode e : layer) {
+                if (e.hidden) {
+                    continue;
+                }
                 raster.curve((e.x1 - originX) * k, (e.y1 - originY) * k, (e.mx - originX) * k,
                         (e.x2 - originX) * k, (e.y2 - originY) * k, e.width * k, e.argb,
                         e.dashed ? dash : 0, gap);

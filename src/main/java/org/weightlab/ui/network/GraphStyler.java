@@ -51,6 +51,7 @@ final class GraphStyler {
                     width = EdgeNode.MIN_WIDTH;
                 }
                 changed |= le[k].restyle(color, width, fw != null && fw[k]);
+                changed |= le[k].hide(ls.removed(k));
             }
             double[] b = GraphValues.biasValues(ls, mode);
             for (int o = 0; o < parts.neurons[l].length; o++) {

@@ -1,5 +1,6 @@
 package org.weightlab.ui.network;
 
+import org.weightlab.engine.config.RunConfig;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.PartNames;
 import org.weightlab.session.TrainingSnapshot;
@@ -41,7 +42,7 @@ final class GraphTexts {
         LayerSnapshot ls = s.layers().get(r.layer());
         int k = r.out() * ls.inputs() + r.in();
         return weightTitle(s, r)
-                + "\nvalue: " + ValueFormat.precise(ls.weights()[k])
+                + "\nvalue: " + ValueFormat.precise(ls.weights()[k]) + computesWith(s, ls, r.layer(), k)
                 + "\ngradient: " + valueAt(ls.weightGradients(), k)
                 + "\nlast update: " + valueAt(ls.weightUpdates(), k)
                 + "\nfrozen: " + (ls.frozenWeights()[k] ? "yes" : "no")
@@ -67,6 +68,27 @@ final class GraphTexts {
                 + "\nlast update: " + valueAt(ls.biasUpdates(), o)
                 + "\nfrozen: " + (ls.frozenBiases()[o] ? "yes" : "no")
                 + "\nClick to edit, " + freezeHint(ls.frozenBiases()[o], "");
+    }
+
+    /**
+     * For a layer that computes with other weights than its own: "computes with 0.375 (quantized,
+     * binary)" or "(with its LoRA adapter)"; empty otherwise.
+     */
+    static String computesWith(TrainingSnapshot s, LayerSnapshot ls, int l, int k) {
+        if (ls.removed(k)) {
+            return "\nremoved by the what-if";
+        }
+        if (!ls.computesWithOtherWeights()) {
+            return "";
+        }
+        RunConfig c = s.config();
+        String why = c != null && c.extras().quantization() != null
+                ? "quantized, " + c.extras().quantization().label()
+                : "with its LoRA adapter";
+        if (c != null && c.extras().quantization() != null && c.loraOf(l) != null) {
+            why += ", with its LoRA adapter";
+        }
+        return "\ncomputes with: " + ValueFormat.precise(ls.effectiveWeights()[k]) + " (" + why + ")";
     }
 
     private static String valueAt(double[] a, int k) {

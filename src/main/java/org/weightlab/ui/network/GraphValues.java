@@ -11,7 +11,7 @@ final class GraphValues {
 
     static double[] weightValues(LayerSnapshot ls, EdgeMode mode) {
         return switch (mode) {
-            case WEIGHT -> ls.weights();
+            case WEIGHT -> ls.effectiveWeights(); // what the layer computes with (quantized, adapted)
             case GRADIENT -> ls.weightGradients();
             case UPDATE -> ls.weightUpdates();
         };
