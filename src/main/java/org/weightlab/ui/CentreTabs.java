@@ -26,6 +26,10 @@ import org.weightlab.ui.stepper.StepThroughViewModel;
  * The centre of the window as tabs: the network, the weight inspector and, while it walks, the
  * step-through. Entering the step-through pauses training and walks an exact copy of the run;
  * while it walks, a click in the output view picks the example.
+ *
+ * <p>Only the network is built with the window: the inspector, the compression lab and the
+ * step-through are built the first time they are shown (their models run from the start), so the
+ * window opens sooner.
  */
 final class CentreTabs {
 
@@ -39,7 +43,7 @@ final class CentreTabs {
     private final Supplier<TrainingSnapshot> shown;
     private final TabPane centre = new TabPane();
     private final StepThroughViewModel stepper = new StepThroughViewModel();
-    private final Tab stepperTab = new Tab("Step-through", new StepThroughView(stepper));
+    private final Tab stepperTab = new Tab("Step-through");
     private final Tab networkTab = new Tab("Network");
     private final Tab inspectorTab = new Tab("Inspector");
     private final Tab compressTab = new Tab("Compress");
@@ -49,7 +53,8 @@ final class CentreTabs {
     private final Tab compareTab = new Tab("Race");
     private final Tab drawTab = new Tab("Draw");
     private final DrawPanel draw = new DrawPanel();
-    private final CompressionPanel compression;
+    /** Built on first use (the Compress tab shown, or a file of the window asking for it); null before. */
+    private CompressionPanel compression;
     private final NetworkGraphView graph;
     private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
 
@@ -66,7 +71,6 @@ final class CentreTabs {
         this.data = data;
         this.shown = shown;
         this.graph = graph;
-        this.compression = new CompressionPanel(host, () -> host.session().whenIdle());
         createView(graph);
         initListeners();
     }
@@ -78,16 +82,8 @@ final class CentreTabs {
         networkTab.setContent(graph);
         networkTab.setClosable(false);
         stepperTab.setClosable(false);
-        InspectorView inspectorView = new InspectorView(inspector);
-        // A tab that is not selected keeps its content in the scene: hidden, the inspector does
-        // not repaint its canvases for every snapshot (it still records them, for its histories).
-        inspectorView.visibleProperty().bind(inspectorTab.selectedProperty());
-        inspectorTab.setContent(inspectorView);
         inspectorTab.setClosable(false);
         inspectorTab.setTooltip(new Tooltip("Every weight of a layer, histograms over time, gradient flow, diagnostics (I)"));
-        // Like the inspector, the compression panel computes its what-ifs only while it is seen.
-        compression.visibleProperty().bind(compressTab.selectedProperty());
-        compressTab.setContent(compression);
         compressTab.setClosable(false);
         compressTab.setTooltip(new Tooltip("How big the weights are; pruning and quantization as what-ifs, then applied"));
         // Like the compression panel, the confusion matrix is computed only while it is seen.
@@ -108,6 +104,9 @@ final class CentreTabs {
     private void initListeners() {
         // Statistics cost the engine time: ask for them only while the inspector is on screen.
         inspectorTab.selectedProperty().addListener((obs, was, on) -> {
+            if (on && inspectorTab.getContent() == null) {
+                buildInspector();
+            }
             host.requestStats(on);
             TrainingSnapshot s = shown.get();
             if (on && s != null) {
@@ -116,13 +115,8 @@ final class CentreTabs {
         });
         compressTab.selectedProperty().addListener((obs, was, on) -> {
             if (on) {
-                compression.show(shown.get());
+                compression().show(shown.get());
             }
-        });
-        // The what-if is drawn by the graph and the output view while it is shown there.
-        compression.setOnPreview(s -> {
-            graph.show(s);
-            heatmap.show(s);
         });
         confusion.setOnPointPicked(heatmap::highlightExample);
         stepper.setTrainingControl(host);
@@ -149,6 +143,14 @@ final class CentreTabs {
                 }
             }
         });
+    }
+
+    private void buildInspector() {
+        InspectorView inspectorView = new InspectorView(inspector);
+        // A tab that is not selected keeps its content in the scene: hidden, the inspector does
+        // not repaint its canvases for every snapshot (it still records them, for its histories).
+        inspectorView.visibleProperty().bind(inspectorTab.selectedProperty());
+        inspectorTab.setContent(inspectorView);
     }
 
     private void markWalkedExample() {
@@ -187,8 +189,20 @@ final class CentreTabs {
         return stepper;
     }
 
-    /** The compression panel (the window shows its what-if in the graph and the output view). */
+    /** The compression panel (the window shows its what-if in the graph and the output view), built on first use. */
     CompressionPanel compression() {
+        if (compression == null) {
+            compression = new CompressionPanel(host, () -> host.session().whenIdle());
+            // Like the inspector, the compression panel computes its what-ifs only while it is seen.
+            compression.visibleProperty().bind(compressTab.selectedProperty());
+            // The what-if is drawn by the graph and the output view while it is shown there.
+            compression.setOnPreview(s -> {
+                graph.show(s);
+                heatmap.show(s);
+            });
+            compression.show(shown.get());
+            compressTab.setContent(compression);
+        }
         return compression;
     }
 
@@ -204,6 +218,18 @@ final class CentreTabs {
             centre.getTabs().add(compareTab);
         }
         centre.getSelectionModel().select(compareTab);
+    }
+
+    /**
+     * Gives the moment on screen to the compression panel, once it was built, and returns what the
+     * graph and the output view draw for it: its compressed copy while a what-if is shown there.
+     */
+    TrainingSnapshot drawnFor(TrainingSnapshot s) {
+        if (compression == null) {
+            return s;
+        }
+        compression.show(s);
+        return compression.shownFor(s);
     }
 
     void showCompression() {
@@ -245,6 +271,9 @@ final class CentreTabs {
                 LOG.log(System.Logger.Level.WARNING, "step-through could not start", ex);
                 stepThrough.setSelected(false);
                 return;
+            }
+            if (stepperTab.getContent() == null) {
+                stepperTab.setContent(new StepThroughView(stepper));
             }
             if (!centre.getTabs().contains(stepperTab)) {
                 centre.getTabs().add(stepperTab);

@@ -222,9 +222,8 @@ public final class MainWindow {
             runConfig = s.config();
             controls.setConfig(runConfig);
         }
-        centre.compression().show(s);
         centre.show(s);
-        TrainingSnapshot drawn = centre.compression().shownFor(s);
+        TrainingSnapshot drawn = centre.drawnFor(s);
         graph.show(drawn);
         heatmap.show(drawn);
         // Off screen, the inspector only keeps its (thinned) histories going: a running session's
