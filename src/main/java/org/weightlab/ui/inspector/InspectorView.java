@@ -75,6 +75,10 @@ public final class InspectorView extends BorderPane {
     private final GradientFlowView ratioFlow = new GradientFlowView(GradientFlowView.Measure.UPDATE_RATIO);
     private final VBox diagnosticsBox = new VBox(4);
     private final NeuronPanel neuronPanel = new NeuronPanel();
+    private final BatchNormView normView = new BatchNormView();
+    /** Shown for a batch-normalized layer only. */
+    private final ChartTile normTile = new ChartTile("Batch norm: batch and running mean and variance of z, "
+            + "γ and β", normView);
     private final Redraw redraw = new Redraw(this, bits -> draw()).pace(DATA, DATA_PER_SECOND);
     private String layerShapeKey = "";
     /** Something changed while the inspector was hidden: it is drawn when shown again. */
@@ -129,6 +133,7 @@ public final class InspectorView extends BorderPane {
 
         // The charts and the selected neuron as tiles: side by side when there is room, else in rows.
         TileGrid charts = new TileGrid(MIN_CHART_WIDTH, 12,
+                normTile,
                 new ChartTile("Weights over steps", weightBands),
                 new ChartTile("Weights now", weightHistogram),
                 new ChartTile("Gradients over steps", gradientBands),
@@ -136,6 +141,9 @@ public final class InspectorView extends BorderPane {
                 new ChartTile("Gradient norm per layer (log)", normFlow),
                 new ChartTile("Update / weight (log10)", ratioFlow),
                 neuronPanel);
+        normTile.setId("inspectorBatchNorm");
+        normTile.setVisible(false);
+        normTile.setManaged(false);
         charts.setId("inspectorCharts");
 
         VBox main = new VBox(10, diagnosticsBox, matrices, hoverLabel, charts);
@@ -222,7 +230,7 @@ public final class InspectorView extends BorderPane {
         TrainingSnapshot s = model.snapshot();
         Font font = chartFont.getValue();
         for (CanvasPane c : List.of(weightBands, gradientBands, weightHistogram, gradientHistogram, normFlow,
-                ratioFlow)) {
+                ratioFlow, normView)) {
             c.setPalette(palette, font);
         }
         neuronPanel.setPalette(palette, font);
@@ -265,6 +273,10 @@ public final class InspectorView extends BorderPane {
         normFlow.setData(history, l);
         ratioFlow.setData(history, l);
         neuronPanel.show(s, neuron, edge);
+        boolean normalized = layer.norm() != null;
+        normTile.setVisible(normalized);
+        normTile.setManaged(normalized);
+        normView.setData(layer.norm());
     }
 
     private void rebuildLayerButtons(TrainingSnapshot s) {
