@@ -46,7 +46,11 @@ final class BatchNormView extends CanvasPane {
         int rows = (int) Math.max(1, Math.min(Math.min(units, MAX_ROWS), Math.floor(room / (line + 3))));
         double rowH = Math.min(Math.max(line + 3, room / rows), 2 * line);
         double labelW = textWidth("99") + PAD;
-        double gbW = textWidth("-0.00 / -0.00") + PAD;
+        double gbW = textWidth("\u03b3 / \u03b2");
+        for (int j = 0; j < rows; j++) {
+            gbW = Math.max(gbW, textWidth(gammaBeta(j)));
+        }
+        gbW += PAD;
         double plotW = Math.max(20, (w - labelW - gbW - 3 * PAD) / 2);
         double meanX = labelW + PAD;
         double varX = meanX + plotW + PAD;
@@ -73,7 +77,7 @@ final class BatchNormView extends CanvasPane {
             g.strokeLine(varX, cy, varX + plotW, cy);
             marks(g, meanX, plotW, cy, norm.batchMean()[j], norm.runningMean()[j], meanRange, batch, running);
             marks(g, varX, plotW, cy, norm.batchVar()[j], norm.runningVar()[j], varRange, batch, running);
-            String gb = num(norm.gamma()[j]) + " / " + num(norm.beta()[j]);
+            String gb = gammaBeta(j);
             if (gbX + textWidth(gb) <= w) {
                 text(g, gb, gbX, cy, TextAlignment.LEFT, VPos.CENTER, ink);
             }
@@ -88,6 +92,10 @@ final class BatchNormView extends CanvasPane {
         marks(g, x - 4, 8, legendY, Double.NaN, 0.5, new double[]{0, 1}, batch, running);
         String rest = "running" + (units > rows ? "   +" + (units - rows) + " more" : "");
         text(g, rest, x + 8, legendY, TextAlignment.LEFT, VPos.CENTER, ink);
+    }
+
+    private String gammaBeta(int j) {
+        return num(norm.gamma()[j]) + " / " + num(norm.beta()[j]);
     }
 
     private void marks(GraphicsContext g, double x0, double w, double cy, double batchValue, double runningValue,
