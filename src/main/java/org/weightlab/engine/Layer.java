@@ -290,16 +290,26 @@ public final class Layer implements NetModule {
      */
     @Override
     public void forward(Workspace ws, int index, int n) {
+        if (norm != null) {
+            forwardNormalized(ws, index, n);
+            return;
+        }
         double[] w = adapter == null ? weights : adapter.effective(weights);
         if (quantizer != null) {
             w = quantizer.apply(w, quantized);
         }
-        if (norm == null) {
-            DenseKernels.forwardLayer(w, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.z[index]);
-        } else {
-            DenseKernels.forwardLayer(w, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.normRaw[index]);
-            norm.forward(ws, index, n, ws.z[index]);
+        DenseKernels.forwardLayer(w, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.z[index]);
+        Activation.forward(activation, ws.z[index], ws.a[index], outputs, ws.capacity, n);
+    }
+
+    /** The forward pass through z = W x + b (into ws.normRaw), y = BN(z) (into ws.z) and a = f(y). */
+    private void forwardNormalized(Workspace ws, int index, int n) {
+        double[] w = adapter == null ? weights : adapter.effective(weights);
+        if (quantizer != null) {
+            w = quantizer.apply(w, quantized);
         }
+        DenseKernels.forwardLayer(w, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.normRaw[index]);
+        norm.forward(ws, index, n, ws.z[index]);
         Activation.forward(activation, ws.z[index], ws.a[index], outputs, ws.capacity, n);
     }
 
@@ -323,15 +333,9 @@ public final class Layer implements NetModule {
             Activation.backward(activation, ws.z[index], ws.a[index], ws.da[index], dz, outputs, cap, n);
         }
         if (norm != null) {
-            int g = first + parameters.size() - 2;
-            norm.backward(ws, index, n, dz, ws.normDz[index], grads[g], grads[g + 1]);
-            dz = ws.normDz[index];
-        }
-        DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, cap, n, grads[first], grads[first + 1]);
-        if (norm != null && ws.training) {
-            // Exactly 0: the batch mean removes b (sum_b dz_b = 0). Summed, it is rounding noise of
-            // 1e-17 that Adam's division by sqrt(v) would turn into steps of 1e-11.
-            Arrays.fill(grads[first + 1], 0.0);
+            dz = backwardNormalized(ws, index, n, dz, grads, first);
+        } else {
+            DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, cap, n, grads[first], grads[first + 1]);
         }
         double[] w = weights;
         if (adapter != null) {
@@ -344,6 +348,20 @@ public final class Layer implements NetModule {
         if (inputGrad != null) {
             DenseKernels.backwardLayer(w, inputs, outputs, dz, cap, n, inputGrad);
         }
+    }
+
+    /** Through the batch norm to dL/dz (returned: ws.normDz), then dL/dW and dL/db from it. */
+    private double[] backwardNormalized(Workspace ws, int index, int n, double[] dy, double[][] grads, int first) {
+        int g = first + parameters.size() - 2;
+        double[] dz = ws.normDz[index];
+        norm.backward(ws, index, n, dy, dz, grads[g], grads[g + 1]);
+        DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, ws.capacity, n, grads[first], grads[first + 1]);
+        if (ws.training) {
+            // Exactly 0: the batch mean removes b (sum_b dz_b = 0). Summed, it is rounding noise of
+            // 1e-17 that Adam's division by sqrt(v) would turn into steps of 1e-11.
+            Arrays.fill(grads[first + 1], 0.0);
+        }
+        return dz;
     }
 
     @Override

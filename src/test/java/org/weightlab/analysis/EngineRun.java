@@ -34,13 +34,20 @@ public final class EngineRun {
             layers.add(new LayerSnapshot(layer.inputs(), layer.outputs(), layer.activation(), layer.weightsCopy(),
                     layer.biasesCopy(), layer.weightGradientsCopy(), layer.biasGradientsCopy(),
                     layer.weightUpdatesCopy(), layer.biasUpdatesCopy(), layer.frozenWeightsCopy(),
-                    layer.frozenBiasesCopy(), trainer.stats(l)));
+                    layer.frozenBiasesCopy(), trainer.stats(l), norm(layer.norm())));
         }
         FieldSnapshot field = grid > 1 ? new FieldSnapshot(grid, -6, 6, trainer.computeField(grid, -6, 6, null)) : null;
         RunConfig c = trainer.config();
         return new TrainingSnapshot(trainer.stepCount(), trainer.epochCount(),
                 trainer.divergence() == null ? SessionState.PAUSED : SessionState.DIVERGED, c, c.features(), layers,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, trainer.learningRate(), field);
+    }
+
+    private static org.weightlab.session.NormSnapshot norm(org.weightlab.engine.BatchNorm bn) {
+        return bn == null ? null : new org.weightlab.session.NormSnapshot(bn.gammaCopy(), bn.betaCopy(),
+                bn.runningMeanCopy(), bn.runningVarCopy(), bn.lastBatchMeanCopy(), bn.lastBatchVarCopy(),
+                bn.gammaGradientsCopy(), bn.betaGradientsCopy(), bn.frozenGammaCopy(), bn.frozenBetaCopy(),
+                bn.batchesTracked());
     }
 
     /** Trains {@code steps} steps, recording a summary every {@code every} steps (and at step 0). */

@@ -82,6 +82,10 @@ public final class InspectorView extends BorderPane {
     private final GradientFlowView ratioFlow = new GradientFlowView(GradientFlowView.Measure.UPDATE_RATIO);
     private final VBox diagnosticsBox = new VBox(4);
     private final NeuronPanel neuronPanel = new NeuronPanel();
+    private final BatchNormView normView = new BatchNormView();
+    /** Shown for a batch-normalized layer only. */
+    private final ChartTile normTile = new ChartTile("Batch norm: batch and running mean and variance of z, "
+            + "γ and β", normView);
     private final Redraw redraw = new Redraw(this, this::draw).pace(DATA, DATA_PER_SECOND);
     /** When the charts over the steps were last drawn (System.nanoTime), and how often so far. */
     private long historyDrawnAt;
@@ -139,6 +143,7 @@ public final class InspectorView extends BorderPane {
 
         // The charts and the selected neuron as tiles: side by side when there is room, else in rows.
         TileGrid charts = new TileGrid(MIN_CHART_WIDTH, 12,
+                normTile,
                 new ChartTile("Weights over steps", weightBands),
                 new ChartTile("Weights now", weightHistogram),
                 new ChartTile("Gradients over steps", gradientBands),
@@ -146,6 +151,9 @@ public final class InspectorView extends BorderPane {
                 new ChartTile("Gradient norm per layer (log)", normFlow),
                 new ChartTile("Update / weight (log10)", ratioFlow),
                 neuronPanel);
+        normTile.setId("inspectorBatchNorm");
+        normTile.setVisible(false);
+        normTile.setManaged(false);
         charts.setId("inspectorCharts");
 
         VBox main = new VBox(10, diagnosticsBox, matrices, hoverLabel, charts);
@@ -252,7 +260,7 @@ public final class InspectorView extends BorderPane {
         TrainingSnapshot s = model.snapshot();
         Font font = chartFont.getValue();
         for (CanvasPane c : List.of(weightBands, gradientBands, weightHistogram, gradientHistogram, normFlow,
-                ratioFlow)) {
+                ratioFlow, normView)) {
             c.setPalette(palette, font);
         }
         neuronPanel.setPalette(palette, font);
@@ -298,6 +306,10 @@ public final class InspectorView extends BorderPane {
             historyDraws++;
         }
         neuronPanel.show(s, neuron, edge);
+        boolean normalized = layer.norm() != null;
+        normTile.setVisible(normalized);
+        normTile.setManaged(normalized);
+        normView.setData(layer.norm());
     }
 
     private void rebuildLayerButtons(TrainingSnapshot s) {

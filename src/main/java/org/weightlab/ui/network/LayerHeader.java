@@ -24,6 +24,8 @@ final class LayerHeader {
     final VBox box = new VBox(2);
     final Label title = new Label();
     final FontIcon lock = new FontIcon(StyleClasses.LOCK_ICON);
+    /** "BN" beside the title when the layer is batch-normalized. */
+    final Label norm = new Label("BN");
     final Label count = new Label();
     final Button minus = new Button("\u2212");
     final Button plus = new Button("+");
@@ -56,7 +58,14 @@ final class LayerHeader {
         lock.getStyleClass().add(StyleClasses.LOCK_CLASS);
         lock.setVisible(false);
         lock.setManaged(false);
-        HBox titleRow = new HBox(4, title, lock);
+        norm.getStyleClass().add(StyleClasses.NORM_BADGE_CLASS);
+        norm.setId("batchNorm-" + layer);
+        norm.setMinWidth(Region.USE_PREF_SIZE);
+        norm.setTooltip(new Tooltip("Batch normalization: each neuron's z is normalized over the batch"
+                + " (running averages when evaluating), then scaled by gamma and shifted by beta, before the activation"));
+        norm.setVisible(false);
+        norm.setManaged(false);
+        HBox titleRow = new HBox(4, title, norm, lock);
         titleRow.setAlignment(Pos.CENTER);
         box.getChildren().add(titleRow);
         if (!output) {
@@ -120,6 +129,9 @@ final class LayerHeader {
                 minus.setDisable(ls.outputs() <= 1);
                 plus.setDisable(ls.outputs() >= RunConfig.MAX_NEURONS);
             }
+            boolean normalized = ls.norm() != null;
+            norm.setVisible(normalized);
+            norm.setManaged(normalized);
             if (activation.getValue() != ls.activation()) {
                 activation.setValue(ls.activation());
             }

@@ -18,6 +18,7 @@ final class StyleClasses {
     static final String EDGE_CLASS = "wl-edge";
     static final String HEADER_CLASS = "wl-layer-header";
     static final String HEADER_TITLE_CLASS = "wl-layer-title";
+    static final String NORM_BADGE_CLASS = "wl-norm-badge";
     static final String LOCK_ICON = "mdi2l-lock";
 
     private StyleClasses() {
