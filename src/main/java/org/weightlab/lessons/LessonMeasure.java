@@ -169,9 +169,9 @@ public final class LessonMeasure {
             }
             default -> {
                 double v = r.diverged() ? Double.POSITIVE_INFINITY : switch (c.measure()) {
-                    case "raceTrainLoss" -> r.moment().trainLoss();
-                    case "raceTestLoss" -> r.moment().testLoss();
-                    default -> r.moment().testAccuracy();
+                    case "raceTrainLoss" -> r.trainLoss();
+                    case "raceTestLoss" -> r.testLoss();
+                    default -> r.testAccuracy();
                 };
                 String what = switch (c.measure()) {
                     case "raceTrainLoss" -> " train loss ";

@@ -142,7 +142,8 @@ public final class MainWindow {
         menus.addView("Draw a digit", "Shortcut+D", centre::showDrawingPad);
         layout.setTop(compare.withMenu(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap,
                 lossChart), darkTheme.selectedProperty(), meter.visibleProperty())),
-                WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme));
+                compare.withRaceButton(WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme),
+                        centre.stepThroughButton()));
         layout.setLeft(lessonPanel, controls);
         lessonPanel.setDrivers(() -> new SessionLessonDriver(host, step -> pump.lossHistory().epochEndsUpTo(step),
                 this::enterStepThrough, compare::playRace, compare::openSurface));

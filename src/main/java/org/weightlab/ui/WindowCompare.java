@@ -26,6 +26,7 @@ final class WindowCompare {
     private final RaceWorkbench races;
     private final SurfaceWorkbench surface;
     private final java.util.function.Supplier<Window> owner;
+    private final TransportBar transport;
 
     /**
      * @param openScenario opens a scenario in the window (a raced run continues through it)
@@ -33,6 +34,7 @@ final class WindowCompare {
     WindowCompare(SessionHost host, CentreTabs centre, TransportBar transport, ErrorReporter errors,
                   java.util.function.Supplier<Window> owner, BiConsumer<Scenario, String> openScenario) {
         this.owner = owner;
+        this.transport = transport;
         this.surface = new SurfaceWorkbench((view, closed) -> centre.showCompare("Loss surface", view, closed));
         this.races = new RaceWorkbench(host, view -> {
             surface.hidden();
@@ -64,6 +66,12 @@ final class WindowCompare {
     /** {@code bar} with the Compare menu before Help. */
     MenuBar withMenu(MenuBar bar) {
         bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), CompareMenu.create(this::askRace, this::openSurface));
+        return bar;
+    }
+
+    /** {@code bar} with the Race button after {@code after} (on a narrow projector it goes to the overflow menu first). */
+    javafx.scene.control.ToolBar withRaceButton(javafx.scene.control.ToolBar bar, javafx.scene.Node after) {
+        bar.getItems().add(bar.getItems().indexOf(after) + 1, transport.raceButton());
         return bar;
     }
 

@@ -31,6 +31,11 @@ public final class Race {
     /** Raster of the output pictures in a race's snapshots. */
     static final int FIELD_GRID = 40;
     static final double FIELD_EXTENT = 6;
+    /**
+     * Losses below this still have a picture: the output fields hold floats, which overflow near
+     * 3e38 (a squared error of 1e30 means outputs near 1e15).
+     */
+    static final double PICTURE_LIMIT = 1e30;
 
     /** One contender: the value of the setting, its label and its whole config. */
     public record Variant(String value, String label, RunConfig config) {
@@ -45,6 +50,10 @@ public final class Race {
     private final long[] startSteps;
     private final int[] startEpochs;
     private final List<List<LossPoint>> curves = new ArrayList<>();
+    /** Each run's state at its last epoch end with a finite loss: what a diverged run shows (never a NaN picture). */
+    private final Checkpoint[] lastFinite;
+    /** That state as a moment, once built (it no longer changes). */
+    private final TrainingSnapshot[] lastFiniteMoment;
     /** Ticks taken: each tick is 1/{@link #unit} of an epoch for every run. */
     private long ticks;
 
@@ -54,6 +63,8 @@ public final class Race {
         this.data = data;
         this.trainers = trainers;
         stepsPerEpoch = new int[trainers.length];
+        lastFinite = new Checkpoint[trainers.length];
+        lastFiniteMoment = new TrainingSnapshot[trainers.length];
         startSteps = new long[trainers.length];
         startEpochs = new int[trainers.length];
         int most = 1;
@@ -65,6 +76,7 @@ public final class Race {
             startEpochs[k] = trainers[k].epochCount();
             List<LossPoint> curve = new ArrayList<>();
             curve.add(point(trainers[k]));
+            lastFinite[k] = trainers[k].checkpoint();
             curves.add(curve);
         }
         unit = most;
@@ -136,7 +148,12 @@ public final class Race {
             Trainer t = trainers[k];
             for (long s = 0; s < steps && t.divergence() == null; s++) {
                 if (t.step().epochEnded()) {
-                    curves.get(k).add(point(t));
+                    LossPoint p = point(t);
+                    curves.get(k).add(p);
+                    if (p.trainLoss() < PICTURE_LIMIT && p.testLoss() < PICTURE_LIMIT) {
+                        lastFinite[k] = t.checkpoint();
+                        lastFiniteMoment[k] = null;
+                    }
                 }
             }
         }
@@ -175,19 +192,49 @@ public final class Race {
         List<RaceSnapshot.Run> runs = new ArrayList<>();
         for (int k = 0; k < trainers.length; k++) {
             Trainer t = trainers[k];
-            Evaluation e = t.evaluate();
-            FieldSnapshot field = withFields ? new FieldSnapshot(FIELD_GRID, -FIELD_EXTENT, FIELD_EXTENT,
-                    t.computeField(FIELD_GRID, -FIELD_EXTENT, FIELD_EXTENT, null)) : null;
-            TrainingSnapshot moment = new TrainingSnapshot(t.stepCount(), t.epochCount(),
-                    t.divergence() != null ? SessionState.DIVERGED : running ? SessionState.RUNNING
-                            : SessionState.PAUSED, t.config(), t.config().features(), layers(t.network()),
-                    e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(), t.learningRate(),
-                    field, data);
             Divergence d = t.divergence();
+            TrainingSnapshot moment = moment(t, running, withFields);
+            TrainingSnapshot now = moment;
+            boolean finite = Double.isFinite(moment.trainLoss()) && Double.isFinite(moment.testLoss())
+                    && (moment.field() == null || finite(moment.field()));
+            if (d != null || !finite) {
+                TrainingSnapshot good = lastFiniteMoment[k];
+                if (good == null || withFields && good.field() == null) {
+                    Trainer copy = new Trainer(lastFinite[k].config(), data, lastFinite[k].network());
+                    copy.restore(lastFinite[k]);
+                    good = moment(copy, false, withFields);
+                    lastFiniteMoment[k] = good;
+                }
+                moment = good;
+            }
             runs.add(new RaceSnapshot.Run(variants.get(k), moment, curves.get(k), d,
-                    t.stepCount() - startSteps[k], t.epochCount() - startEpochs[k]));
+                    t.stepCount() - startSteps[k], t.epochCount() - startEpochs[k], now.trainLoss(), now.testLoss(),
+                    now.testAccuracy()));
         }
         return new RaceSnapshot(setting, runs, epochsRun(), running);
+    }
+
+    private TrainingSnapshot moment(Trainer t, boolean running, boolean withFields) {
+        Evaluation e = t.evaluate();
+        FieldSnapshot field = withFields ? new FieldSnapshot(FIELD_GRID, -FIELD_EXTENT, FIELD_EXTENT,
+                t.computeField(FIELD_GRID, -FIELD_EXTENT, FIELD_EXTENT, null)) : null;
+        return new TrainingSnapshot(t.stepCount(), t.epochCount(), t.divergence() != null ? SessionState.DIVERGED
+                : running ? SessionState.RUNNING : SessionState.PAUSED, t.config(), t.config().features(),
+                layers(t.network()), e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(),
+                t.learningRate(), field, data);
+    }
+
+    private static boolean finite(FieldSnapshot f) {
+        for (float[][] layer : f.values()) {
+            for (float[] node : layer) {
+                for (float v : node) {
+                    if (!Float.isFinite(v)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private static LossPoint point(Trainer t) {

@@ -21,14 +21,18 @@ public record RaceSnapshot(RaceSetting setting, List<Run> runs, double epochs, b
     /**
      * One run of the race.
      *
-     * @param moment     its network, losses and output picture, as a view draws one moment of a run
+     * @param moment     its network, losses and output picture, as a view draws one moment of a run;
+     *                   once it diverged (or its losses overflowed), its last moment with finite losses
      * @param curve      its losses at the race's start and at every epoch end since
      * @param divergence where it diverged, or null (its moment holds the last finite step)
      * @param steps      optimizer steps taken since the race started
      * @param epochs     epochs completed since the race started
+     * @param trainLoss  its train loss now (at its last finite step once diverged; may be infinite)
+     * @param testLoss   its test loss now, likewise
+     * @param testAccuracy its test accuracy now (NaN for regression)
      */
     public record Run(Race.Variant variant, TrainingSnapshot moment, List<LossPoint> curve, Divergence divergence,
-                      long steps, int epochs) {
+                      long steps, int epochs, double trainLoss, double testLoss, double testAccuracy) {
         public Run {
             curve = List.copyOf(curve);
         }
@@ -39,7 +43,7 @@ public record RaceSnapshot(RaceSetting setting, List<Run> runs, double epochs, b
 
         /** The final train loss, infinite once diverged (a diverged run ranks last). */
         public double rankingLoss() {
-            return diverged() || !Double.isFinite(moment.trainLoss()) ? Double.POSITIVE_INFINITY : moment.trainLoss();
+            return diverged() || !Double.isFinite(trainLoss) ? Double.POSITIVE_INFINITY : trainLoss;
         }
     }
 

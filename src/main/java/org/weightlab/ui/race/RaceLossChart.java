@@ -92,7 +92,11 @@ final class RaceLossChart extends Region {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         int maxEpoch = 1;
+        double start = 0;
         for (RaceSnapshot.Run r : race.runs()) {
+            if (!r.curve().isEmpty() && Double.isFinite(r.curve().get(0).trainLoss())) {
+                start = Math.max(start, r.curve().get(0).trainLoss());
+            }
             for (LossPoint p : r.curve()) {
                 if (Double.isFinite(p.trainLoss()) && p.trainLoss() > 0) {
                     lo = Math.min(lo, p.trainLoss());
@@ -104,6 +108,10 @@ final class RaceLossChart extends Region {
         if (!(lo <= hi)) {
             lo = 0.01;
             hi = 1;
+        }
+        // a run that blows up leaves through the top: the others keep a readable scale
+        if (start > 0 && hi > 100 * start) {
+            hi = Math.max(lo * 10, 100 * start);
         }
         double t0 = Math.floor(Math.log10(lo));
         double t1 = Math.max(t0 + 1, Math.ceil(Math.log10(hi)));
@@ -125,6 +133,10 @@ final class RaceLossChart extends Region {
         g.fillText("0", LEFT, TOP + plotH + 4);
         g.fillText(Integer.toString(maxEpoch), LEFT + plotW, TOP + plotH + 4);
         g.fillText("epochs of the race (train loss, log scale)", LEFT + plotW / 2, TOP + plotH + 4);
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP - 8, plotW, plotH + 8);
+        g.clip();
         for (int k = 0; k < race.runs().size(); k++) {
             RaceSnapshot.Run r = race.runs().get(k);
             List<LossPoint> curve = r.curve();
@@ -143,7 +155,7 @@ final class RaceLossChart extends Region {
                     continue;
                 }
                 double x = LEFT + (p.epoch() - firstEpoch) / (double) maxEpoch * plotW;
-                double y = TOP + plotH - (Math.log10(p.trainLoss()) - t0) / (t1 - t0) * plotH;
+                double y = Math.max(TOP - 6, TOP + plotH - (Math.log10(p.trainLoss()) - t0) / (t1 - t0) * plotH);
                 if (started) {
                     g.lineTo(x, y);
                 } else {
@@ -161,6 +173,7 @@ final class RaceLossChart extends Region {
                 g.strokeLine(lastX - s, lastY + s, lastX + s, lastY - s);
             }
         }
+        g.restore();
     }
 
     private static String decade(double t) {

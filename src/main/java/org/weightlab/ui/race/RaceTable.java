@@ -51,11 +51,11 @@ final class RaceTable extends GridPane {
         for (int k = 0; k < cells.length; k++) {
             RaceSnapshot.Run r = s.runs().get(k);
             cells[k][0].setText(r.variant().label());
-            cells[k][1].setText(Integer.toString(r.moment().epoch()));
-            cells[k][2].setText(num(r.moment().trainLoss()));
-            cells[k][3].setText(num(r.moment().testLoss()));
-            cells[k][4].setText(Double.isNaN(r.moment().testAccuracy()) ? "\u2013"
-                    : String.format(Locale.ROOT, "%.1f%%", 100 * r.moment().testAccuracy()));
+            cells[k][1].setText(Long.toString(epochAtStart(r) + r.epochs()));
+            cells[k][2].setText(num(r.trainLoss()));
+            cells[k][3].setText(num(r.testLoss()));
+            cells[k][4].setText(Double.isNaN(r.testAccuracy()) ? "\u2013"
+                    : String.format(Locale.ROOT, "%.1f%%", 100 * r.testAccuracy()));
             cells[k][5].setText(r.diverged() ? "diverged at step " + r.divergence().step()
                     : s.rank(k) == 1 && s.runs().size() > 1 ? "lowest train loss" : "");
         }
@@ -66,11 +66,16 @@ final class RaceTable extends GridPane {
         return cells[k][c].getText();
     }
 
+    /** The epoch the run stood at when the race began. */
+    private static long epochAtStart(RaceSnapshot.Run r) {
+        return r.curve().isEmpty() ? 0 : r.curve().get(0).epoch();
+    }
+
     static String lossText(RaceSnapshot.Run r) {
-        String acc = Double.isNaN(r.moment().testAccuracy()) ? ""
-                : String.format(Locale.ROOT, " \u00b7 %.0f%% right", 100 * r.moment().testAccuracy());
-        return "epoch " + r.moment().epoch() + " \u00b7 train " + num(r.moment().trainLoss()) + " \u00b7 test "
-                + num(r.moment().testLoss()) + acc;
+        String acc = Double.isNaN(r.testAccuracy()) ? ""
+                : String.format(Locale.ROOT, " \u00b7 %.0f%% right", 100 * r.testAccuracy());
+        return "epoch " + (epochAtStart(r) + r.epochs()) + " \u00b7 train " + num(r.trainLoss()) + " \u00b7 test "
+                + num(r.testLoss()) + acc;
     }
 
     static String num(double v) {

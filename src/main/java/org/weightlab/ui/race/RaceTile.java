@@ -12,8 +12,8 @@ import org.weightlab.ui.heatmap.DecisionHeatmapView;
 import org.weightlab.ui.theme.Palette;
 
 /**
- * One run of a race as a small multiple: its setting in its colour, its output picture (the same
- * view as the window's output, without the toggles) and one line of figures. A run that diverged
+ * One run of a race as a small multiple: its setting in its colour, one line of figures and its
+ * output picture (the same view as the window's output, without the toggles). A run that diverged
  * keeps its last finite picture under a banner "diverged at step N".
  */
 final class RaceTile extends VBox {
@@ -30,6 +30,7 @@ final class RaceTile extends VBox {
         getStyleClass().add("wl-race-tile");
         setId("raceTile" + run);
         output.setBottom(null); // the toggles belong to the window's own output view
+        output.setTop(null); // the run's name is the tile's title
         output.setId("raceOutput" + run);
         name.getStyleClass().add("wl-race-run-name");
         HBox header = new HBox(6, new RunSwatch(palette, run), name);
@@ -44,7 +45,13 @@ final class RaceTile extends VBox {
         figures.getStyleClass().add("wl-race-figures");
         figures.setId("raceFigures" + run);
         figures.setWrapText(true);
-        getChildren().addAll(header, picture, figures);
+        picture.setMinSize(0, 0);
+        output.setMinSize(0, 0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        getChildren().addAll(header, figures, picture);
         setSpacing(2);
     }
 
@@ -58,7 +65,7 @@ final class RaceTile extends VBox {
         diverged.setVisible(r.diverged());
         if (r.diverged()) {
             diverged.setText("diverged at step " + r.divergence().step());
-            figures.setText("stopped at epoch " + r.moment().epoch() + ": " + r.divergence().what()
+            figures.setText("picture of epoch " + r.moment().epoch() + "; then " + r.divergence().what()
                     + " was no longer a finite number");
         } else {
             figures.setText(RaceTable.lossText(r));

@@ -11,6 +11,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,6 +32,9 @@ public final class RaceView extends BorderPane {
     /** What the view's buttons ask for. */
     public record Commands(Runnable playPause, Runnable stop, IntConsumer continueRun) {
     }
+
+    /** Below this width the table goes under the chart. */
+    static final double NARROW = 760;
 
     private final Palette palette = new Palette();
     private final Label title = new Label("Race");
@@ -69,9 +73,9 @@ public final class RaceView extends BorderPane {
         for (javafx.scene.control.Control c : List.of(playPause, stop, pick, continueRun)) {
             c.setFocusTraversable(false);
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, title, progress, spacer, playPause, stop, pick, continueRun);
+        HBox heading = new HBox(8, title, progress);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        FlowPane top = new FlowPane(8, 6, heading, playPause, stop, pick, continueRun);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 6, 6));
         setTop(top);
@@ -82,11 +86,32 @@ public final class RaceView extends BorderPane {
         VBox chartBox = new VBox(4, legend, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         HBox.setHgrow(chartBox, Priority.ALWAYS);
-        HBox bottom = new HBox(14, chartBox, table);
-        bottom.setPadding(new Insets(8, 6, 6, 6));
-        bottom.setPrefHeight(230);
-        bottom.setMinHeight(160);
-        setBottom(bottom);
+        table.setMinWidth(Region.USE_PREF_SIZE);
+        HBox wide = new HBox(14);
+        VBox narrow = new VBox(6);
+        for (Region r : List.of(wide, narrow)) {
+            r.setPadding(new Insets(8, 6, 6, 6));
+            r.setMinHeight(160);
+        }
+        wide.setPrefHeight(230);
+        // side by side when there is room; the table under the chart in a narrow centre (a projector)
+        Runnable arrange = () -> {
+            boolean roomy = getWidth() == 0 || getWidth() >= NARROW;
+            Region box = roomy ? wide : narrow;
+            if (getBottom() != box) {
+                wide.getChildren().clear();
+                narrow.getChildren().clear();
+                chart.setPrefHeight(roomy ? 220 : 130);
+                if (roomy) {
+                    wide.getChildren().addAll(chartBox, table);
+                } else {
+                    narrow.getChildren().addAll(chartBox, table);
+                }
+                setBottom(box);
+            }
+        };
+        arrange.run();
+        widthProperty().addListener((o, was, now) -> arrange.run());
     }
 
     private void initListeners(Commands commands) {
@@ -133,6 +158,7 @@ public final class RaceView extends BorderPane {
             RaceTile tile = new RaceTile(palette, k);
             HBox.setHgrow(tile, Priority.ALWAYS);
             tile.setPrefWidth(240);
+            tile.setMinWidth(60);
             tileList.add(tile);
             tiles.getChildren().add(tile);
             String label = s.runs().get(k).variant().label();

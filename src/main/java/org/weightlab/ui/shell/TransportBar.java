@@ -93,7 +93,7 @@ public final class TransportBar extends HBox {
         stopAt.setFocusTraversable(false);
         stopAt.setTooltip(new Tooltip("Stop at epoch: pause by itself when this epoch ends (empty: never)."
                 + " Enter to set."));
-        getChildren().addAll(reset, play, step, epoch, paceButtons, unit, stopTitle, stopAt, race);
+        getChildren().addAll(reset, play, step, epoch, paceButtons, unit, stopTitle, stopAt);
     }
 
     private void initListeners() {
@@ -132,7 +132,7 @@ public final class TransportBar extends HBox {
         return Double.isInfinite(epochsPerSecond) ? "max" : String.format(Locale.ROOT, "%.0f", epochsPerSecond);
     }
 
-    /** The "Race" button; the window gives it its action. */
+    /** The "Race" button; the window places it in its toolbar and gives it its action. */
     public Button raceButton() {
         return race;
     }

@@ -43,6 +43,8 @@ final class SurfaceCanvas extends Region {
     private String bName = "b";
     /** The step at which the path last left the plot, or -1 (tests read it). */
     private long exitStep = -1;
+    /** Whether the point now lies off the plot (tests read it). */
+    private boolean outside;
     private int contourSegments;
 
     SurfaceCanvas() {
@@ -77,6 +79,10 @@ final class SurfaceCanvas extends Region {
         return exitStep;
     }
 
+    boolean outside() {
+        return outside;
+    }
+
     int contourSegments() {
         return contourSegments;
     }
@@ -108,6 +114,7 @@ final class SurfaceCanvas extends Region {
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         contourSegments = 0;
         exitStep = -1;
+        outside = false;
         if (surface == null) {
             g.setFill(palette.inkColor());
             g.setFont(Font.font(14));
@@ -250,7 +257,7 @@ final class SurfaceCanvas extends Region {
         g.beginPath();
         g.rect(p[0], p[1], p[2], p[2]);
         g.clip();
-        g.setLineWidth(2);
+        Color halo = ink.invert().deriveColor(0, 1, 1, 0.6);
         for (int k = 1; k < n; k++) {
             double a0 = path.a(k - 1);
             double b0 = path.b(k - 1);
@@ -259,12 +266,20 @@ final class SurfaceCanvas extends Region {
             if (!(Double.isFinite(a0) && Double.isFinite(b0) && Double.isFinite(a1) && Double.isFinite(b1))) {
                 continue;
             }
-            double fade = 0.35 + 0.65 * k / n;
+            double fade = 0.5 + 0.5 * k / n;
+            double x0 = clampPx(px(p, a0));
+            double y0 = clampPx(py(p, b0));
+            double x1 = clampPx(px(p, a1));
+            double y1 = clampPx(py(p, b1));
+            g.setLineWidth(5);
+            g.setStroke(halo);
+            g.strokeLine(x0, y0, x1, y1);
+            g.setLineWidth(2.5);
             g.setStroke(ink.deriveColor(0, 1, 1, fade));
-            g.strokeLine(clampPx(px(p, a0)), clampPx(py(p, b0)), clampPx(px(p, a1)), clampPx(py(p, b1)));
+            g.strokeLine(x0, y0, x1, y1);
             if (surface.contains(a1, b1)) {
                 g.setFill(ink.deriveColor(0, 1, 1, fade));
-                g.fillOval(px(p, a1) - 2, py(p, b1) - 2, 4, 4);
+                g.fillOval(x1 - 3, y1 - 3, 6, 6);
             }
         }
         g.restore();
@@ -279,6 +294,15 @@ final class SurfaceCanvas extends Region {
         }
         double a = path.a(n - 1);
         double b = path.b(n - 1);
+        if (!surface.contains(a, b) && Double.isFinite(a) && Double.isFinite(b)) {
+            // the point now is off the plot: an arrow on the border points at it and says where it is
+            double cx = p[0] + p[2] / 2;
+            double cy = p[1] + p[2] / 2;
+            outside = true;
+            arrow(g, p, cx, cy, clampPx(px(p, a)) - cx, clampPx(py(p, b)) - cy, mark,
+                    "now " + aName + " = " + num(a) + ", " + bName + " = " + num(b) + " (step " + path.step(n - 1) + ")",
+                    exitStep < 0 ? 0 : 28);
+        }
         if (surface.contains(a, b)) {
             g.setFill(mark);
             g.setStroke(ink);
@@ -296,8 +320,13 @@ final class SurfaceCanvas extends Region {
     private void exitMark(GraphicsContext g, double[] p, double a0, double b0, double a1, double b1, Color mark) {
         double x0 = px(p, a0);
         double y0 = py(p, b0);
-        double dx = clampPx(px(p, a1)) - x0;
-        double dy = clampPx(py(p, b1)) - y0;
+        arrow(g, p, x0, y0, clampPx(px(p, a1)) - x0, clampPx(py(p, b1)) - y0, mark,
+                "left the plot at step " + exitStep, 0);
+    }
+
+    /** An arrow where the ray from (x0, y0) along (dx, dy) meets the plot's border, with {@code text} beside it. */
+    private void arrow(GraphicsContext g, double[] p, double x0, double y0, double dx, double dy, Color mark,
+                       String text, double shift) {
         // where the segment meets the border of the square
         double t = 1;
         if (dx > 0) {
@@ -321,14 +350,14 @@ final class SurfaceCanvas extends Region {
         g.strokeLine(x - 16 * ux, y - 16 * uy, x, y);
         g.fillPolygon(new double[] {x + 4 * ux, x - 8 * ux - 6 * uy, x - 8 * ux + 6 * uy},
                 new double[] {y + 4 * uy, y - 8 * uy + 6 * ux, y - 8 * uy - 6 * ux}, 3);
-        String text = "left the plot at step " + exitStep;
         g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 13));
         g.setTextBaseline(VPos.CENTER);
         boolean right = x > p[0] + p[2] / 2;
         g.setTextAlign(right ? TextAlignment.RIGHT : TextAlignment.LEFT);
-        double ty = Math.max(p[1] + 12, Math.min(p[1] + p[2] - 12, y + (y < p[1] + p[2] / 2 ? 18 : -18)));
+        double below = y < p[1] + p[2] / 2 ? 1 : -1;
+        double ty = Math.max(p[1] + 12, Math.min(p[1] + p[2] - 12, y + below * (18 + shift)));
         double tx = right ? Math.min(x, p[0] + p[2]) - 6 : Math.max(x, p[0]) + 6;
-        g.setFill(palette.zeroColor().deriveColor(0, 1, 1, 0.85));
+        g.setFill(palette.inkColor().invert().deriveColor(0, 1, 1, 0.85));
         double w = text.length() * 7.2;
         g.fillRect(right ? tx - w - 4 : tx - 4, ty - 10, w + 8, 20);
         g.setFill(palette.inkColor());
