@@ -97,7 +97,8 @@ public final class DataImporter {
         dialog.setHeaderText("Import " + name + ": choose the input columns and the target");
         dialog.setResizable(true);
         dialog.getDialogPane().setContent(pane);
-        dialog.getDialogPane().setPrefSize(760, 560);
+        dialog.getDialogPane().setPrefSize(820, 640);
+        dialog.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty()
                 .bind(pane.dataProperty().isNull());

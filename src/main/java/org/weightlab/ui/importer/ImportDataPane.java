@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.weightlab.engine.config.InlineData;
 import org.weightlab.engine.config.ProblemKind;
@@ -85,6 +86,11 @@ public final class ImportDataPane extends VBox {
         summary.setWrapText(true);
         standardization.setId("importStandardization");
         standardization.setWrapText(true);
+        for (Label l : List.of(error, summary, standardization)) {
+            l.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines get their height, never an ellipsis
+            l.setMaxWidth(Double.MAX_VALUE);
+        }
+        setPrefWidth(760);
         if (table == null) {
             getChildren().add(error);
             return;
@@ -101,13 +107,14 @@ public final class ImportDataPane extends VBox {
         }
         preview.setItems(FXCollections.observableArrayList(table.rows().subList(0, Math.min(PREVIEW_ROWS,
                 table.size()))));
-        preview.setPrefHeight(220);
+        preview.setPrefHeight(260);
         VBox.setVgrow(preview, Priority.ALWAYS);
 
         FlowPane inputs = new FlowPane(10, 4);
         inputs.setId("importInputs");
         for (int c = 0; c < table.columns().size(); c++) {
             CheckBox box = new CheckBox(table.columns().get(c));
+            box.setMnemonicParsing(false); // column names often hold underscores
             box.setId("importInput-" + c);
             inputBoxes.add(box);
             inputs.getChildren().add(box);
@@ -115,6 +122,15 @@ public final class ImportDataPane extends VBox {
         target.setId("importTarget");
         target.setItems(FXCollections.observableArrayList(table.columns()));
         classification.setId("importClassification");
+        target.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setMnemonicParsing(false);
+                setText(empty ? null : item);
+            }
+        });
+        target.setButtonCell(target.getCellFactory().call(null));
         regression.setId("importRegression");
         classification.setToggleGroup(problem);
         regression.setToggleGroup(problem);
