@@ -113,7 +113,7 @@ public final class StepThroughModel {
                 return;
             }
         }
-        singlePoint = new double[] {train.x1(index), train.x2(index)};
+        singlePoint = train.planar() ? new double[] {train.x1(index), train.x2(index)} : null;
         walkSingle(trainer.trace(index), "training example " + index + " (not in the next batch)");
     }
 
@@ -277,9 +277,12 @@ public final class StepThroughModel {
 
     /**
      * The raw input point (x1, x2) of the example shown in detail, as the output plot draws it,
-     * or null before a walk starts.
+     * or null before a walk starts and for data of other than two columns.
      */
     public double[] walkedPoint() {
+        if (!train.planar()) {
+            return null; // data of other than two columns has no point in the plane
+        }
         if (batch != null && detail < batch.length) {
             return new double[] {train.x1(batch[detail]), train.x2(batch[detail])};
         }

@@ -15,6 +15,7 @@ import org.weightlab.ui.compress.CompressionPanel;
 import org.weightlab.ui.confusion.ConfusionPanel;
 import org.weightlab.ui.digits.DrawPanel;
 import org.weightlab.ui.heatmap.DecisionHeatmapView;
+import org.weightlab.ui.heatmap.PointClicks;
 import org.weightlab.ui.inspector.InspectorModel;
 import org.weightlab.ui.inspector.InspectorView;
 import org.weightlab.ui.network.NetworkGraphView;
@@ -137,12 +138,19 @@ final class CentreTabs {
                 heatmap.clearHighlight();
             }
         });
+        // Clicks pick the example to walk while stepping through; otherwise they add or remove points.
+        PointClicks points = new PointClicks(heatmap, () -> {
+            TrainingSnapshot s = shown.get();
+            return s == null ? null : s.config();
+        }, data, host::applyConfig);
         heatmap.setOnMouseClicked(e -> {
             if (stepper.isActive()) {
                 int i = nearestTrainingPoint(heatmap.sceneToLocal(e.getSceneX(), e.getSceneY()));
                 if (i >= 0) {
                     stepper.selectExample(i);
                 }
+            } else {
+                points.click(e);
             }
         });
     }
@@ -244,8 +252,8 @@ final class CentreTabs {
     /** The training example drawn nearest to {@code p} in the heatmap, within a few pixels, or -1. */
     private int nearestTrainingPoint(Point2D p) {
         DataSplit split = data.get();
-        if (split == null) {
-            return -1;
+        if (split == null || split.dims() != 2) {
+            return -1; // no plane to click in
         }
         int best = -1;
         double bestDistance = 14 * 14;

@@ -194,6 +194,11 @@ final class DataSection extends VBox {
     /** Shows {@code c}'s data settings (called quietly). */
     void show(RunConfig c) {
         datasetButtons.get(c.dataset()).setSelected(true);
+        // custom data comes from a file or from clicks, not from this button; its rows fix the samples
+        datasetButtons.get(DatasetKind.CUSTOM).setDisable(c.dataset() != DatasetKind.CUSTOM);
+        samples.setDisable(c.dataset() == DatasetKind.CUSTOM);
+        noise.setDisable(!c.dataset().generated() || c.dataset() == DatasetKind.DIGITS);
+        featureBoxes.values().forEach(b -> b.setDisable(!c.planar()));
         problemLabel.setText("Problem: " + c.problem().id()
                 + (c.problem() == ProblemKind.CLASSIFICATION ? " (" + c.classes() + " classes)" : "")
                 + (c.planar() ? "" : ", " + c.dims() + " inputs"));

@@ -151,7 +151,8 @@ public final class DecisionHeatmapView extends BorderPane {
         labelHi = Double.NEGATIVE_INFINITY;
         dataXLo = Double.POSITIVE_INFINITY;
         dataXHi = Double.NEGATIVE_INFINITY;
-        for (Dataset d : split == null ? List.<Dataset>of() : java.util.Arrays.asList(split.train(), split.test())) {
+        boolean planar = split == null || split.dims() == 2;
+        for (Dataset d : !planar ? List.<Dataset>of() : java.util.Arrays.asList(split.train(), split.test())) {
             for (int i = 0; d != null && i < d.size(); i++) {
                 double y = d.label(i);
                 labelsByX.put(d.x1(i), y);
@@ -250,6 +251,30 @@ public final class DecisionHeatmapView extends BorderPane {
     public Point2D plotPoint(double x1, double x2) {
         Point2D p = canvasPoint(x1, x2);
         return sceneToLocal(plot.localToScene(p.getX(), p.getY()));
+    }
+
+    /**
+     * The input point (x1, x2) drawn at ({@code x}, {@code y}) of this view, or null outside the
+     * plot square and for data the plane does not show (1-D curves, N-D data).
+     */
+    public Point2D inputAt(double x, double y) {
+        if (oneDimensional() || !planarData() || plotSize <= 0) {
+            return null;
+        }
+        Point2D c = plot.sceneToLocal(localToScene(x, y));
+        double u = (c.getX() - plotX) / plotSize;
+        double v = (c.getY() - plotY) / plotSize;
+        if (u < 0 || u > 1 || v < 0 || v > 1) {
+            return null;
+        }
+        double lo = fieldMin();
+        double hi = fieldMax();
+        return new Point2D(lo + u * (hi - lo), hi - v * (hi - lo));
+    }
+
+    /** The input distance one pixel of the 2-D plot spans. */
+    public double inputPerPixel() {
+        return plotSize > 0 ? (fieldMax() - fieldMin()) / plotSize : 0;
     }
 
     /** Where the value y at x is drawn in the 1-D plot, in this view's coordinates. */
@@ -371,13 +396,31 @@ public final class DecisionHeatmapView extends BorderPane {
                 nodeIndex, discretize.isSelected(), labelRange);
     }
 
+    /** Whether the data are points of the plane; other data (digits, an imported file) has no picture here. */
+    private boolean planarData() {
+        return data == null || data.dims() == 2;
+    }
+
+    /** The message shown instead of the plane for data of other than two columns. */
+    static String noPlaneMessage(int dims) {
+        return dims + " inputs: no 2-D plane";
+    }
+
     private void drawPicture() {
         GraphicsContext g = picture.getGraphicsContext2D();
         g.clearRect(0, 0, picture.getWidth(), picture.getHeight());
         if (plotSize <= 0) {
             return;
         }
-        if (pictureValid && field.screenImage() != null && field.screenSize() == (int) plotSize) {
+        if (!planarData()) {
+            g.setFill(palette.zeroColor());
+            g.fillRect(plotX, plotY, plotSize, plotSize);
+            g.setFill(palette.inkColor());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFont(Font.font(14));
+            g.fillText(noPlaneMessage(data.dims()), plotX + plotSize / 2, plotY + plotSize / 2);
+        } else if (pictureValid && field.screenImage() != null && field.screenSize() == (int) plotSize) {
             g.drawImage(field.screenImage(), plotX, plotY);
         } else if (pictureValid) {
             g.setImageSmoothing(true);
@@ -405,7 +448,7 @@ public final class DecisionHeatmapView extends BorderPane {
     private int classesOf() {
         if (snapshot != null) {
             var c = snapshot.config();
-            return c.problem() == ProblemKind.REGRESSION ? 0 : c.dataset().classes();
+            return c.problem() == ProblemKind.REGRESSION ? 0 : c.classes();
         }
         return 2;
     }
@@ -429,6 +472,9 @@ public final class DecisionHeatmapView extends BorderPane {
         if (plotSize <= 0) {
             return;
         }
+        if (!planarData()) {
+            return; // no plane, no points on it
+        }
         OutputScale scale = scale();
         if (oneDimensional() && scale != OutputScale.NODE) {
             CurvePlot.draw(g, palette, curveFrame(), new CurvePlot.Content(data, showTest.isSelected(), labelRange,
@@ -442,7 +488,7 @@ public final class DecisionHeatmapView extends BorderPane {
     private void drawHighlight() {
         GraphicsContext g = marks.getGraphicsContext2D();
         g.clearRect(0, 0, marks.getWidth(), marks.getHeight());
-        if (highlight == null || plotSize <= 0) {
+        if (highlight == null || plotSize <= 0 || !planarData()) {
             return;
         }
         Point2D p = canvasPoint(highlight.getX(), highlight.getY());

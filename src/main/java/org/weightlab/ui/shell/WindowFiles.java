@@ -138,6 +138,14 @@ public final class WindowFiles {
         }
     }
 
+    /** File > Import data (CSV): a dialog previews the file; OK trains on it, Cancel changes nothing. */
+    public void importData() {
+        new org.weightlab.ui.importer.DataImporter(() -> stage, () -> {
+            Scenario s = currentScenario.get();
+            return s == null ? org.weightlab.engine.config.RunConfig.defaults() : s.config();
+        }, host::applyConfig, this::error).chooseAndImport();
+    }
+
     public void chooseAndSave() {
         Scenario s = currentScenario.get();
         if (s == null) {

@@ -63,6 +63,7 @@ public final class WindowMenus {
 
     private Menu fileMenu(Pictures pictures) {
         MenuItem open = item("Open scenario\u2026", "mdi2f-folder-open-outline", "Shortcut+O", files::chooseAndOpen);
+        MenuItem importData = item("Import data (CSV)\u2026", "mdi2t-table-arrow-left", null, files::importData);
         MenuItem save = item("Save scenario\u2026", "mdi2c-content-save-outline", "Shortcut+S", files::chooseAndSave);
         MenuItem exportRun = item("Export run\u2026", "mdi2f-file-export-outline", "Shortcut+E", files::exportRun);
         MenuItem exportPng = item("Export window as PNG\u2026", "mdi2i-image-outline", "Shortcut+P",
@@ -77,7 +78,7 @@ public final class WindowMenus {
                 files::exportCsv);
         MenuItem quit = item("Quit", null, "Shortcut+Q", commands.quit());
         refreshRecent();
-        return new Menu("File", null, open, recentMenu, save, new SeparatorMenuItem(), exportRun, exportPng,
+        return new Menu("File", null, open, recentMenu, importData, save, new SeparatorMenuItem(), exportRun, exportPng,
                 exportNetwork, exportOutput, exportLossPng, exportCsv, new SeparatorMenuItem(), quit);
     }
 
