@@ -11,7 +11,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.weightlab.analysis.ClassRule;
@@ -77,7 +76,6 @@ public final class ImageNetworkView extends ScrollPane {
         setId("imageNetwork");
         getStyleClass().add("wl-image-network");
         setFitToWidth(true);
-        setFitToHeight(true);
         input.setId("imageInput");
         exampleText.setId("imageExample");
         exampleText.setWrapText(true);
@@ -97,16 +95,19 @@ public final class ImageNetworkView extends ScrollPane {
         layerTitle.setWrapText(true);
         tiles.setId("imageWeightTiles");
         tiles.setAlignment(Pos.TOP_LEFT);
-        Label legend = new Label("Blue: ink there raises the neuron's sum; orange: ink there lowers it. "
-                + "The number is the neuron's output for the input.");
+        Label legend = new Label("Each picture is a neuron's 64 incoming weights. Blue: ink there raises "
+                + "its sum; orange: ink there lowers it. The number is its output for the input.");
         legend.setWrapText(true);
         legend.getStyleClass().add("wl-image-legend");
         VBox layerBox = new VBox(6, layerTitle, tiles, legend);
-        HBox.setHgrow(layerBox, Priority.ALWAYS);
-        layerBox.setMinWidth(TILE * 4 + 30);
+        // room for six pictures a row; on a narrow (projector) screen the parts wrap below each other
+        layerBox.setPrefWidth(6 * (TILE + 6) + 8);
+        layerBox.setMinWidth(3 * (TILE + 6));
+        tiles.setPrefWrapLength(6 * (TILE + 6));
 
         deep.setId("imageDeepLayers");
-        HBox row = new HBox(16, inputBox, layerBox, deep);
+        FlowPane row = new FlowPane(16, 12, inputBox, layerBox, deep);
+        row.setAlignment(Pos.TOP_LEFT);
         row.setPadding(new Insets(8));
         setContent(row);
     }
@@ -174,8 +175,8 @@ public final class ImageNetworkView extends ScrollPane {
         if (weightPictures.size() != first.outputs()) {
             build(first.outputs());
         }
-        layerTitle.setText(String.format(Locale.ROOT, "Layer 1: what each of its %d neurons looks for "
-                + "(its 64 incoming weights as a picture)", first.outputs()));
+        layerTitle.setText(String.format(Locale.ROOT, "Layer 1: what each of its %d neurons looks for",
+                first.outputs()));
         for (int o = 0; o < first.outputs(); o++) {
             double[] w = WeightPictures.incoming(first, o);
             weightPictures.get(o).show(w, WeightPictures.range(w));
