@@ -66,6 +66,15 @@ public final class SnapshotForward {
         return out[layers.length - 1];
     }
 
+    /** The outputs of layer {@code l} for the last example passed forward (reused: copy to keep). */
+    public double[] layerOutputs(int l) {
+        return out[l];
+    }
+
+    public int layerCount() {
+        return layers.length;
+    }
+
     private static void activate(ActivationKind kind, double[] z) {
         if (kind == ActivationKind.SOFTMAX) {
             double max = Double.NEGATIVE_INFINITY;

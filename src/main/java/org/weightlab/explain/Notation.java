@@ -73,6 +73,33 @@ final class Notation {
         return s;
     }
 
+    /** How many of a long sum's terms are written out: the largest by size. */
+    static final int LARGEST_TERMS = 3;
+
+    /**
+     * The {@link #LARGEST_TERMS} terms {@code w[row + i] * x[i]} (i < n) of largest magnitude, in
+     * input order (ties: the earlier input); every index when {@code n <= MAX_TERMS}.
+     */
+    static int[] largestTerms(double[] w, int row, double[] x, int n) {
+        if (n <= MAX_TERMS) {
+            return shownTerms(n);
+        }
+        int[] best = new int[LARGEST_TERMS];
+        java.util.Arrays.fill(best, -1);
+        for (int i = 0; i < n; i++) {
+            double v = Math.abs(w[row + i] * x[i]);
+            for (int k = 0; k < LARGEST_TERMS; k++) {
+                if (best[k] < 0 || v > Math.abs(w[row + best[k]] * x[best[k]])) {
+                    System.arraycopy(best, k, best, k + 1, LARGEST_TERMS - k - 1);
+                    best[k] = i;
+                    break;
+                }
+            }
+        }
+        java.util.Arrays.sort(best);
+        return best;
+    }
+
     static boolean contains(int[] a, int v) {
         for (int x : a) {
             if (x == v) {
@@ -105,6 +132,11 @@ final class Notation {
 
     static Token.Sym biasSym(int l, int o) {
         return new Token.Sym("b", sup(l), String.valueOf(o + 1));
+    }
+
+    /** Input {@code i} of data whose columns are the inputs (no features): x with its number. */
+    static List<Token> columnName(int i) {
+        return List.of(new Token.Sym("x", "", String.valueOf(i + 1)));
     }
 
     static List<Token> featureName(Feature f) {

@@ -135,10 +135,9 @@ final class WalkBuilder {
             for (int o = 0; o < widths[l + 1]; o++) {
                 Stage s = update(t, l, o, gradW[l], gradB[l], true, n);
                 stages.add(s);
+                // every new weight of the row, also those a long row leaves out of its table
                 int in = widths[l];
-                for (int i = 0; i < in; i++) {
-                    newW[l][o * in + i] = s.value("w" + i + ".after");
-                }
+                System.arraycopy(s.marks().edgeValues(), 0, newW[l], o * in, in);
                 newB[l][o] = s.value("b.after");
             }
         }
@@ -164,10 +163,14 @@ final class WalkBuilder {
 
     private Stage input(Trace t, String exampleName, String note) {
         List<FormulaLine> lines = new ArrayList<>();
-        lines.add(FormulaLine.of(Kind.NOTE).word(capitalize(exampleName) + ":  point (").num(t.x1(), "point.x1").op(", ")
-                .num(t.x2(), "point.x2").op(")").build());
         double[] f = t.features();
-        for (int i = 0; i < f.length; i++) {
+        if (net.features().isEmpty()) {
+            lines.addAll(LongSums.columnInputs(exampleName, f));
+        } else {
+            lines.add(FormulaLine.of(Kind.NOTE).word(capitalize(exampleName) + ":  point (").num(t.x1(), "point.x1")
+                    .op(", ").num(t.x2(), "point.x2").op(")").build());
+        }
+        for (int i = 0; i < f.length && !net.features().isEmpty(); i++) {
             Feature feature = net.features().get(i);
             FormulaLine.Builder b = FormulaLine.of(Kind.NUMBERS).addAll(featureName(feature)).op(" = ");
             if (feature != Feature.X1 && feature != Feature.X2) {
@@ -196,27 +199,17 @@ final class WalkBuilder {
 
         FormulaLine.Builder rule = FormulaLine.of(Kind.RULE).add(zSym(l, o)).op(" = ");
         FormulaLine.Builder nums = FormulaLine.of(Kind.NUMBERS).op("= ");
-        int[] shown = shownTerms(in);
-        int prev = -1;
-        for (int i : shown) {
-            if (prev >= 0) {
-                rule.op(" + ");
-                nums.op(" + ");
-                if (i != prev + 1) {
-                    rule.gap(i - prev - 1, "terms").op(" + ");
-                    nums.gap(i - prev - 1, "terms").op(" + ");
-                }
-            }
-            rule.add(weightSym(l, o, i)).op("\u00b7").addAll(inputName(l, i));
-            nums.factor(w[o * in + i], "w" + i).op("\u00b7").factor(x[i], "in" + i);
-            prev = i;
-        }
+        FormulaLine note = LongSums.sum(rule, nums, w, o * in, x, in, i -> weightSym(l, o, i),
+                i -> inputName(l, i));
         rule.op(" + ").add(biasSym(l, o));
         nums.op(" + ").factor(layer.bias(o), "b");
         lines.add(rule.build());
         lines.add(nums.build());
         lines.add(FormulaLine.of(Kind.RESULT).op("= ").num(z[o], "z").build());
         lines.addAll(ForwardNotes.of(layer, o, x));
+        if (note != null) {
+            lines.add(note);
+        }
         lines.add(activationLine(layer.activation(), l, o, z, a));
         double m = tl.dropoutMask()[o];
         if (m != 1.0) {
@@ -462,8 +455,12 @@ final class WalkBuilder {
     private Stage accumulate(Trace tk, int k, int n, int index, double[][] gW, double[][] gB, double[][] sumW,
                              double[][] sumB, double lossSum) {
         List<FormulaLine> lines = new ArrayList<>();
-        lines.add(FormulaLine.of(Kind.NOTE).word("example " + index + " (" + (k + 1) + " of " + n + "): point (")
-                .num(tk.x1()).op(", ").num(tk.x2()).op("),  label ").num(tk.label(), "label").op(",  loss ")
+        FormulaLine.Builder which = FormulaLine.of(Kind.NOTE).word("example " + index + " (" + (k + 1) + " of " + n
+                + ")");
+        if (!net.features().isEmpty()) {
+            which.word(": point (").num(tk.x1()).op(", ").num(tk.x2()).op(")");
+        }
+        lines.add(which.op(",  label ").num(tk.label(), "label").op(",  loss ")
                 .num(tk.loss(), "loss").build());
         lines.add(FormulaLine.of(Kind.RULE).op("\u03a3 \u2190 \u03a3 + \u2202").sym("L", "", String.valueOf(k + 1))
                 .op("/\u2202").sym("w").word("   for every weight and bias").build());
@@ -585,6 +582,9 @@ final class WalkBuilder {
     private List<Token> inputName(int l, int i) {
         if (i < 0) {
             return List.of(l == 0 ? new Token.Sym("x", "", "i") : new Token.Sym("a", "[" + l + "]", "i"));
+        }
+        if (l == 0 && net.features().isEmpty()) {
+            return columnName(i);
         }
         if (l == 0) {
             return featureName(net.features().get(i));

@@ -21,7 +21,7 @@ public final class LessonMeasure {
     public static final List<String> NAMES = List.of("trainLoss", "testLoss", "testAccuracy", "lossFall",
             "testLossRise", "blowUp", "weight", "bias", "rowSpread", "nearZero", "gradientRatio", "exampleLossFall",
             "frozenKept", "weightsKept", "trainLossVsStep", "testLossVsStep", "raceDiverged", "raceTrainLoss",
-            "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall");
+            "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall", "weightChange");
 
     private LessonMeasure() {
     }
@@ -52,6 +52,7 @@ public final class LessonMeasure {
                 case "testLossVsStep" -> versus(c, m, false);
                 case "raceDiverged", "raceTrainLoss", "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall" ->
                         race(c, m.race);
+                case "weightChange" -> weightChange(c, m);
                 default -> new Measurement(false, "unknown measure \"" + c.measure() + "\"");
             };
         } catch (RuntimeException e) {
@@ -196,6 +197,24 @@ public final class LessonMeasure {
         }
         return new Measurement(c.accepts(d), d == 0 ? "every hidden unit has exactly the same weights"
                 : "hidden units' weights differ by up to " + num(d));
+    }
+
+    /**
+     * How far {@code layer}'s weights moved while this step trained: |W - W0| / |W0| (Frobenius
+     * norms), W0 the weights before the step's first training.
+     */
+    private static Measurement weightChange(LessonStep.Check c, StepPlayer.Marks m) {
+        double[] before = m.trainStart.checkpoint().network().layer(c.layer()).weightsCopy();
+        double[] after = m.now.checkpoint().network().layer(c.layer()).weightsCopy();
+        double moved = 0;
+        double size = 0;
+        for (int i = 0; i < before.length; i++) {
+            moved += (after[i] - before[i]) * (after[i] - before[i]);
+            size += before[i] * before[i];
+        }
+        double ratio = size == 0 ? (moved == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.sqrt(moved / size);
+        return new Measurement(c.accepts(ratio), "layer " + (c.layer() + 1) + "'s weights moved "
+                + Math.round(100 * ratio) + "% of their size while this step trained");
     }
 
     private static Measurement nearZero(LessonStep.Check c, Network n) {

@@ -81,6 +81,8 @@ public final class NetworkGraphView extends BorderPane {
     private final ObjectProperty<EdgeMode> edgeMode = new SimpleObjectProperty<>(this, "edgeMode", EdgeMode.WEIGHT);
 
     private TrainingSnapshot snapshot;
+    /** The image mode's view, made when image data is first shown. */
+    private ImageNetworkView imageView;
     /** Active features and layer sizes of the drawing; a change rebuilds the parts. */
     private List<Object> topology;
     /** The drawing's parts; null before the first snapshot. */
@@ -179,6 +181,22 @@ public final class NetworkGraphView extends BorderPane {
 
     /** Draws {@code s}: rebuilds the nodes when the topology changed, else only restyles them. */
     public void show(TrainingSnapshot s) {
+        // Image data (digits) is drawn in image mode: pictures in place of 64 input nodes.
+        if (ImageNetworkView.applies(s)) {
+            if (imageView == null) {
+                imageView = new ImageNetworkView(palette);
+            }
+            if (getCenter() != imageView) {
+                setCenter(imageView);
+            }
+            snapshot = s;
+            imageView.show(s);
+            updateLayerButtons(s);
+            return;
+        }
+        if (getCenter() != graph) {
+            setCenter(graph);
+        }
         snapshot = s;
         graph.setSnapshot(s);
         List<Object> key = GraphParts.topologyOf(s);
@@ -197,6 +215,11 @@ public final class NetworkGraphView extends BorderPane {
         if (interaction.tooltip().isShowing()) {
             interaction.refreshTip();
         }
+    }
+
+    /** The image mode's view, or null when no image data was shown yet. */
+    public ImageNetworkView imageView() {
+        return imageView;
     }
 
     /** The neuron or input under the mouse, or null. */
