@@ -10,6 +10,7 @@ import org.weightlab.engine.config.InitKind;
 import org.weightlab.engine.config.InitSpec;
 import org.weightlab.engine.config.OptimizerConfig;
 import org.weightlab.engine.config.OptimizerKind;
+import org.weightlab.engine.config.QuantizationSpec;
 import org.weightlab.engine.config.RegularizationConfig;
 import org.weightlab.engine.config.RegularizationKind;
 import org.weightlab.engine.config.RunConfig;
@@ -18,12 +19,14 @@ import org.weightlab.engine.config.RunConfig;
  * The settings a lesson step can change, by the names of the lesson README: {@code lr},
  * {@code momentum}, {@code optimizer}, {@code init}, {@code activation}, {@code regularization},
  * {@code regularizationRate}, {@code dropout}, {@code trainFraction}, {@code features},
- * {@code dataset}.
+ * {@code dataset}, {@code quantization} ({@code none}, {@code 8}, {@code 4}, {@code 3}, {@code 2},
+ * {@code ternary}, {@code binary}).
  */
 public final class LessonSettings {
 
     public static final List<String> NAMES = List.of("lr", "momentum", "optimizer", "init", "activation",
-            "regularization", "regularizationRate", "dropout", "trainFraction", "features", "dataset");
+            "regularization", "regularizationRate", "dropout", "trainFraction", "features", "dataset",
+            "quantization");
 
     private LessonSettings() {
     }
@@ -53,6 +56,8 @@ public final class LessonSettings {
             case "trainFraction" -> c.withData(c.samples(), c.noise(), Double.parseDouble(v), c.seed());
             case "features" -> c.withFeatures(features(v));
             case "dataset" -> c.withDataset(DatasetKind.fromId(v));
+            case "quantization" -> c.withExtras(c.extras().withQuantization(v.equals("none") ? null
+                    : new QuantizationSpec(v)));
             default -> throw new IllegalArgumentException("unknown setting \"" + name + "\" (expected one of: "
                     + String.join(", ", NAMES) + ")");
         };

@@ -24,7 +24,8 @@ class LessonCatalogTest {
     /** The ten lessons of the course, in order, then the two playground lessons, then the two on compression. */
     private static final List<String> ORDER = List.of("linear-regression", "forward-backward", "learning-rate",
             "initialization", "overfitting", "l1-vs-l2", "vanishing-gradients", "optimizers", "freezing",
-            "features", "circle-basics", "xor-product", "how-many-weights-can-go", "down-to-one-bit");
+            "features", "circle-basics", "xor-product", "how-many-weights-can-go", "down-to-one-bit",
+            "train-it-quantized");
 
     @Test
     void catalogListsTheLessonsInCourseOrderNumberedFromOne() throws Exception {
