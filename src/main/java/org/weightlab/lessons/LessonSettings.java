@@ -10,6 +10,7 @@ import org.weightlab.engine.config.InitKind;
 import org.weightlab.engine.config.InitSpec;
 import org.weightlab.engine.config.OptimizerConfig;
 import org.weightlab.engine.config.OptimizerKind;
+import org.weightlab.engine.config.QuantizationSpec;
 import org.weightlab.engine.config.RegularizationConfig;
 import org.weightlab.engine.config.RegularizationKind;
 import org.weightlab.engine.config.RunConfig;
@@ -19,12 +20,14 @@ import org.weightlab.engine.config.RunConfig;
  * {@code momentum}, {@code optimizer}, {@code init}, {@code activation}, {@code regularization},
  * {@code regularizationRate}, {@code dropout}, {@code trainFraction}, {@code features},
  * {@code dataset}, {@code batchNorm} ({@code on} / {@code off} for every hidden layer, or one
- * {@code true} / {@code false} per hidden layer, comma-separated).
+ * {@code true} / {@code false} per hidden layer, comma-separated), {@code quantization} ({@code none},
+ * {@code 8}, {@code 4}, {@code 3}, {@code 2}, {@code ternary}, {@code binary}).
  */
 public final class LessonSettings {
 
     public static final List<String> NAMES = List.of("lr", "momentum", "optimizer", "init", "activation",
-            "regularization", "regularizationRate", "dropout", "trainFraction", "features", "dataset", "batchNorm");
+            "regularization", "regularizationRate", "dropout", "trainFraction", "features", "dataset", "batchNorm",
+            "quantization");
 
     private LessonSettings() {
     }
@@ -55,6 +58,8 @@ public final class LessonSettings {
             case "features" -> c.withFeatures(features(v));
             case "dataset" -> c.withDataset(DatasetKind.fromId(v));
             case "batchNorm" -> c.withExtras(c.extras().withBatchNorm(batchNorm(v, c.hidden().size())));
+            case "quantization" -> c.withExtras(c.extras().withQuantization(v.equals("none") ? null
+                    : new QuantizationSpec(v)));
             default -> throw new IllegalArgumentException("unknown setting \"" + name + "\" (expected one of: "
                     + String.join(", ", NAMES) + ")");
         };

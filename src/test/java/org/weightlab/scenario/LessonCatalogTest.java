@@ -25,7 +25,7 @@ class LessonCatalogTest {
     private static final List<String> ORDER = List.of("linear-regression", "forward-backward", "learning-rate",
             "initialization", "overfitting", "l1-vs-l2", "vanishing-gradients", "batch-norm", "optimizers", "freezing",
             "features", "circle-basics", "xor-product", "how-many-weights-can-go", "down-to-one-bit",
-            "what-a-neuron-looks-for");
+            "what-a-neuron-looks-for", "train-it-quantized");
 
     @Test
     void catalogListsTheLessonsInCourseOrderNumberedFromOne() throws Exception {

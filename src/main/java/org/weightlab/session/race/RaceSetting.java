@@ -7,6 +7,7 @@ import org.weightlab.engine.config.InitKind;
 import org.weightlab.engine.config.InitSpec;
 import org.weightlab.engine.config.OptimizerConfig;
 import org.weightlab.engine.config.OptimizerKind;
+import org.weightlab.engine.config.QuantizationSpec;
 import org.weightlab.engine.config.RegularizationConfig;
 import org.weightlab.engine.config.RegularizationKind;
 import org.weightlab.engine.config.RunConfig;
@@ -30,7 +31,9 @@ public enum RaceSetting {
     /** Examples per minibatch. */
     BATCH_SIZE("batchSize", "batch size", "batch"),
     /** Hidden layers, e.g. {@code "8,8"}; {@code "none"} for no hidden layer. */
-    HIDDEN("hidden", "hidden layers", "hidden");
+    HIDDEN("hidden", "hidden layers", "hidden"),
+    /** Quantization-aware training: {@code "none"} (full precision), 8, 4, 3, 2, ternary or binary. */
+    QUANTIZATION("quantization", "quantization", "weights");
 
     private final String id;
     private final String label;
@@ -68,6 +71,9 @@ public enum RaceSetting {
 
     /** A run's label in tiles and legends: "lr 0.03", "adam", "batch 10". */
     public String runLabel(String value) {
+        if (this == QUANTIZATION) { // "full precision", "4-bit weights", "binary weights"
+            return value.equals("none") ? "full precision" : (value.matches("[0-9]+") ? value + "-bit" : value) + " weights";
+        }
         return prefix.isEmpty() ? value : prefix + " " + value;
     }
 
@@ -89,6 +95,8 @@ public enum RaceSetting {
                 }
                 case BATCH_SIZE -> config.withBatch(Integer.parseInt(v), config.shuffle());
                 case HIDDEN -> config.withHidden(hidden(v), List.of());
+                case QUANTIZATION -> config.withExtras(config.extras().withQuantization(v.equals("none") ? null
+                        : new QuantizationSpec(v)));
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(label + ": \"" + value + "\" is not a number");
@@ -107,6 +115,7 @@ public enum RaceSetting {
             case BATCH_SIZE -> Integer.toString(config.batchSize());
             case HIDDEN -> config.hidden().isEmpty() ? "none"
                     : String.join(",", config.hidden().stream().map(String::valueOf).toList());
+            case QUANTIZATION -> config.extras().quantization() == null ? "none" : config.extras().quantization().bits();
         };
     }
 
@@ -123,6 +132,7 @@ public enum RaceSetting {
             case L2 -> List.of("0", "0.001", "0.03");
             case BATCH_SIZE -> List.of("1", Integer.toString(config.batchSize()), "50");
             case HIDDEN -> List.of("2", valueOf(config), "8,8");
+            case QUANTIZATION -> List.of("none", "4", "binary");
         };
     }
 

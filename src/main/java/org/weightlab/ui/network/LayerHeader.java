@@ -14,6 +14,7 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.ConfigEdits;
+import org.weightlab.engine.config.LoraSpec;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.session.LayerSnapshot;
 
@@ -26,6 +27,9 @@ final class LayerHeader {
     final FontIcon lock = new FontIcon(StyleClasses.LOCK_ICON);
     /** "BN" beside the title when the layer is batch-normalized. */
     final Label norm = new Label("BN");
+    /** "LoRA" beside the title of a layer with an adapter; its tooltip gives rank and alpha. */
+    final Label lora = new Label("LoRA");
+    private final Tooltip loraTip = new Tooltip();
     final Label count = new Label();
     final Button minus = new Button("\u2212");
     final Button plus = new Button("+");
@@ -65,7 +69,12 @@ final class LayerHeader {
                 + " (running averages when evaluating), then scaled by gamma and shifted by beta, before the activation"));
         norm.setVisible(false);
         norm.setManaged(false);
-        HBox titleRow = new HBox(4, title, norm, lock);
+        lora.getStyleClass().add(StyleClasses.LORA_CLASS);
+        lora.setId("lora-" + layer);
+        lora.setTooltip(loraTip);
+        lora.setVisible(false);
+        lora.setManaged(false);
+        HBox titleRow = new HBox(4, title, norm, lock, lora);
         titleRow.setAlignment(Pos.CENTER);
         box.getChildren().add(titleRow);
         if (!output) {
@@ -136,6 +145,14 @@ final class LayerHeader {
                 activation.setValue(ls.activation());
             }
             activation.setDisable(activation.getItems().size() < 2);
+            LoraSpec spec = c == null ? null : c.loraOf(layer);
+            lora.setVisible(spec != null);
+            lora.setManaged(spec != null);
+            if (spec != null) {
+                loraTip.setText("LoRA adapter, rank " + spec.rank() + ", alpha " + spec.alpha()
+                        + ": the layer computes with W' = W + (alpha/r)\u00b7B\u00b7A; W and the biases are frozen, "
+                        + "only A and B learn");
+            }
         } finally {
             updating = false;
         }

@@ -73,6 +73,8 @@ public final class NetworkGraphView extends BorderPane {
     private final ValueEditor editor = new ValueEditor();
     private final GraphPane graph;
     private final GraphInteraction interaction;
+    /** The weights the run trains with: full precision or quantized. */
+    private final QuantizationChoice quantization;
     private final Label message = new Label();
     private final Label hiddenCount = new Label();
     private final Button addLayer = new Button("+");
@@ -96,6 +98,7 @@ public final class NetworkGraphView extends BorderPane {
         thumbnails = new NeuronThumbnails(palette);
         styler = new GraphStyler(palette, thumbnails);
         graph = new GraphPane(image, thumbnails, editor, this::restyle);
+        quantization = new QuantizationChoice(choice -> edit(c -> QuantizationChoice.apply(c, choice)));
         interaction = new GraphInteraction(this, control, () -> snapshot, this::edit, graph, editor);
         createView();
         initListeners();
@@ -128,10 +131,13 @@ public final class NetworkGraphView extends BorderPane {
         hiddenCount.getStyleClass().add("wl-hidden-count");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, modeBox, spacer, removeLayer, hiddenCount, addLayer);
+
+        HBox bar = new HBox(8, modeBox, quantization.box, spacer, removeLayer, hiddenCount, addLayer);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("wl-network-bar");
+        // A narrow bar leaves the weights choice out rather than squeeze the switch and the layer count.
+        bar.widthProperty().addListener((obs, was, now) -> fitQuantizationChoice(bar, modeBox));
         setTop(bar);
 
         graph.getStyleClass().add(GRAPH_CLASS);
@@ -369,6 +375,17 @@ public final class NetworkGraphView extends BorderPane {
             parts.headers[l].show(s.layers().get(l), s.config());
         }
         updateLayerButtons(s);
+        quantization.show(s.config());
+    }
+
+    /** Shows the weights choice only when the bar has room for everything at its preferred width. */
+    private void fitQuantizationChoice(HBox bar, HBox modeBox) {
+        double need = bar.getInsets().getLeft() + bar.getInsets().getRight() + 4 * bar.getSpacing()
+                + modeBox.prefWidth(-1) + quantization.box.prefWidth(-1) + removeLayer.prefWidth(-1)
+                + hiddenCount.prefWidth(-1) + addLayer.prefWidth(-1);
+        boolean fits = bar.getWidth() >= need;
+        quantization.box.setVisible(fits);
+        quantization.box.setManaged(fits);
     }
 
     private void updateLayerButtons(TrainingSnapshot s) {

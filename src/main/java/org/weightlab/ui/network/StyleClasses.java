@@ -14,6 +14,8 @@ final class StyleClasses {
     static final String NEURON_FRAME_CLASS = "wl-neuron-frame";
     static final String FROZEN_CLASS = "wl-frozen";
     static final String LOCK_CLASS = "wl-lock";
+    /** The "LoRA" mark of an adapted layer's header. */
+    static final String LORA_CLASS = "wl-lora-mark";
     static final String BIAS_CLASS = "wl-bias";
     static final String EDGE_CLASS = "wl-edge";
     static final String HEADER_CLASS = "wl-layer-header";

@@ -39,11 +39,12 @@ class GraphEffectiveWeightsTest {
     private static final RunConfig BINARY = PLAIN.withExtras(PLAIN.extras().withQuantization(new QuantizationSpec("binary")));
 
     private NetworkGraphView view;
+    private final RecordingControl control = new RecordingControl();
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        view = new NetworkGraphView(new RecordingControl());
+        view = new NetworkGraphView(control);
         Scene scene = new Scene(view, 1000, 700);
         scene.getStylesheets().add(getClass().getResource("/org/weightlab/ui/weightlab.css").toExternalForm());
         stage.setScene(scene);
@@ -127,5 +128,34 @@ class GraphEffectiveWeightsTest {
 
     private static boolean strong(Color c) {
         return Math.abs(c.getRed() - c.getBlue()) > 0.25;
+    }
+
+    @Test
+    void theBarChoosesTheWeightsTheRunTrainsWithAndShowsTheRunsChoice() {
+        show(moment(BINARY, new double[] {0.45, -0.45}, null));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> box = (javafx.scene.control.ComboBox<String>) view.lookup("#quantizationChoice");
+        assertEquals("binary", box.getValue());
+        assertEquals("binary weights", box.getConverter().toString(box.getValue()));
+        assertTrue(control.calls().isEmpty(), "showing a moment sends nothing: " + control.calls());
+        NetworkGraphViewTest.fx(() -> box.setValue("4"));
+        assertEquals(new QuantizationSpec("4"), control.lastConfig().extras().quantization());
+        control.clear();
+        NetworkGraphViewTest.fx(() -> box.setValue("none"));
+        assertEquals(null, control.lastConfig().extras().quantization(), "back to full precision");
+        show(moment(PLAIN, null, null));
+        assertEquals("none", box.getValue());
+        assertEquals("64-bit weights", box.getConverter().toString(box.getValue()));
+    }
+
+    @Test
+    void adaptedLayersAreMarkedLoRAWithTheirRankAndAlpha() {
+        RunConfig lora = PLAIN.withLora(List.of(new org.weightlab.engine.config.LoraSpec(0, 1, 2.0)));
+        show(moment(PLAIN, null, null));
+        assertFalse(view.lookup("#lora-0").isVisible());
+        show(moment(lora, new double[] {0.7, -0.2}, null));
+        javafx.scene.control.Label mark = (javafx.scene.control.Label) view.lookup("#lora-0");
+        assertTrue(mark.isVisible());
+        assertTrue(mark.getTooltip().getText().contains("rank 1, alpha 2.0"), mark.getTooltip().getText());
     }
 }
