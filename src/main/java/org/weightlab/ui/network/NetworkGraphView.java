@@ -124,9 +124,15 @@ public final class NetworkGraphView extends BorderPane {
         removeLayer.setTooltip(new Tooltip("Remove the last hidden layer"));
         hiddenCount.setId("hiddenLayerCount");
         hiddenCount.getStyleClass().add("wl-hidden-count");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, modeBox, spacer, removeLayer, hiddenCount, addLayer);
+        // The edge modes and the layer buttons keep their whole names: in a narrow centre (a
+        // projector's larger type) the layer buttons go to a second row instead of being cut.
+        for (Node b : modeBox.getChildren()) {
+            ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        hiddenCount.setMinWidth(Region.USE_PREF_SIZE);
+        HBox layerBox = new HBox(8, removeLayer, hiddenCount, addLayer);
+        layerBox.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(16, 4, modeBox, layerBox);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("wl-network-bar");
