@@ -122,6 +122,7 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
     }
 
     /** {@link TrainingSession#applyConfigKeepingWeights}: new data on the weights trained so far. */
+    @Override
     public void applyConfigKeepingWeights(RunConfig config) {
         session.applyConfigKeepingWeights(config);
     }

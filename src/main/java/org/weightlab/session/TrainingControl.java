@@ -35,6 +35,15 @@ public interface TrainingControl {
      */
     void applyConfig(RunConfig config);
 
+    /**
+     * As {@link #applyConfig}, but when the network keeps its shape the new run starts from the
+     * current weights and frozen parts (new data for the weights trained so far). A control
+     * that cannot keep weights applies the config as usual.
+     */
+    default void applyConfigKeepingWeights(RunConfig config) {
+        applyConfig(config);
+    }
+
     /** Target speed in steps per second; {@code Double.POSITIVE_INFINITY} for as fast as possible. */
     void setSpeed(double stepsPerSecond);
 

@@ -237,7 +237,7 @@ public final class MainWindow {
     private void onEvent(SessionEvent e) {
         // loss points, changed settings, jumps and new runs reach the loss history through the pump
         if (e instanceof SessionEvent.Diverged d) {
-            banner.show(d, lastGoodStep(d.step()));
+            banner.show(d, lastGoodStep(d.step()), runConfig);
         } else if (e instanceof SessionEvent.StoppedAtEpoch stop) {
             transport.showStopReached(true);
             status.setMessage(String.format(java.util.Locale.ROOT, "Stopped at epoch %d (step %,d), as asked:"

@@ -31,6 +31,11 @@ final class WindowLayout {
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final ScrollPane controlsColumn = new ScrollPane();
+    /**
+     * The advanced controls inside the column, which presentation mode hides; the lesson text above
+     * them stays, so an instructor presenting a lesson keeps it in sight.
+     */
+    private final VBox advanced = new VBox();
     /** The centre tabs, with a bar above them that takes room only while it shows. */
     private final BorderPane centreArea = new BorderPane();
     /** True in presentation mode: the output and the loss chart take the larger share of the width. */
@@ -47,9 +52,9 @@ final class WindowLayout {
         return root;
     }
 
-    /** The advanced controls (and the lesson text above them), which presentation mode hides. */
+    /** The advanced controls, which presentation mode hides (the column goes when no lesson is open). */
     Node controlsColumn() {
-        return controlsColumn;
+        return advanced;
     }
 
     void setTop(MenuBar menus, ToolBar toolbar) {
@@ -64,9 +69,12 @@ final class WindowLayout {
         darkTheme.setFocusTraversable(false);
         Label title = new Label(name);
         title.getStyleClass().add("wl-title");
+        title.setId("appTitle");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(title, new Separator(), transport, stepThrough, spacer, darkTheme);
+        Separator afterTitle = new Separator();
+        afterTitle.setId("appTitleSeparator");
+        ToolBar bar = new ToolBar(title, afterTitle, transport, stepThrough, spacer, darkTheme);
         bar.setId("toolbar");
         return bar;
     }
@@ -75,7 +83,12 @@ final class WindowLayout {
         lessonPanel.setId("lessonPanel");
         lessonPanel.setVisible(false);
         lessonPanel.setManaged(false);
-        controlsColumn.setContent(new VBox(8, lessonPanel, controls));
+        advanced.getChildren().setAll(controls);
+        controlsColumn.setContent(new VBox(8, lessonPanel, advanced));
+        // The column shows while it holds something: the controls, or a lesson's text in presentation mode.
+        var anything = advanced.visibleProperty().or(lessonPanel.visibleProperty());
+        controlsColumn.visibleProperty().bind(anything);
+        controlsColumn.managedProperty().bind(anything);
         controlsColumn.setId("controlsColumn");
         controlsColumn.setFitToWidth(true);
         controlsColumn.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

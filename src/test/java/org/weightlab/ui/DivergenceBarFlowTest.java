@@ -113,6 +113,90 @@ class DivergenceBarFlowTest {
         assertTrue(after.getHeight() > 100, "the loss chart is still shown: " + after);
     }
 
+    @Test
+    void atLearningRate10TheReluCircleDivergesIntoOneCompactLineAndEnterGoesBackToFiniteNumbers(FxRobot robot)
+            throws Exception {
+        waitUntil("the first snapshot", () -> fx(window::shownSnapshot) != null);
+        robot.interact(() -> {
+            open.stage().setWidth(1024);
+            open.stage().setHeight(768);
+        });
+        RunConfig base = RunConfig.defaults();
+        // the circle with ReLU units and a linear output: at learning rate 10 the loss overflows in a few steps
+        RunConfig wild = base.withActivations(ActivationKind.RELU, ActivationKind.LINEAR, base.loss(), base.problem())
+                .withOptimizer(base.optimizer().withLearningRate(10));
+        robot.interact(() -> window.openScenario(Scenario.of(wild), "learning rate 10"));
+        waitUntil("the run at learning rate 10 is shown", () -> fx(window::shownSnapshot).config().equals(wild));
+        DivergenceBanner bar = robot.lookup("#divergenceBanner").queryAs(DivergenceBanner.class);
+        robot.clickOn("#playButton");
+        waitUntil("the run diverges", () -> fx(bar::isShowing)
+                && fx(window::shownSnapshot).state() == SessionState.DIVERGED);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double[] size = fx(() -> {
+            Node message = bar.lookup("#divergenceMessage");
+            return new double[] {bar.getHeight(), message.getBoundsInLocal().getHeight(),
+                ((javafx.scene.control.Label) message).getFont().getSize(), bar.getScene().getHeight()};
+        });
+        assertTrue(size[1] < 2 * size[2], "the message is one line: " + size[1] + " px at " + size[2] + " px type");
+        assertTrue(size[0] <= Math.max(size[1], 32) + 16 && size[0] < size[3] / 15,
+                "one compact line: " + size[0] + " px of " + size[3]);
+        for (String id : VIEWS) {
+            Node view = robot.lookup(id).query();
+            Bounds b = fx(() -> view.localToScene(view.getBoundsInLocal()));
+            assertTrue(fx(view::isVisible) && b.getHeight() > 100 && b.getWidth() > 100, id + " shown: " + b);
+        }
+        assertTrue(fx(() -> robot.lookup("#lowerLearningRateButton").query().isVisible()), "lower the rate offered");
+
+        // Enter reaches the bar before the window's shortcuts: it goes back to the last finite step
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil("the bar closes and the run is back at a finite step", () -> !fx(bar::isShowing)
+                && fx(window::shownSnapshot).state() != SessionState.DIVERGED
+                && Double.isFinite(fx(window::shownSnapshot).trainLoss()));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> nan = fx(() -> window.root().lookupAll(".label").stream()
+                .filter(n -> shown(n) && n instanceof javafx.scene.control.Labeled)
+                .map(n -> ((javafx.scene.control.Labeled) n).getText())
+                .filter(t -> t != null && (t.contains("NaN") || t.contains("Infinity"))).toList());
+        assertTrue(nan.isEmpty(), "nothing says NaN after going back: " + nan);
+        assertEquals(SessionState.PAUSED, fx(window::shownSnapshot).state(), "paused at the step gone back to");
+    }
+
+    @Test
+    void escapeClosesTheBarAndLowerTheLearningRateGoesBackWithATenthOfIt(FxRobot robot) throws Exception {
+        waitUntil("the first snapshot", () -> fx(window::shownSnapshot) != null);
+        RunConfig base = RunConfig.defaults();
+        // the circle with ReLU units and a linear output: at learning rate 10 the loss overflows in a few steps
+        RunConfig wild = base.withActivations(ActivationKind.RELU, ActivationKind.LINEAR, base.loss(), base.problem())
+                .withOptimizer(base.optimizer().withLearningRate(10));
+        robot.interact(() -> window.openScenario(Scenario.of(wild), "learning rate 10"));
+        waitUntil("the run at learning rate 10 is shown", () -> fx(window::shownSnapshot).config().equals(wild));
+        DivergenceBanner bar = robot.lookup("#divergenceBanner").queryAs(DivergenceBanner.class);
+        robot.clickOn("#playButton");
+        waitUntil("the run diverges", () -> fx(bar::isShowing));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil("Escape closes the bar", () -> !fx(bar::isShowing));
+        assertEquals(SessionState.DIVERGED, fx(window::shownSnapshot).state(), "closing changes nothing else");
+
+        robot.interact(() -> host.reset());
+        robot.clickOn("#playButton");
+        waitUntil("the run diverges again", () -> fx(bar::isShowing));
+        robot.clickOn("#lowerLearningRateButton");
+        waitUntil("back at a finite step with learning rate 1", () -> !fx(bar::isShowing)
+                && fx(window::shownSnapshot).config().optimizer().learningRate() == 1.0
+                && Double.isFinite(fx(window::shownSnapshot).trainLoss()));
+    }
+
+    /** True when the node and every parent of it are visible. */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<AxisTicks.Tick> assertLabelledYAxis(FxRobot robot, LossChartView chart, String when) {
         robot.interact(chart::redrawNow);
         List<AxisTicks.Tick> ticks = fx(() -> List.copyOf(chart.yTicks()));

@@ -48,6 +48,7 @@ final class DataSection extends VBox {
     private final Button newSeed = new Button("New seed", new FontIcon("mdi2d-dice-5"));
     private final Map<Feature, CheckBox> featureBoxes = new EnumMap<>(Feature.class);
     private final Label featureMessage = new Label();
+    private final CheckBox keepWeights = new CheckBox("Keep weights when the data changes");
 
     DataSection(PanelEdits edits) {
         super(6);
@@ -103,13 +104,21 @@ final class DataSection extends VBox {
         featureMessage.setId("featureMessage");
         ControlRows.hide(featureMessage);
 
+        keepWeights.setId("keepWeightsBox");
+        keepWeights.setWrapText(true);
+        keepWeights.setSelected(edits.keepWeightsProperty().get());
+        keepWeights.setTooltip(new Tooltip("On: a new data set, sample count, noise, training share or seed trains on "
+                + "from the weights (and frozen parts) the network has now, e.g. to fine-tune on new data. Off: the "
+                + "network starts fresh from new initial weights. A change of inputs or outputs always starts fresh."));
+        edits.keepWeightsProperty().bindBidirectional(keepWeights.selectedProperty());
+
         HBox seedRow = new HBox(6, seed, newSeed);
         seedRow.setAlignment(Pos.TOP_LEFT);
         HBox.setHgrow(seed, Priority.ALWAYS);
         getChildren().addAll(pictures, problemLabel, samples,
                 ControlRows.sliderRow("Noise", noise, noiseValue),
                 ControlRows.sliderRow("Training share", trainPercent, trainValue),
-                seedRow, ControlRows.caption("Input features"), features, featureMessage);
+                seedRow, keepWeights, ControlRows.caption("Input features"), features, featureMessage);
     }
 
     private static String datasetTip(DatasetKind kind) {
@@ -133,7 +142,7 @@ final class DataSection extends VBox {
         }
         String problem = kind.problem() == ProblemKind.REGRESSION ? "regression"
                 : kind.classes() + "-class classification";
-        return kind.id() + ": " + what + " (" + problem + "). Changing the data rebuilds the network.";
+        return kind.id() + ": " + what + " (" + problem + "). Changing the data keeps the weights when \"Keep weights\" is on and the shape allows.";
     }
 
     private void initListeners() {

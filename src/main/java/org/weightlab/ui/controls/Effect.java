@@ -8,6 +8,8 @@ enum Effect {
 
     static final String LIVE_TEXT = "applies to the running network";
     static final String REBUILD_TEXT = "rebuilds the network";
+    /** A data change that kept the weights (the network's shape allowed it). */
+    static final String KEPT_WEIGHTS_TEXT = "new data, the weights trained so far kept";
 
     final String text;
 

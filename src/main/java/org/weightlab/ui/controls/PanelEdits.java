@@ -3,10 +3,13 @@ package org.weightlab.ui.controls;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import org.weightlab.engine.config.RunConfig;
+import org.weightlab.session.TrainingSession;
 import org.weightlab.session.TrainingControl;
 
 /**
@@ -25,6 +28,8 @@ final class PanelEdits {
     private final Label lastChange = new Label();
     /** Why the last change without a field of its own was refused; shown under the model section. */
     private final Label refusal = new Label();
+    /** Data changes keep the weights trained so far when the network keeps its shape (else: fresh weights). */
+    private final BooleanProperty keepWeights = new SimpleBooleanProperty(this, "keepWeights", true);
 
     PanelEdits(TrainingControl control, RunConfig initial, Consumer<RunConfig> reshow) {
         this.control = control;
@@ -54,6 +59,10 @@ final class PanelEdits {
 
     Label refusal() {
         return refusal;
+    }
+
+    BooleanProperty keepWeightsProperty() {
+        return keepWeights;
     }
 
     /** Runs {@code r} (which sets fields) so that no listener sends a command. */
@@ -108,10 +117,16 @@ final class PanelEdits {
             }
             return false;
         }
+        RunConfig before = config;
         config = next;
         ControlRows.hide(refusal);
-        control.applyConfig(next);
-        lastChange.setText(ControlRows.capitalize(what) + ": " + effect.text + ".");
+        if (effect == Effect.DATA && keepWeights.get() && TrainingSession.keepsShape(before, next)) {
+            control.applyConfigKeepingWeights(next);
+            lastChange.setText(ControlRows.capitalize(what) + ": " + Effect.KEPT_WEIGHTS_TEXT + ".");
+        } else {
+            control.applyConfig(next);
+            lastChange.setText(ControlRows.capitalize(what) + ": " + effect.text + ".");
+        }
         reshow.accept(next); // dependent fields: output choices, batch range, visible parameters
         return true;
     }

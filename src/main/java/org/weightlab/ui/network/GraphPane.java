@@ -104,11 +104,16 @@ final class GraphPane extends Pane {
         double availH = Math.max(h - top - PAD, 40);
         // Each column gets an equal share of the width; a node takes at most half of it, so that
         // the edges between two columns always have room, however many layers there are.
-        double columnW = Math.max(1, (w - PAD - LABEL_WIDTH - PAD) / columns);
+        // The input labels' column is as wide as the widest label in the type in use (larger on a projector).
+        double labelW = LABEL_WIDTH;
+        for (InputNode in : p.inputs) {
+            labelW = Math.max(labelW, Math.ceil(in.label.prefWidth(-1)) + 6);
+        }
+        double columnW = Math.max(1, (w - PAD - labelW - PAD) / columns);
         double size = Math.max(12, Math.min(MAX_NODE, Math.min(availH / (tallest * 1.3), columnW * NODE_SHARE)));
         double gap = Math.min(size * 0.3, (availH - tallest * size) / Math.max(tallest - 1, 1));
         gap = Math.max(gap, 2);
-        double firstX = PAD + LABEL_WIDTH + size / 2;
+        double firstX = PAD + labelW + size / 2;
         // the headers' share: the distance between two columns' centres, less a small gap
         double headerW = Math.min(140, Math.max(MIN_HEADER, (w - firstX - PAD) / (columns - 0.5) - 4));
         double lastX = Math.max(firstX + 1, w - PAD - headerW / 2);

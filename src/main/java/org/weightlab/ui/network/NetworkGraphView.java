@@ -18,7 +18,6 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
@@ -129,10 +128,15 @@ public final class NetworkGraphView extends BorderPane {
         removeLayer.setTooltip(new Tooltip("Remove the last hidden layer"));
         hiddenCount.setId("hiddenLayerCount");
         hiddenCount.getStyleClass().add("wl-hidden-count");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-
-        HBox bar = new HBox(8, modeBox, quantization.box, spacer, removeLayer, hiddenCount, addLayer);
+        // The edge modes and the layer buttons keep their whole names: in a narrow centre (a
+        // projector's larger type) the layer buttons go to a second row instead of being cut.
+        for (Node b : modeBox.getChildren()) {
+            ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        hiddenCount.setMinWidth(Region.USE_PREF_SIZE);
+        HBox layerBox = new HBox(8, removeLayer, hiddenCount, addLayer);
+        layerBox.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(16, 4, modeBox, quantization.box, layerBox);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("wl-network-bar");
@@ -379,8 +383,8 @@ public final class NetworkGraphView extends BorderPane {
     }
 
     /** Shows the weights choice only when the bar has room for everything at its preferred width. */
-    private void fitQuantizationChoice(HBox bar, HBox modeBox) {
-        double need = bar.getInsets().getLeft() + bar.getInsets().getRight() + 4 * bar.getSpacing()
+    private void fitQuantizationChoice(javafx.scene.layout.FlowPane bar, HBox modeBox) {
+        double need = bar.getInsets().getLeft() + bar.getInsets().getRight() + 2 * bar.getHgap() + 16
                 + modeBox.prefWidth(-1) + quantization.box.prefWidth(-1) + removeLayer.prefWidth(-1)
                 + hiddenCount.prefWidth(-1) + addLayer.prefWidth(-1);
         boolean fits = bar.getWidth() >= need;

@@ -17,6 +17,12 @@ public final class PresentationMode {
 
     /** The projector palette, laid over the window's own stylesheet. */
     public static final String PROJECTOR_STYLESHEET = "/org/weightlab/ui/projector.css";
+    /**
+     * Secondary parts of the toolbar that make way on a projector, so that the transport, the pace
+     * and the step-through switch fit one row in the larger type at 1024 x 768: the application's
+     * name (full screen needs none) and the stop-at-epoch field (a scenario or lesson sets it).
+     */
+    static final java.util.List<String> PROJECTOR_HIDES = java.util.List.of("appTitle", "appTitleSeparator", "stopAtIcon", "stopAtField");
 
     private final Region root;
     private final Node controls;
@@ -90,6 +96,13 @@ public final class PresentationMode {
         // Advanced controls give way to the pictures on a projector.
         controls.setVisible(!presentation);
         controls.setManaged(!presentation);
+        for (String id : PROJECTOR_HIDES) {
+            Node n = root.lookup("#" + id);
+            if (n != null) {
+                n.setVisible(!presentation);
+                n.setManaged(!presentation);
+            }
+        }
         if (stage != null) {
             stage.setFullScreen(presentation);
         }

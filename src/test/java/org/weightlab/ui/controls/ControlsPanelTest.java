@@ -131,7 +131,14 @@ class ControlsPanelTest {
     void changingTheDatasetSendsItAndRebuilds(FxRobot robot) {
         robot.interact(() -> node(robot, "#dataset-xor", ToggleButton.class).fire());
         assertEquals(DatasetKind.XOR, control.lastConfig().dataset());
+        // the same shape: by default the weights trained so far carry over to the new data
+        assertEquals("applyConfigKeepingWeights", control.commands.get(control.commands.size() - 1));
+        assertTrue(node(robot, "#lastChange", Label.class).getText().contains(Effect.KEPT_WEIGHTS_TEXT));
+        robot.interact(() -> node(robot, "#keepWeightsBox", javafx.scene.control.CheckBox.class).fire());
+        robot.interact(() -> node(robot, "#dataset-circle", ToggleButton.class).fire());
+        assertEquals("applyConfig", control.commands.get(control.commands.size() - 1), "start fresh when asked to");
         assertTrue(node(robot, "#lastChange", Label.class).getText().contains(ControlsPanel.REBUILD_TEXT));
+        robot.interact(() -> node(robot, "#keepWeightsBox", javafx.scene.control.CheckBox.class).fire());
 
         // three classes need softmax + cross_entropy: the panel picks it and offers nothing else
         robot.interact(() -> node(robot, "#dataset-spiral3", ToggleButton.class).fire());
@@ -147,7 +154,7 @@ class ControlsPanelTest {
         robot.interact(() -> node(robot, "#dataset-sine", ToggleButton.class).fire());
         assertEquals("regression", control.lastConfig().problem().id());
         assertEquals(LossKind.MSE, control.lastConfig().loss());
-        assertEquals(3, control.configs.size());
+        assertEquals(4, control.configs.size(), "xor, circle, spiral3, sine");
     }
 
     @Test

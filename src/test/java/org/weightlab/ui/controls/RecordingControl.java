@@ -58,6 +58,12 @@ public final class RecordingControl implements TrainingControl {
     }
 
     @Override
+    public void applyConfigKeepingWeights(RunConfig config) {
+        record("applyConfigKeepingWeights");
+        configs.add(config);
+    }
+
+    @Override
     public void setSpeed(double stepsPerSecond) {
         record("setSpeed " + stepsPerSecond);
     }

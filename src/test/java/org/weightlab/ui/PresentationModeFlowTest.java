@@ -1,0 +1,116 @@
+package org.weightlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.weightlab.scenario.LessonCatalog;
+
+/**
+ * Presentation mode at 1024 x 768 with a lesson open: the toolbar fits one row (no overflow
+ * menu), the lesson text stays in sight, and the network's bar and input names are not cut.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresentationModeFlowTest {
+
+    private OpenWindow open;
+    private MainWindow window;
+
+    @Start
+    void start(Stage primary) {
+        open = OpenWindow.onDefaults();
+        window = open.window();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        open.close();
+    }
+
+    @Test
+    void atTenTwentyFourTheToolbarFitsTheLessonStaysAndTheGraphKeepsItsNames(FxRobot robot) throws Exception {
+        waitUntil("the first snapshot", () -> fx(window::shownSnapshot) != null);
+        LessonCatalog.Entry lesson = LessonCatalog.builtIn().stream()
+                .filter(e -> e.scenario().lesson() != null).findFirst().orElseThrow();
+        robot.interact(() -> {
+            open.stage().setWidth(1024);
+            open.stage().setHeight(768);
+            window.openScenario(lesson.scenario(), lesson.name());
+            window.setPresentation(true);
+        });
+        waitUntil("presentation mode laid out", () -> fx(() -> window.root().getWidth() <= 1024
+                && window.root().lookup("#outputColumn").getLayoutBounds().getWidth() >= 0.5 * window.root().getWidth()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(fx(() -> window.root().lookupAll(".tool-bar-overflow-button").stream().anyMatch(Node::isVisible)),
+                "no overflow menu on the toolbar");
+        assertTrue(fx(() -> shown(window.root().lookup("#stepThroughButton"))), "the step-through switch is on the bar");
+        assertTrue(fx(() -> shown(window.root().lookup("#lessonPanel"))
+                && window.root().lookup("#lessonPanel").getLayoutBounds().getWidth() > 150),
+                "the lesson text stays in sight");
+        assertFalse(fx(() -> shown(window.root().lookup("#controlsPanel"))),
+                "the advanced controls make way");
+
+        List<String> cut = fx(() -> {
+            List<String> out = new ArrayList<>();
+            Node graph = window.root().lookup("#networkArea");
+            Bounds area = graph.localToScene(graph.getLayoutBounds());
+            for (Node n : graph.lookupAll(".labeled, .label, .toggle-button, .button")) {
+                if (n instanceof Labeled l && shown(n) && l.getText() != null && !l.getText().isEmpty()) {
+                    Text t = (Text) l.lookup(".text");
+                    if (t != null && !t.getText().equals(l.getText())) {
+                        out.add("cut: " + l.getText() + " -> " + t.getText());
+                    }
+                    Bounds b = n.localToScene(n.getLayoutBounds());
+                    if (b.getMinX() < area.getMinX() - 0.5 || b.getMaxX() > area.getMaxX() + 0.5) {
+                        out.add("outside the graph: " + l.getText() + " " + b);
+                    }
+                }
+            }
+            return out;
+        });
+        assertTrue(cut.isEmpty(), String.join("\n", cut));
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n != null;
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
