@@ -219,7 +219,7 @@ public final class ConfigEdits {
         }
     }
 
-    /** Whether adapter {@code s} still fits the network once the output is {@code o}. */
+    /** Whether adapter {@code s} fits the network of {@code next}. */
     private static boolean fits(LoraSpec s, RunConfig next) {
         try {
             next.withLora(List.of(s));

@@ -34,6 +34,10 @@ final class DatasetThumbnail extends Pane {
         Rectangle clip = new Rectangle(size, size);
         setClip(clip);
         Dataset train = DataGenerator.generate(config).train();
+        if (!train.planar()) {
+            drawImage(train, size, config.dataset() == DatasetKind.DIGITS);
+            return;
+        }
         boolean oneD = config.dataset() == DatasetKind.LINE || config.dataset() == DatasetKind.SINE;
         double[] yRange = oneD ? range(train) : null;
         int n = train.size();
@@ -58,13 +62,28 @@ final class DatasetThumbnail extends Pane {
         }
     }
 
+    /** Data of other than two columns: the first digit as its 8x8 pixels; other data has no picture. */
+    private void drawImage(Dataset train, double size, boolean digits) {
+        if (!digits || train.size() == 0) {
+            return;
+        }
+        int side = DatasetKind.DIGITS_SIDE;
+        double cell = size / side;
+        for (int p = 0; p < side * side; p++) {
+            Rectangle r = new Rectangle(p % side * cell, p / side * cell, cell, cell);
+            r.getStyleClass().add(POSITIVE);
+            r.setOpacity(train.value(0, p));
+            getChildren().add(r);
+        }
+    }
+
     private static String styleOf(RunConfig config, double label) {
         if (config.problem() == ProblemKind.REGRESSION && (config.dataset() == DatasetKind.LINE
                 || config.dataset() == DatasetKind.SINE)) {
             return VALUE;
         }
         // Classes: +1 (or class 0) blue, the others orange; 2-D regressions by sign.
-        boolean positive = config.dataset().classes() == 3 ? label == 0 : label > 0;
+        boolean positive = config.classes() >= 3 ? label == 0 : label > 0;
         return positive ? POSITIVE : NEGATIVE;
     }
 
