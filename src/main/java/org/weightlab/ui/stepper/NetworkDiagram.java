@@ -224,7 +224,13 @@ final class NetworkDiagram extends Region {
             Text t = featureLabels.get(i);
             t.setX(xs[0][i] - radius - 8 - t.getLayoutBounds().getWidth());
             t.setY(ys[0][i] + 6);
-            taken.add(boxOf(t));
+            // Many inputs (a picture's 64 pixels) stand closer than a line of text: a name that
+            // would cover another is left out.
+            Bounds b = boxOf(t);
+            t.setVisible(isFree(b, taken));
+            if (t.isVisible()) {
+                taken.add(b);
+            }
         }
         for (int c = 1; c < cols; c++) {
             int sources = widths[c - 1];
@@ -276,7 +282,9 @@ final class NetworkDiagram extends Region {
             }
         }
         caption.setX(PAD_LEFT / 2);
-        caption.setY(h - 16);
+        caption.setWrappingWidth(Math.max(40, w - PAD_LEFT / 2 - 4));
+        caption.setY(h - 16 - (caption.getLayoutBounds().getHeight() > 30 ? caption.getLayoutBounds().getHeight()
+                - 16 : 0));
     }
 
     /** Where along an edge its badge may sit, tried in this order (0 at the source, 1 at the target). */
