@@ -60,6 +60,20 @@
  * {@code LoraState}), the reference network, and the tests ({@code LoraTest},
  * {@code LoraReferenceAgreementTest}, {@code LoraFileTest}, {@code LoraTorchReplayTest}).
  *
+ * <p>Batch normalization ({@link org.weightlab.engine.BatchNorm}) followed the same way: an optional
+ * part of the dense layer between z and the activation, so that the views, the field and the trace
+ * keep reaching the layer as dense. Its parameters "gamma" and "beta" come last in the layer's list;
+ * its running statistics are state, not parameters (copied with the layer, so checkpoints carry
+ * them); the batch's buffers are in {@code Workspace}, whose {@code training} flag chooses batch or
+ * running statistics; {@code Trainer.step()} moves the running statistics after the update
+ * ({@code Network.commitBatchStatistics}). A layer without one runs the plain forward and backward.
+ * What it took: {@code BatchNorm}, {@code BatchNormBatches} (batches of one refused up front),
+ * {@code Layer}, {@code Network.withBatchNorm}, {@code Workspace}, {@code FieldComputer}, the codec
+ * ({@code scenario.NormCodec}, {@code NormState}), safetensors and model.py, the reference
+ * ({@code engine.reference.ReferenceNormNetwork}), and the tests ({@code BatchNormTest},
+ * {@code GradientCheckTest}, {@code NormReferenceAgreementTest}, {@code NormFileTest},
+ * {@code BatchNormTorchReplayTest}).
+ *
  * Keep {@code Network.backward} above the JIT's inlining limit (its comment says why), and compare
  * {@code bench} A and B before and after.
  */

@@ -47,6 +47,7 @@ final class LayerHeader {
     private int neurons;
     private int mode = FULL;
     private final HBox countRow;
+    private final HBox titleRow;
     /** True while {@link #show} sets the controls: their listeners must not send edits. */
     private boolean updating;
     private final Tooltip titleTip = new Tooltip();
@@ -74,7 +75,7 @@ final class LayerHeader {
         lora.setTooltip(loraTip);
         lora.setVisible(false);
         lora.setManaged(false);
-        HBox titleRow = new HBox(4, title, norm, lock, lora);
+        titleRow = new HBox(4, title, norm, lock, lora);
         titleRow.setAlignment(Pos.CENTER);
         box.getChildren().add(titleRow);
         if (!output) {
@@ -167,6 +168,16 @@ final class LayerHeader {
         for (javafx.scene.Node n : new javafx.scene.Node[] {minus, plus, activation}) {
             n.setVisible(!tiny);
             n.setManaged(!tiny);
+        }
+        // Too narrow for "L3 BN" on one line: the badge gets a line of its own under the count.
+        javafx.scene.layout.Pane home = tiny ? box : titleRow;
+        if (norm.getParent() != home) {
+            ((javafx.scene.layout.Pane) norm.getParent()).getChildren().remove(norm);
+            if (tiny) {
+                box.getChildren().add(box.getChildren().indexOf(activation), norm);
+            } else {
+                titleRow.getChildren().add(1, norm);
+            }
         }
         box.setMinWidth(0);
         title.setMinWidth(Region.USE_PREF_SIZE);
