@@ -14,8 +14,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
@@ -117,11 +115,10 @@ public final class InspectorView extends BorderPane {
         stepLabel.getStyleClass().add("wl-inspector-step");
         layerButtons.setId("inspectorLayers");
         layerButtons.setAlignment(Pos.CENTER_LEFT);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         title.setMinWidth(Region.USE_PREF_SIZE);
         stepLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox titleRow = new HBox(12, title, spacer, stepLabel);
+        // The step goes under the title when both do not fit one row (a projector's larger type).
+        FlowPane titleRow = new FlowPane(24, 2, title, stepLabel);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         // The layer buttons wrap onto more rows when the window is narrow (six hidden layers at 1024x768).
         VBox header = new VBox(6, titleRow, layerButtons);
