@@ -29,7 +29,7 @@ final class RaceLossChart extends Region {
     private static final double LEFT = 56;
     private static final double RIGHT = 12;
     private static final double TOP = 10;
-    private static final double BOTTOM = 34;
+    private static final double BOTTOM = 42;
 
     private final Canvas canvas = new Canvas();
     private final Palette palette = new Palette();
@@ -132,7 +132,7 @@ final class RaceLossChart extends Region {
         g.setTextBaseline(VPos.TOP);
         g.fillText("0", LEFT, TOP + plotH + 4);
         g.fillText(Integer.toString(maxEpoch), LEFT + plotW, TOP + plotH + 4);
-        g.fillText("epochs of the race (train loss, log scale)", LEFT + plotW / 2, TOP + plotH + 4);
+        g.fillText("epochs of the race (train loss, log scale)", LEFT + plotW / 2, TOP + plotH + 22);
         g.save();
         g.beginPath();
         g.rect(LEFT, TOP - 8, plotW, plotH + 8);

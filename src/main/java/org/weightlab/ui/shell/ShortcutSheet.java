@@ -33,6 +33,7 @@ public final class ShortcutSheet extends StackPane {
             new Shortcut("Ctrl+\u2190 / Ctrl+\u2192", "Timeline: back / forward"),
             new Shortcut("Ctrl+O / Ctrl+S", "Open / save a scenario"),
             new Shortcut("Ctrl+T", "Light / dark theme"),
+            new Shortcut("Ctrl+R / Ctrl+U", "Race runs / loss surface over two parameters"),
             new Shortcut("F11", "Presentation mode"),
             new Shortcut("F3", "Frame-time meter"),
             new Shortcut("?", "This sheet"),
