@@ -55,12 +55,18 @@ public final class ConfusionPanel extends ScrollPane {
         getStylesheets().add(STYLESHEET);
         setId("confusionPanel");
         setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        Label heading = new Label("Confusion matrix: test examples by true class (rows) and predicted class (columns)");
+        // ten classes at a projector's type size may be wider than the view: scroll rather than cut
+        setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
+        Label heading = new Label("Confusion matrix: test examples by true class (rows) and predicted class "
+                + "(columns)");
+        heading.setMinWidth(0);
+        heading.setPrefWidth(420);
         heading.getStyleClass().add("confusion-heading");
         heading.setWrapText(true);
         summary.setId("confusionSummary");
         summary.setWrapText(true);
+        summary.setMinWidth(0);
+        summary.setPrefWidth(420);
         summary.getStyleClass().add("confusion-summary");
         cellTitle.setId("confusionCellTitle");
         cellTitle.setWrapText(true);
