@@ -1,7 +1,6 @@
 package org.weightlab.session;
 
 import java.util.List;
-import org.weightlab.engine.config.Feature;
 
 /**
  * The names a person sees for the parts of a network, the same in the graph, its tooltips and the
@@ -28,12 +27,12 @@ public final class PartNames {
     }
 
     /** What feeds input {@code i} of weight layer {@code l}: a feature, or a neuron of the layer before. */
-    public static String input(List<Feature> features, int layers, int l, int i) {
-        return l == 0 ? features.get(i).id() : neuron(layers, -1, l - 1, i);
+    public static String input(List<String> inputNames, int layers, int l, int i) {
+        return l == 0 ? inputNames.get(i) : neuron(layers, -1, l - 1, i);
     }
 
     /** "x1 \u2192 layer 1 neuron 2". */
-    public static String weight(List<Feature> features, int layers, int outputs, int l, int out, int in) {
-        return input(features, layers, l, in) + " \u2192 " + neuron(layers, outputs, l, out);
+    public static String weight(List<String> inputNames, int layers, int outputs, int l, int out, int in) {
+        return input(inputNames, layers, l, in) + " \u2192 " + neuron(layers, outputs, l, out);
     }
 }

@@ -183,7 +183,7 @@ final class SessionRun {
 
     private String weightName(int layer, int out, int in) {
         Network n = trainer.network();
-        return PartNames.weight(config.features(), n.layerCount(), n.layer(n.layerCount() - 1).outputs(), layer,
+        return PartNames.weight(config.inputNames(), n.layerCount(), n.layer(n.layerCount() - 1).outputs(), layer,
                 out, in);
     }
 

@@ -2,7 +2,6 @@ package org.weightlab.session.surface;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.weightlab.engine.config.Feature;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.PartNames;
 
@@ -44,9 +43,9 @@ public record WeightRef(int layer, int out, int in) {
     }
 
     /** As a person reads it: "w: x1 → output", "b: output". */
-    public String label(List<Feature> features, int layers, int outputs) {
+    public String label(List<String> inputNames, int layers, int outputs) {
         return isBias() ? "b: " + PartNames.neuron(layers, outputs, layer, out)
-                : "w: " + PartNames.weight(features, layers, outputs, layer, out, in);
+                : "w: " + PartNames.weight(inputNames, layers, outputs, layer, out, in);
     }
 
     /** Short, for axes: "w" and "b" for a network of one neuron, else "w[L,o,i]" or "b[L,o]" from 1. */

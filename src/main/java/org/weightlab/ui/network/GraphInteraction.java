@@ -112,12 +112,13 @@ final class GraphInteraction {
         Tooltip.install(in.box, tip);
         in.box.setOnMouseEntered(e -> {
             hovered.set(in.activeIndex >= 0 ? new NodeRef(0, in.activeIndex) : null);
-            hover(() -> "Input " + in.feature.id() + (in.activeIndex >= 0 ? " (on)" : " (off)")
+            hover(() -> in.feature == null ? "Input column " + in.label.getText()
+                    : "Input " + in.feature.id() + (in.activeIndex >= 0 ? " (on)" : " (off)")
                     + "\nClick to switch it " + (in.activeIndex >= 0 ? "off" : "on"));
         });
         in.box.setOnMouseExited(e -> hovered.set(null));
         in.box.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY) {
+            if (e.getButton() == MouseButton.PRIMARY && in.feature != null) {
                 edits.accept(c -> ConfigEdits.toggleFeature(c, in.feature));
             }
         });

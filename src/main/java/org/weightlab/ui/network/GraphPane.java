@@ -141,7 +141,7 @@ final class GraphPane extends Pane {
         }
         double[] inY = columnYs(p.inputs.length, size, gap, top, availH, k);
         for (InputNode in : p.inputs) {
-            double y = inY[in.feature.ordinal()];
+            double y = inY[in.slot];
             place(in.box, in.frame, left[0], y, size);
             in.label.autosize();
             in.label.relocate(left[0] - 6 - in.label.getWidth(), y + (size - in.label.getHeight()) / 2);
@@ -184,7 +184,7 @@ final class GraphPane extends Pane {
             for (int o = 0; o < ls.outputs(); o++) {
                 double y2 = ys[l][o] + size / 2;
                 for (int i = 0; i < ls.inputs(); i++) {
-                    double y1 = (l == 0 ? inY[s.features().get(i).ordinal()] : ys[l - 1][i]) + size / 2;
+                    double y1 = (l == 0 ? inY[inputSlot(s, i)] : ys[l - 1][i]) + size / 2;
                     minY = Math.min(minY, y1);
                     maxY = Math.max(maxY, y1);
                     moved |= p.edges[l][o * ls.inputs() + i].place(x1, y1, mx, x2, y2);
@@ -251,4 +251,10 @@ final class GraphPane extends Pane {
     private static double snap(double v, double k) {
         return Math.round(v * k) / k;
     }
+
+    /** The slot in the input column of the network's input {@code i}: its feature's place, or the data column. */
+    private static int inputSlot(TrainingSnapshot s, int i) {
+        return s.features().isEmpty() ? i : s.features().get(i).ordinal();
+    }
+
 }

@@ -22,9 +22,17 @@ final class GraphParts {
 
     /** Builds the parts of {@code s}'s topology (their mouse handling comes from {@link GraphInteraction}). */
     GraphParts(TrainingSnapshot s) {
-        inputs = new InputNode[Feature.values().length];
-        for (Feature f : Feature.values()) {
-            inputs[f.ordinal()] = new InputNode(f);
+        if (s.features().isEmpty()) { // N-column data: the inputs are the data's columns
+            List<String> names = s.config().inputNames();
+            inputs = new InputNode[names.size()];
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = new InputNode(i, names.get(i));
+            }
+        } else {
+            inputs = new InputNode[Feature.values().length];
+            for (Feature f : Feature.values()) {
+                inputs[f.ordinal()] = new InputNode(f);
+            }
         }
         int layerCount = s.layers().size();
         neurons = new NeuronNode[layerCount][];
@@ -46,13 +54,15 @@ final class GraphParts {
         }
         inputTitle.setId("featuresTitle");
         inputTitle.getStyleClass().add(StyleClasses.HEADER_TITLE_CLASS);
-        inputTitle.setTooltip(new Tooltip("Click a feature to switch it on or off"));
+        inputTitle.setTooltip(new Tooltip(s.features().isEmpty() ? "The data's input columns"
+                : "Click a feature to switch it on or off"));
     }
 
     /** What a drawing is built for: the active features and every layer's size; a change rebuilds. */
     static List<Object> topologyOf(TrainingSnapshot s) {
         List<Object> key = new ArrayList<>();
         key.add(s.features());
+        key.add(s.features().isEmpty() ? s.config().inputNames() : List.of());
         for (LayerSnapshot l : s.layers()) {
             key.add(l.outputs());
         }

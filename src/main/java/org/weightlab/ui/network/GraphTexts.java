@@ -22,7 +22,7 @@ final class GraphTexts {
     }
 
     static String inputName(TrainingSnapshot s, int l, int i) {
-        return PartNames.input(s.features(), s.layers().size(), l, i);
+        return PartNames.input(s.config().inputNames(), s.layers().size(), l, i);
     }
 
     /** The hint for a part: Alt+click freezes it, or unfreezes it when it is frozen. */

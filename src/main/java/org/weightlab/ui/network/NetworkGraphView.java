@@ -370,7 +370,7 @@ public final class NetworkGraphView extends BorderPane {
 
     private void updateControls(TrainingSnapshot s) {
         for (InputNode in : parts.inputs) {
-            in.activeIndex = s.features().indexOf(in.feature);
+            in.activeIndex = in.feature == null ? in.slot : s.features().indexOf(in.feature);
             boolean on = in.activeIndex >= 0;
             StyleClasses.set(in.box, INPUT_OFF_CLASS, !on);
             StyleClasses.set(in.label, INPUT_OFF_CLASS, !on);

@@ -37,6 +37,13 @@ final class NeuronThumbnails {
         float[] values = new float[grid * grid];
         DivergingColorMap map = palette.classMap();
         for (InputNode in : inputs) {
+            if (in.feature == null) { // a data column: no picture over a 2-D plane
+                java.util.Arrays.fill(values, 0f);
+                painter.paint(values, grid, FieldRange.SIGNED_UNIT, map, inputPixels, grid);
+                in.image.getPixelWriter().setPixels(0, 0, grid, grid, PixelFormat.getIntArgbPreInstance(), inputPixels,
+                        0, grid);
+                continue;
+            }
             for (int r = 0; r < grid; r++) {
                 double x2 = hi - r * (hi - lo) / (grid - 1);
                 for (int c = 0; c < grid; c++) {

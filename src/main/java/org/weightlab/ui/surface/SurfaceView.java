@@ -81,7 +81,7 @@ public final class SurfaceView extends BorderPane {
             @Override
             public String toString(WeightRef r) {
                 TrainingSnapshot s = last;
-                return r == null || s == null ? "" : r.label(s.features(), s.layers().size(), s.output().outputs());
+                return r == null || s == null ? "" : r.label(s.config().inputNames(), s.layers().size(), s.output().outputs());
             }
 
             @Override
@@ -279,8 +279,8 @@ public final class SurfaceView extends BorderPane {
         int inputs = at.layers().get(0).inputs();
         canvas.setSurface(s, s.a().axisName(layers, outputs, inputs), s.b().axisName(layers, outputs, inputs));
         double[] r = s.range();
-        status.setText("Training loss over " + s.a().label(at.features(), layers, outputs) + " and "
-                + s.b().label(at.features(), layers, outputs) + (WeightRef.all(at.layers()).size() > 2
+        status.setText("Training loss over " + s.a().label(at.config().inputNames(), layers, outputs) + " and "
+                + s.b().label(at.config().inputNames(), layers, outputs) + (WeightRef.all(at.layers()).size() > 2
                 ? ", every other parameter fixed at step " + at.step() : "") + ": from "
                 + SurfaceCanvas.num(r[0]) + " (blue) to " + SurfaceCanvas.num(r[1]) + " (orange), log scale.");
     }
