@@ -145,6 +145,7 @@ public final class MainWindow {
                 compare.withRaceButton(WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme),
                         centre.stepThroughButton()));
         layout.setLeft(lessonPanel, controls);
+        layout.centreWideProperty().bind(centre.stepThroughButton().selectedProperty());
         lessonPanel.setDrivers(() -> new SessionLessonDriver(host, step -> pump.lossHistory().epochEndsUpTo(step),
                 this::enterStepThrough, compare::playRace, compare::openSurface));
         layout.setCentre(centre.pane());

@@ -40,6 +40,8 @@ final class WindowLayout {
     private final BorderPane centreArea = new BorderPane();
     /** True in presentation mode: the output and the loss chart take the larger share of the width. */
     private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** True while the centre shows something that needs its width (the step-through's diagram and table). */
+    private final javafx.beans.property.BooleanProperty centreWide = new javafx.beans.property.SimpleBooleanProperty(false);
 
     WindowLayout() {
         root.getStyleClass().add("wl-root");
@@ -113,10 +115,21 @@ final class WindowLayout {
         right.setId("outputColumn");
         right.setMinWidth(260);
         // On a projector the back row reads the output and the loss: they take over half the width.
+        // Less while the step-through needs the centre for its diagram and formulas.
         right.prefWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> presenting.get() ? Math.max(260, root.getWidth() * 0.52) : clamp(root.getWidth() * 0.28, 260, 480),
-                root.widthProperty(), presenting));
+                () -> presenting.get() ? Math.max(260, root.getWidth() * presentingShare())
+                        : clamp(root.getWidth() * 0.28, 260, 480),
+                root.widthProperty(), presenting, centreWide));
         frame.setRight(right);
+    }
+
+    private double presentingShare() {
+        return centreWide.get() ? 0.36 : 0.52;
+    }
+
+    /** Whether the centre shows something that needs its width (the step-through): the pictures then take less. */
+    javafx.beans.property.BooleanProperty centreWideProperty() {
+        return centreWide;
     }
 
     /** Presentation mode on or off: the pictures' share of the width. */

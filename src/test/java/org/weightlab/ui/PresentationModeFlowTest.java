@@ -89,6 +89,24 @@ class PresentationModeFlowTest {
         assertTrue(cut.isEmpty(), String.join("\n", cut));
     }
 
+    @Test
+    void theStepThroughTakesTheCentreFromThePicturesWhilePresenting(FxRobot robot) throws Exception {
+        waitUntil("the first snapshot", () -> fx(window::shownSnapshot) != null);
+        robot.interact(() -> {
+            open.stage().setWidth(1024);
+            open.stage().setHeight(768);
+            window.setPresentation(true);
+        });
+        waitUntil("the pictures take half the width", () -> fx(() -> window.root().lookup("#outputColumn")
+                .getLayoutBounds().getWidth() >= 0.5 * window.root().getWidth()));
+        robot.interact(window::enterStepThrough);
+        waitUntil("the step-through gets the centre", () -> fx(() -> window.root().lookup("#outputColumn")
+                .getLayoutBounds().getWidth() <= 0.4 * window.root().getWidth()));
+        robot.interact(() -> window.setPresentation(false));
+        waitUntil("out of presentation mode, the desk layout", () -> fx(() -> window.root().lookup("#outputColumn")
+                .getLayoutBounds().getWidth() <= 480));
+    }
+
     private static boolean shown(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {

@@ -118,8 +118,10 @@ public final class LossChartView extends BorderPane {
 
         Label title = new Label("Loss");
         title.getStyleClass().add("wl-loss-title");
-        HBox legend = new HBox(14);
+        // The legend's entries wrap among themselves in a narrow column rather than run off its edge.
+        FlowPane legend = new FlowPane(14, 2);
         legend.setAlignment(Pos.CENTER_LEFT);
+        legend.prefWrapLengthProperty().bind(widthProperty().subtract(40));
         for (Curve c : Curve.values()) {
             Label item = new Label(c.label(), palette.swatch(c));
             item.getStyleClass().add("wl-loss-legend-item");

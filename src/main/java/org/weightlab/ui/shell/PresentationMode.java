@@ -22,7 +22,10 @@ public final class PresentationMode {
      * and the step-through switch fit one row in the larger type at 1024 x 768: the application's
      * name (full screen needs none) and the stop-at-epoch field (a scenario or lesson sets it).
      */
-    static final java.util.List<String> PROJECTOR_HIDES = java.util.List.of("appTitle", "appTitleSeparator", "stopAtIcon", "stopAtField");
+    /** On the window's root while presentation mode is on. */
+    public static final String PRESENTING_CLASS = "wl-presenting";
+    static final java.util.List<String> PROJECTOR_HIDES = java.util.List.of("appTitle", "appTitleSeparator", "stopAtIcon", "stopAtField",
+            "statusFpsPair");
 
     private final Region root;
     private final Node controls;
@@ -89,6 +92,14 @@ public final class PresentationMode {
             }
         } else {
             scene.getStylesheets().remove(projector);
+        }
+        // Views whose own stylesheets size their type for a desk scale it back under this class.
+        if (presentation) {
+            if (!root.getStyleClass().contains(PRESENTING_CLASS)) {
+                root.getStyleClass().add(PRESENTING_CLASS);
+            }
+        } else {
+            root.getStyleClass().remove(PRESENTING_CLASS);
         }
         setScale(scale.get());
         // the output and the loss chart take the larger share on a projector

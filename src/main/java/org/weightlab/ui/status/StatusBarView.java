@@ -56,6 +56,9 @@ public final class StatusBarView extends FlowPane {
                 pair("test acc", testAccuracy, "Share of test examples classified right"));
         accuracyGroup.setAlignment(Pos.CENTER_LEFT);
         accuracyGroup.setId("statusAccuracy");
+        // The frame rate is for whoever tunes the window, not for the class: presentation mode hides it.
+        HBox fpsPair = pair("fps", fps, "Frames drawn per second");
+        fpsPair.setId("statusFpsPair");
         getChildren().addAll(state,
                 pair("step", step, "Optimizer steps so far (one per minibatch)"),
                 pair("epoch", epoch, "Full passes over the training set so far"),
@@ -63,7 +66,7 @@ public final class StatusBarView extends FlowPane {
                 pair("test loss", testLoss, "Loss over the test set"),
                 accuracyGroup, message,
                 pair("steps/s", stepsPerSecond, "Training speed"),
-                pair("fps", fps, "Frames drawn per second"));
+                fpsPair);
         message.setId("statusMessage");
         message.getStyleClass().add("wl-status-message");
         message.setMinWidth(0);
