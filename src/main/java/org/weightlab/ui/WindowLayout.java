@@ -117,14 +117,25 @@ final class WindowLayout {
         // On a projector the back row reads the output and the loss: they take over half the width.
         // Less while the step-through needs the centre for its diagram and formulas.
         right.prefWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> presenting.get() ? Math.max(260, root.getWidth() * presentingShare())
-                        : clamp(root.getWidth() * 0.28, 260, 480),
-                root.widthProperty(), presenting, centreWide));
+                () -> presenting.get() ? presentingWidth() : clamp(root.getWidth() * 0.28, 260, 480),
+                root.widthProperty(), presenting, centreWide, controlsColumn.widthProperty(),
+                controlsColumn.visibleProperty()));
         frame.setRight(right);
     }
 
-    private double presentingShare() {
-        return centreWide.get() ? 0.36 : 0.52;
+    /** The centre's least width on a projector: the network graph's columns and names, the step-through's diagram. */
+    static final double PRESENTING_MIN_CENTRE = 380;
+
+    /**
+     * The pictures' width in presentation mode: over half the window, less while the step-through
+     * needs the centre, and never so much that the centre (beside a lesson's text) gets under
+     * {@link #PRESENTING_MIN_CENTRE}.
+     */
+    private double presentingWidth() {
+        double w = root.getWidth();
+        double left = controlsColumn.isVisible() ? controlsColumn.getWidth() : 0;
+        double share = w * (centreWide.get() ? 0.36 : 0.52);
+        return Math.max(260, Math.min(share, w - left - PRESENTING_MIN_CENTRE));
     }
 
     /** Whether the centre shows something that needs its width (the step-through): the pictures then take less. */

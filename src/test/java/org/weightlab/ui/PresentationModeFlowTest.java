@@ -55,8 +55,11 @@ class PresentationModeFlowTest {
             window.openScenario(lesson.scenario(), lesson.name());
             window.setPresentation(true);
         });
+        // Beside a lesson's text the pictures leave the centre its least width, and take the rest.
         waitUntil("presentation mode laid out", () -> fx(() -> window.root().getWidth() <= 1024
-                && window.root().lookup("#outputColumn").getLayoutBounds().getWidth() >= 0.5 * window.root().getWidth()));
+                && window.root().lookup("#outputColumn").getLayoutBounds().getWidth() >= 0.38 * window.root().getWidth()
+                && window.root().lookup("#centreArea").getLayoutBounds().getWidth()
+                        >= WindowLayout.PRESENTING_MIN_CENTRE - 1));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertFalse(fx(() -> window.root().lookupAll(".tool-bar-overflow-button").stream().anyMatch(Node::isVisible)),
