@@ -58,9 +58,9 @@ final class RaceDialog extends Dialog<RaceDialog.Request> {
                 return null;
             }
         });
-        grid.add(new Label("Setting"), 0, 0);
+        grid.add(caption("Setting"), 0, 0);
         grid.add(setting, 1, 0, 4, 1);
-        grid.add(new Label("Values"), 0, 1);
+        grid.add(caption("Values"), 0, 1);
         for (int k = 0; k < values.length; k++) {
             values[k] = new TextField();
             values[k].setId("raceValue" + k);
@@ -72,6 +72,8 @@ final class RaceDialog extends Dialog<RaceDialog.Request> {
         problem.setWrapText(true);
         grid.add(problem, 0, 2, 5, 1);
         getDialogPane().setContent(grid);
+        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setGraphic(null);
         getDialogPane().getButtonTypes().addAll(START, ButtonType.CANCEL);
         setting.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> fill(now));
         setting.getSelectionModel().select(RaceSetting.LEARNING_RATE);
@@ -83,6 +85,13 @@ final class RaceDialog extends Dialog<RaceDialog.Request> {
             }
         });
         setResultConverter(b -> b == START ? new Request(setting.getValue(), entered()) : null);
+    }
+
+    /** A row's caption, never shortened to "Set...". */
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private void fill(RaceSetting s) {
