@@ -53,6 +53,11 @@ public final class SessionLessonDriver implements LessonDriver {
         this.openSurface = openSurface;
     }
 
+    /** A step action of at most this many steps is shown before the lesson goes on. */
+    static final int FEW_STEPS = 3;
+    /** How long each such action stays on screen: a few frames, long enough to see the move. */
+    static final long STEP_PAUSE_MS = 250;
+
     /** Stops free-running training (a step plays on a still run), then waits for the queue to empty. */
     private CompletableFuture<TrainingSnapshot> still() {
         host.pause();
@@ -95,7 +100,12 @@ public final class SessionLessonDriver implements LessonDriver {
             case STEP -> {
                 host.pause();
                 host.runSteps(a.count());
-                yield idle().thenApply(s -> null);
+                // A lesson that walks a few steps at a time lets each one be drawn (the loss
+                // surface's path, the output) before the next, rather than only the last.
+                yield idle().thenCompose(s -> a.count() <= FEW_STEPS
+                        ? CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(STEP_PAUSE_MS,
+                                java.util.concurrent.TimeUnit.MILLISECONDS))
+                        : CompletableFuture.completedFuture(null));
             }
             case FREEZE -> {
                 host.pause();
