@@ -62,8 +62,14 @@ class LessonKeyboardFlowTest {
                 && robot.lookup("#lessonPanel").query().isVisible());
     }
 
+    /** The lesson's steps, looked up on the FX thread (the scene changes while a step runs). */
     private static LessonStepsView steps(FxRobot robot) {
-        return robot.lookup("#lessonPanel").queryAs(LessonPanel.class).steps();
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#lessonPanel").queryAs(LessonPanel.class).steps())
+                    .get(TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("no lesson panel", e);
+        }
     }
 
     /** Presses {@code keys}, then waits until the step shown has finished running. */
