@@ -21,7 +21,8 @@ public final class LessonMeasure {
     public static final List<String> NAMES = List.of("trainLoss", "testLoss", "testAccuracy", "lossFall",
             "testLossRise", "blowUp", "weight", "bias", "rowSpread", "nearZero", "gradientRatio", "exampleLossFall",
             "frozenKept", "weightsKept", "trainLossVsStep", "testLossVsStep", "raceDiverged", "raceTrainLoss",
-            "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall", "weightChange");
+            "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall", "weightChange", "taskAAccuracy",
+            "taskAAccuracyDrop", "trainableParameters");
 
     private LessonMeasure() {
     }
@@ -53,6 +54,9 @@ public final class LessonMeasure {
                 case "raceDiverged", "raceTrainLoss", "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall" ->
                         race(c, m.race);
                 case "weightChange" -> weightChange(c, m);
+                case "taskAAccuracy" -> TaskAMeasure.accuracy(c, m.now.curve());
+                case "taskAAccuracyDrop" -> TaskAMeasure.accuracyDrop(c, m.now.curve());
+                case "trainableParameters" -> TaskAMeasure.trainableParameters(c, m.now.checkpoint().network());
                 default -> new Measurement(false, "unknown measure \"" + c.measure() + "\"");
             };
         } catch (RuntimeException e) {

@@ -21,13 +21,14 @@ import org.weightlab.engine.config.RunConfig;
  * {@code regularizationRate}, {@code dropout}, {@code trainFraction}, {@code features},
  * {@code dataset}, {@code batchNorm} ({@code on} / {@code off} for every hidden layer, or one
  * {@code true} / {@code false} per hidden layer, comma-separated), {@code quantization} ({@code none},
- * {@code 8}, {@code 4}, {@code 3}, {@code 2}, {@code ternary}, {@code binary}).
+ * {@code 8}, {@code 4}, {@code 3}, {@code 2}, {@code ternary}, {@code binary}), {@code lora}
+ * ({@code none}, or {@code layer:rank:alpha} adapters, comma-separated: {@code 1:2:4}).
  */
 public final class LessonSettings {
 
     public static final List<String> NAMES = List.of("lr", "momentum", "optimizer", "init", "activation",
             "regularization", "regularizationRate", "dropout", "trainFraction", "features", "dataset", "batchNorm",
-            "quantization");
+            "quantization", "lora");
 
     private LessonSettings() {
     }
@@ -60,6 +61,7 @@ public final class LessonSettings {
             case "batchNorm" -> c.withExtras(c.extras().withBatchNorm(batchNorm(v, c.hidden().size())));
             case "quantization" -> c.withExtras(c.extras().withQuantization(v.equals("none") ? null
                     : new QuantizationSpec(v)));
+            case "lora" -> c.withLora(lora(v));
             default -> throw new IllegalArgumentException("unknown setting \"" + name + "\" (expected one of: "
                     + String.join(", ", NAMES) + ")");
         };
@@ -91,6 +93,23 @@ public final class LessonSettings {
             flags.add(s.equals("true"));
         }
         return flags;
+    }
+
+    /** {@code none}, or LoRA adapters as {@code layer:rank:alpha}, comma-separated. */
+    private static List<org.weightlab.engine.config.LoraSpec> lora(String v) {
+        List<org.weightlab.engine.config.LoraSpec> out = new ArrayList<>();
+        if (v.equals("none")) {
+            return out;
+        }
+        for (String f : v.split(",")) {
+            String[] p = f.strip().split(":");
+            if (p.length != 3) {
+                throw new IllegalArgumentException("lora takes none or layer:rank:alpha (e.g. 1:2:4), got \"" + v + "\"");
+            }
+            out.add(new org.weightlab.engine.config.LoraSpec(Integer.parseInt(p[0].strip()),
+                    Integer.parseInt(p[1].strip()), Double.parseDouble(p[2].strip())));
+        }
+        return out;
     }
 
     private static List<Feature> features(String v) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.weightlab.engine.Evaluation;
 import org.weightlab.engine.Network;
+import org.weightlab.engine.TaskScore;
 import org.weightlab.engine.Trainer;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataGenerator;
@@ -12,6 +13,7 @@ import org.weightlab.engine.data.DataSplit;
 import org.weightlab.scenario.LessonStep;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.session.LossPoint;
+import org.weightlab.session.TaskMove;
 import org.weightlab.session.TrainingSession;
 import org.weightlab.session.race.Race;
 import org.weightlab.session.race.RaceSnapshot;
@@ -53,8 +55,10 @@ public final class TrainerDriver implements LessonDriver {
                 for (int e = 0; e < a.count() && trainer.divergence() == null; e++) {
                     trainer.runEpoch();
                     Evaluation ev = trainer.evaluate();
+                    TaskScore taskA = trainer.taskAScore();
                     curve.add(new LossPoint(trainer.stepCount(), trainer.epochCount(), ev.trainLoss(), ev.testLoss(),
-                            true, ev.trainAccuracy(), ev.testAccuracy()));
+                            true, ev.trainAccuracy(), ev.testAccuracy(), taskA == null ? Double.NaN : taskA.loss(),
+                            taskA == null ? Double.NaN : taskA.accuracy()));
                 }
             }
             case STEP -> {
@@ -68,6 +72,18 @@ public final class TrainerDriver implements LessonDriver {
                 data = DataGenerator.generate(next);
                 boolean keep = a.keepWeights() && TrainingSession.keepsShape(c, next);
                 rebuild(keep ? new Trainer(next, data, trainer.network()) : new Trainer(next, data));
+            }
+            case MOVE -> {
+                RunConfig next = moveConfig(c, a);
+                if (a.freezeBase()) {
+                    for (int l = 0; l < TaskMove.baseLayers(next); l++) {
+                        trainer.freezeLayer(l, true);
+                    }
+                }
+                data = DataGenerator.generate(next);
+                // the curve goes on (task A's values join it); "back to step 0" starts the new task
+                trainer = trainer.continueOn(next, data);
+                initial = trainer.network().copy();
             }
             case STEPPER, SURFACE, RACE -> {
                 // no window: the step-through and the surface are views of the same run; race() runs races
@@ -83,6 +99,13 @@ public final class TrainerDriver implements LessonDriver {
             race.runEpochs(a.count());
             return race.snapshot(false, false);
         });
+    }
+
+    /** The config a move to task B trains on: the run's, on the new data set, with the adapters asked for. */
+    public static RunConfig moveConfig(RunConfig c, LessonStep.Action a) {
+        RunConfig next = TaskMove.next(c, org.weightlab.engine.config.DatasetKind.fromId(a.values().get("dataset")));
+        String lora = a.values().get("lora");
+        return lora == null ? next : LessonSettings.apply(next, java.util.Map.of("lora", lora));
     }
 
     private void rebuild(Trainer t) {

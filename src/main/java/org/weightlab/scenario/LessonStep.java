@@ -67,7 +67,14 @@ public record LessonStep(String text, Prediction predict, List<Action> actions, 
          */
         RACE("race"),
         /** Opens the loss surface over two parameters (w and b for a network of one neuron). */
-        SURFACE("surface");
+        SURFACE("surface"),
+        /**
+         * Moves the run to task B, the data set {@code values.dataset}, keeping its weights; from
+         * then on epoch ends also carry task A's test loss and accuracy. {@code values.freezeBase}
+         * ("true") freezes every weight layer but the last first; {@code values.lora} puts LoRA
+         * adapters on ("layer:rank:alpha", as the setting {@code lora}).
+         */
+        MOVE("moveTo");
 
         private final String id;
 
@@ -110,6 +117,22 @@ public record LessonStep(String text, Prediction predict, List<Action> actions, 
             return new Action(Kind.DATA, Map.of("dataset", dataset), 0, keepWeights);
         }
 
+        /** A move to task B on {@code dataset}; {@code lora} may be null (no adapters). */
+        public static Action move(String dataset, boolean freezeBase, String lora) {
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("dataset", dataset);
+            v.put("freezeBase", String.valueOf(freezeBase));
+            if (lora != null) {
+                v.put("lora", lora);
+            }
+            return new Action(Kind.MOVE, v, 0, false);
+        }
+
+        /** True for a move to task B that freezes every layer but the last. */
+        public boolean freezeBase() {
+            return Boolean.parseBoolean(values.get("freezeBase"));
+        }
+
         /** A race of {@code values} of {@code setting} (a race setting's id) for {@code epochs} epochs. */
         public static Action race(String setting, List<String> values, int epochs) {
             Map<String, String> v = new LinkedHashMap<>();
@@ -140,6 +163,9 @@ public record LessonStep(String text, Prediction predict, List<Action> actions, 
                         + (keepWeights ? ", keeping the weights" : ", starting fresh");
                 case STEPPER -> "open the step-through";
                 case SURFACE -> "open the loss surface";
+                case MOVE -> "move to task B (" + values.get("dataset") + ") keeping the weights"
+                        + (freezeBase() ? ", every layer but the last frozen" : "")
+                        + (values.containsKey("lora") ? ", LoRA " + values.get("lora") : "");
                 case RACE -> "race " + values.get("setting") + " " + String.join(" / ", raceValues()) + " for "
                         + count + (count == 1 ? " epoch" : " epochs");
             };

@@ -10,7 +10,7 @@ import org.weightlab.scenario.JsonIn.Obj;
 final class LessonStepCodec {
 
     private static final String[] ACTION_FIELDS = {"set", "reset", "train", "step", "freeze", "data", "stepper",
-            "keepWeights", "race", "epochs", "surface"};
+            "keepWeights", "race", "epochs", "surface", "moveTo", "freezeBase", "lora"};
 
     private LessonStepCodec() {
     }
@@ -72,13 +72,16 @@ final class LessonStepCodec {
             }
         }
         if (kind == null) {
-            throw in.bad("an action needs one of: set, reset, train, step, freeze, data, stepper, race, surface");
+            throw in.bad("an action needs one of: set, reset, train, step, freeze, data, stepper, race, surface, moveTo");
         }
         if (o.has("epochs") != (kind == LessonStep.Kind.RACE)) {
             throw in.bad("\"race\" needs \"epochs\" (how long the runs race), and \"epochs\" goes with \"race\" only");
         }
         if (o.has("keepWeights") && kind != LessonStep.Kind.DATA) {
             throw in.bad("keepWeights goes with \"data\" only");
+        }
+        if ((o.has("freezeBase") || o.has("lora")) && kind != LessonStep.Kind.MOVE) {
+            throw in.bad("freezeBase and lora go with \"moveTo\" only");
         }
         JsonIn v = o.req(kind.id());
         return switch (kind) {
@@ -108,6 +111,12 @@ final class LessonStepCodec {
                 yield LessonStep.Action.data(v.string(), keep != null && keep.bool());
             }
             case RACE -> readRace(v, o.req("epochs").integer(1, 100_000));
+            case MOVE -> {
+                JsonIn freeze = o.opt("freezeBase");
+                JsonIn lora = o.opt("lora");
+                yield LessonStep.Action.move(v.string(), freeze != null && freeze.bool(),
+                        lora == null ? null : lora.string());
+            }
         };
     }
 
@@ -212,6 +221,12 @@ final class LessonStepCodec {
             case RESET, STEPPER, SURFACE -> out.field(a.kind().id(), true);
             case TRAIN, STEP, FREEZE -> out.field(a.kind().id(), a.count());
             case DATA -> out.field("data", a.values().get("dataset")).field("keepWeights", a.keepWeights());
+            case MOVE -> {
+                out.field("moveTo", a.values().get("dataset")).field("freezeBase", a.freezeBase());
+                if (a.values().containsKey("lora")) {
+                    out.field("lora", a.values().get("lora"));
+                }
+            }
             case RACE -> {
                 out.field("race").startInlineObject();
                 out.field("setting", a.values().get("setting"));

@@ -107,7 +107,7 @@ public final class LossHistory {
         }
     }
 
-    /** Follows the session's events: changed settings are marked, a jump cuts, opening a scenario clears. */
+    /** Follows the session's events: changed settings and moves to task B are marked, a jump cuts, opening a scenario clears. */
     public void onEvent(SessionEvent e) {
         if (e instanceof SessionEvent.SettingChanged changed) {
             mark(changed);
@@ -115,6 +115,10 @@ public final class LossHistory {
             cutAfter(j.toStep());
         } else if (e instanceof SessionEvent.Rebuilt r && r.reason().startsWith("opened")) {
             clear();
+        } else if (e instanceof SessionEvent.Rebuilt r && r.reason().startsWith("moved to task B")) {
+            // the curve goes on from here on the new data: the line says where task B began
+            markers.add(new Marker(r.step(), r.reason()));
+            fire(Change.EDITED);
         }
     }
 

@@ -121,6 +121,21 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
         session.applyConfig(config);
     }
 
+    /**
+     * Moves the run to task B ({@code next}'s data) keeping its weights, after freezing every
+     * weight layer but the last when {@code freezeBase} (fine-tuning with a frozen base); see
+     * {@link TrainingSession#moveToTaskB}.
+     */
+    public void moveToTaskB(RunConfig next, boolean freezeBase) {
+        TrainingSession s = session;
+        if (freezeBase) {
+            for (int l = 0; l < TaskMove.baseLayers(next); l++) {
+                s.freezeLayer(l, true);
+            }
+        }
+        s.moveToTaskB(next);
+    }
+
     /** {@link TrainingSession#applyConfigKeepingWeights}: new data on the weights trained so far. */
     @Override
     public void applyConfigKeepingWeights(RunConfig config) {

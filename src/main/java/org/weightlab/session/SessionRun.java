@@ -84,7 +84,7 @@ final class SessionRun {
         data = d;
         config = next;
         initial = t.network().copy();
-        replaceTrainer(t, "moved to task B: " + next.dataset().id());
+        replaceTrainer(t, TaskMove.label(next));
     }
 
     /**

@@ -47,6 +47,7 @@ import org.weightlab.ui.shell.WindowMenus;
 import org.weightlab.ui.shell.WindowPreferences;
 import org.weightlab.ui.status.DivergenceBanner;
 import org.weightlab.ui.status.StatusBarView;
+import org.weightlab.ui.transfer.TaskBDialog;
 import org.weightlab.ui.stepper.StepThroughViewModel;
 
 /**
@@ -140,6 +141,7 @@ public final class MainWindow {
                 () -> showView(View.COMPRESSION)));
         menus.addView("Confusion matrix", "Shortcut+M", centre::showConfusion);
         menus.addView("Draw a digit", "Shortcut+D", centre::showDrawingPad);
+        menus.addDataCommand("Move to task B\u2026", null, () -> TaskBDialog.askAndMove(stage, runConfig, host));
         layout.setTop(compare.withMenu(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap,
                 lossChart), darkTheme.selectedProperty(), meter.visibleProperty())),
                 compare.withRaceButton(WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme),
@@ -250,6 +252,9 @@ public final class MainWindow {
             inspector.clearHistory();
             if (r.reason().startsWith("opened")) {
                 timelineBar.reset();
+            } else if (r.reason().startsWith("moved to task B")) {
+                status.setMessage(r.reason().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + r.reason().substring(1)
+                        + ": the loss chart also shows task A's test loss");
             }
         }
     }

@@ -36,7 +36,8 @@ class LessonStepsFileTest {
                 List.of(LessonStep.Action.set(Map.of("lr", "3")), LessonStep.Action.of(LessonStep.Kind.RESET, 0),
                         LessonStep.Action.of(LessonStep.Kind.TRAIN, 5), LessonStep.Action.of(LessonStep.Kind.FREEZE, 1),
                         LessonStep.Action.data("xor", true), LessonStep.Action.of(LessonStep.Kind.STEPPER, 0),
-                        LessonStep.Action.of(LessonStep.Kind.STEP, 10)),
+                        LessonStep.Action.of(LessonStep.Kind.STEP, 10), LessonStep.Action.move("moons", true, "1:2:4"),
+                        LessonStep.Action.move("xor", false, null)),
                 List.of(new LessonStep.Check("testAccuracy", 0.9, null, 0, 0),
                         new LessonStep.Check("trainLossVsStep", null, 0.6, 1, 2)));
         LessonStep plain = new LessonStep("Only text.", null, List.of(), List.of());
@@ -45,6 +46,7 @@ class LessonStepsFileTest {
         String json = ScenarioFile.toJson(s);
         assertEquals(s, ScenarioFile.parse(json, "s.json"));
         assertTrue(json.contains("{\"data\": \"xor\", \"keepWeights\": true}"), json);
+        assertTrue(json.contains("{\"moveTo\": \"moons\", \"freezeBase\": true, \"lora\": \"1:2:4\"}"), json);
     }
 
     @Test
@@ -56,6 +58,8 @@ class LessonStepsFileTest {
         assertTrue(error(withLesson("{\"title\": \"T\", \"steps\": [{\"txt\": \"x\"}]}")).contains("unknown field"));
         assertTrue(error(withLesson("{\"title\": \"T\", \"steps\": [{\"text\": \"x\", \"actions\": [{\"freeze\": 0, "
                 + "\"keepWeights\": true}]}]}")).contains("keepWeights goes with \"data\" only"));
+        assertTrue(error(withLesson("{\"title\": \"T\", \"steps\": [{\"text\": \"x\", \"actions\": [{\"train\": 3, "
+                + "\"freezeBase\": true}]}]}")).contains("freezeBase and lora go with \"moveTo\" only"));
     }
 
     @Test
@@ -78,7 +82,7 @@ class LessonStepsFileTest {
     void everyLessonFileInTheRepositoryOpensAndHasSteps() throws Exception {
         try (var files = Files.list(Path.of("assets/lessons"))) {
             List<Path> lessons = files.filter(p -> p.toString().endsWith(".json")).toList();
-            assertEquals(17, lessons.size());
+            assertEquals(20, lessons.size());
             for (Path p : lessons) {
                 Scenario s = ScenarioFile.read(p);
                 assertTrue(s.lesson().steps().size() >= 2, p.toString());

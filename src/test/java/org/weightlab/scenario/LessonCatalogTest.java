@@ -21,11 +21,12 @@ import org.weightlab.engine.data.DataGenerator;
 
 class LessonCatalogTest {
 
-    /** The ten lessons of the course, in order, then the two playground lessons, then the two on compression. */
+    /** The ten lessons of the course, in order, then the playground, compression and transfer lessons. */
     private static final List<String> ORDER = List.of("linear-regression", "forward-backward", "learning-rate",
             "initialization", "overfitting", "l1-vs-l2", "vanishing-gradients", "batch-norm", "optimizers", "freezing",
             "features", "circle-basics", "xor-product", "how-many-weights-can-go", "down-to-one-bit",
-            "what-a-neuron-looks-for", "train-it-quantized");
+            "what-a-neuron-looks-for", "train-it-quantized", "catastrophic-forgetting", "fine-tuning-freeze-the-base",
+            "lora-few-parameters");
 
     @Test
     void catalogListsTheLessonsInCourseOrderNumberedFromOne() throws Exception {

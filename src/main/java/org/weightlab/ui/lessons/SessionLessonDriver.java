@@ -121,6 +121,10 @@ public final class SessionLessonDriver implements LessonDriver {
                 return null;
             });
             case RACE -> race(a).thenApply(r -> null);
+            case MOVE -> still().thenCompose(s -> {
+                host.moveToTaskB(org.weightlab.lessons.TrainerDriver.moveConfig(s.config(), a), a.freezeBase());
+                return idle();
+            }).thenApply(s -> null);
         };
     }
 

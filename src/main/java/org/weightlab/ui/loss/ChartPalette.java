@@ -13,7 +13,7 @@ import org.weightlab.ui.theme.PaletteColor;
 
 /**
  * The loss chart's colours and fonts, read from CSS: the curves' colours from the window's
- * {@link Palette} ({@code -wl-train-loss}, {@code -wl-test-loss}), the type, grid and marker
+ * {@link Palette} ({@code -wl-train-loss}, {@code -wl-test-loss}, {@code -wl-task-a-loss}), the type, grid and marker
  * boxes from invisible nodes that carry the chart's style classes (so a dark or projector theme is
  * one stylesheet). Also measures text for layout.
  */
@@ -55,7 +55,11 @@ final class ChartPalette {
 
     /** The colour curve {@code c} is drawn in (the batch curve shares the train loss's, drawn lighter). */
     Color curveColour(LossChartView.Curve c) {
-        return palette.color(c == LossChartView.Curve.TEST ? PaletteColor.TEST_LOSS : PaletteColor.TRAIN_LOSS);
+        return palette.color(switch (c) {
+            case TEST -> PaletteColor.TEST_LOSS;
+            case TASK_A -> PaletteColor.TASK_A_LOSS;
+            case BATCH, TRAIN -> PaletteColor.TRAIN_LOSS;
+        });
     }
 
     /** Text and axes, as the theme has them. */

@@ -10,7 +10,7 @@ import org.weightlab.session.LossSeries;
 import org.weightlab.ui.loss.LossChartView.Curve;
 
 /**
- * Draws the three loss curves of a {@link LossHistory}: reduces each to at most four vertices per
+ * Draws the loss curves of a {@link LossHistory} (task A's too after a move to task B): reduces each to at most four vertices per
  * pixel column ({@link MinMaxDecimator}), then strokes the epoch curves (with a halo and, while
  * they are sparse, a dot per point) and the batch curve, which becomes a raster band once it has
  * more vertices than the plot has columns.
@@ -20,7 +20,7 @@ final class CurvePainter {
     private final LossHistory history;
     private final PlotScale scale;
     private final ChartPalette palette;
-    private final MinMaxDecimator[] lines = {new MinMaxDecimator(), new MinMaxDecimator(), new MinMaxDecimator()};
+    private final MinMaxDecimator[] lines = new MinMaxDecimator[Curve.values().length];
 
     /** The dense batch band: premultiplied ARGB pixels of the plot area, reused between frames. */
     private WritableImage band;
@@ -30,6 +30,9 @@ final class CurvePainter {
         this.history = history;
         this.scale = scale;
         this.palette = palette;
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = new MinMaxDecimator();
+        }
     }
 
     /** The points of {@code c}: the batch series, or the epoch ends (train in column 0, test beside it). */
@@ -39,7 +42,11 @@ final class CurvePainter {
 
     /** The live array of {@code c}'s values, valid up to its series' size. */
     double[] values(Curve c) {
-        return c == Curve.TEST ? history.epochEnds().values(LossHistory.TEST_LOSS) : series(c).values();
+        return switch (c) {
+            case TEST -> history.epochEnds().values(LossHistory.TEST_LOSS);
+            case TASK_A -> history.epochEnds().values(LossHistory.TASK_A_LOSS);
+            case BATCH, TRAIN -> series(c).values();
+        };
     }
 
     double value(Curve c, int i) {

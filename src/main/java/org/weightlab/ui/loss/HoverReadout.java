@@ -103,7 +103,7 @@ final class HoverReadout {
                 (long) s.epoch(bestIndex)));
         text.append(best.label()).append(": ").append(AxisTicks.exact(curves.value(best, bestIndex)));
         if (best != Curve.BATCH) {
-            Curve other = best == Curve.TRAIN ? Curve.TEST : Curve.TRAIN;
+            Curve other = best == Curve.TRAIN ? Curve.TEST : best == Curve.TEST ? Curve.TRAIN : Curve.TEST;
             text.append('\n').append(other.label()).append(": ").append(AxisTicks.exact(curves.value(other, bestIndex)));
         }
         label.setText(text.toString());

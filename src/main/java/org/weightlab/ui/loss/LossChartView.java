@@ -44,14 +44,16 @@ public final class LossChartView extends BorderPane {
 
     public static final String STYLESHEET = "/org/weightlab/ui/loss/loss-chart.css";
 
-    /** The three curves, in drawing order. */
+    /** The curves, in drawing order (task A's only once the run has moved to a second task). */
     public enum Curve {
         /** The loss of each minibatch (per-step points); noisy, drawn thin. */
         BATCH("train (batch)"),
         /** The loss over the whole training set at each epoch's end. */
         TRAIN("train"),
         /** The loss over the test set at each epoch's end. */
-        TEST("test");
+        TEST("test"),
+        /** After a move to task B: the loss over task A's test set at each epoch's end (forgetting). */
+        TASK_A("task A test");
 
         private final String label;
 
@@ -74,6 +76,8 @@ public final class LossChartView extends BorderPane {
      */
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", true);
     private final BooleanProperty epochAxis = new SimpleBooleanProperty(this, "epochAxis", false);
+    /** True once the history holds task A's loss (the run moved to a second task): its legend entry shows. */
+    private final BooleanProperty taskAShown = new SimpleBooleanProperty(this, "taskAShown", false);
 
     private final Canvas canvas = new Canvas();
     private final PlotPane plot = new PlotPane();
@@ -129,6 +133,9 @@ public final class LossChartView extends BorderPane {
             if (c == Curve.BATCH) {
                 item.visibleProperty().bind(epochAxis.not());
                 item.managedProperty().bind(item.visibleProperty());
+            } else if (c == Curve.TASK_A) {
+                item.visibleProperty().bind(taskAShown);
+                item.managedProperty().bind(taskAShown);
             }
             legend.getChildren().add(item);
         }
@@ -204,12 +211,32 @@ public final class LossChartView extends BorderPane {
         palette.markerStyle.textFillProperty().addListener(o -> requestRedraw());
         palette.markerStyle.backgroundProperty().addListener(o -> requestRedraw());
         history.onChange(change -> {
+            if (change != LossHistory.Change.POINTS || !taskAShown.get()) {
+                taskAShown.set(holdsTaskA());
+            }
             switch (change) {
                 case POINTS -> requestDataRedraw();
                 case EDITED -> requestRedraw();
                 case CLEARED -> resetZoom();
             }
         });
+    }
+
+    /** True when some epoch end holds a task A loss. */
+    private boolean holdsTaskA() {
+        LossSeries ends = history.epochEnds();
+        double[] taskA = ends.values(LossHistory.TASK_A_LOSS);
+        for (int i = ends.size() - 1; i >= 0; i--) {
+            if (Double.isFinite(taskA[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True while the legend shows the task A entry (the history holds task A's loss). */
+    public boolean showsTaskA() {
+        return taskAShown.get();
     }
 
     // ---------------------------------------------------------------- inputs (kept in the history)

@@ -37,6 +37,8 @@ public final class WindowMenus {
     private final PresentationMode presentation;
     private final Commands commands;
     private final Menu recentMenu = new Menu("Open recent");
+    /** The Data menu's commands (added before {@link #create}); no Data menu while there are none. */
+    private final java.util.List<MenuItem> dataCommands = new java.util.ArrayList<>();
     /** Further views the View menu offers after the built-in ones (added before {@link #create}). */
     private final java.util.List<MenuItem> moreViews = new java.util.ArrayList<>();
 
@@ -53,11 +55,23 @@ public final class WindowMenus {
         moreViews.add(item(text, null, accelerator, show));
     }
 
+    /** Adds a command to the Data menu; call before {@link #create}. */
+    public void addDataCommand(String text, String accelerator, Runnable action) {
+        dataCommands.add(item(text, null, accelerator, action));
+    }
+
     /** The menu bar; {@code dark} and {@code meterVisible} are the theme's and the frame-time meter's switches. */
     public MenuBar create(Pictures pictures, BooleanProperty dark, BooleanProperty meterVisible) {
         MenuBar bar = new MenuBar();
         bar.setId("menuBar");
-        bar.getMenus().addAll(fileMenu(pictures), lessonsMenu(), viewMenu(dark, meterVisible), helpMenu());
+        bar.getMenus().addAll(fileMenu(pictures), lessonsMenu());
+        if (!dataCommands.isEmpty()) {
+            Menu data = new Menu("Data");
+            data.setId("dataMenu");
+            data.getItems().addAll(dataCommands);
+            bar.getMenus().add(data);
+        }
+        bar.getMenus().addAll(viewMenu(dark, meterVisible), helpMenu());
         return bar;
     }
 

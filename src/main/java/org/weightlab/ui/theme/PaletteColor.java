@@ -36,6 +36,8 @@ public enum PaletteColor {
     TRAIN_LOSS("-wl-train-loss"),
     /** The test loss curve of the loss chart. */
     TEST_LOSS("-wl-test-loss"),
+    /** Task A's test loss after the run moved to task B: the forgetting curve. */
+    TASK_A_LOSS("-wl-task-a-loss"),
     /** The ink of digit pictures (drawn on {@link #WEIGHT_ZERO} as paper). */
     DIGIT_INK("-wl-digit-ink"),
     /** One colour per layer in charts of several layers, in this order. */

@@ -157,6 +157,42 @@ class LossChartViewTest {
     }
 
     @Test
+    void taskACurveAppearsAfterAMoveWithItsLegendEntry(FxRobot robot) {
+        List<LossPoint> points = new ArrayList<>();
+        for (int e = 1; e <= 20; e++) {
+            // task A's loss only from epoch 11 on: the run moved to task B after epoch 10
+            double taskA = e > 10 ? 0.1 * e : Double.NaN;
+            points.add(new LossPoint(e * 10L, e, 0.5 / e, 0.6 / e, true, 0.9, 0.8, taskA, e > 10 ? 0.7 : Double.NaN));
+        }
+        robot.interact(() -> chart.append(points.subList(0, 10)));
+        robot.interact(chart::redrawNow);
+        assertEquals(0, chart.drawnLine(Curve.TASK_A).count(), "no task A curve before the move");
+        assertFalse(robot.lookup("#legend-task_a").query().isVisible());
+
+        robot.interact(() -> chart.append(points.subList(10, 20)));
+        robot.interact(chart::redrawNow);
+        MinMaxDecimator line = chart.drawnLine(Curve.TASK_A);
+        assertEquals(10, line.count(), "one vertex per epoch end after the move");
+        for (int k = 0; k < line.count(); k++) {
+            assertEquals(0.1 * (11 + k), line.y(k), 1e-12);
+            assertEquals(10.0 * (11 + k), line.x(k), 1e-12);
+        }
+        assertTrue(chart.showsTaskA());
+        javafx.scene.control.Label legend = robot.lookup("#legend-task_a").queryAs(javafx.scene.control.Label.class);
+        assertTrue(legend.isVisible());
+        assertEquals("task A test", legend.getText());
+
+        // the curve is drawn in its own palette colour, not the train or test colour
+        Color taskA = Color.web("#0072b2");
+        Image image = snapshot(robot, robot.lookup("#lossCanvas").query());
+        double[] px = chart.toPixels(150, 1.5);
+        assertTrue(near(image, (int) px[0], (int) px[1], taskA), "task A's colour at its point");
+
+        robot.interact(chart::clear);
+        assertFalse(chart.showsTaskA(), "a new run has no task A");
+    }
+
+    @Test
     void epochAxisShowsEpochEndPointsOnly(FxRobot robot) {
         appendInFrames(run(5_000, 250, 5), 1_000, robot);
         robot.interact(() -> robot.lookup("#lossEpochs").queryAs(javafx.scene.control.ToggleButton.class).fire());
@@ -224,6 +260,20 @@ class LossChartViewTest {
         Image[] out = new Image[1];
         robot.interact(() -> out[0] = node.snapshot(null, null));
         return out[0];
+    }
+
+    /** True when a pixel within 3 pixels of (x, y) has colour {@code c}. */
+    private static boolean near(Image image, int x, int y, Color c) {
+        for (int dx = -3; dx <= 3; dx++) {
+            for (int dy = -3; dy <= 3; dy++) {
+                Color p = image.getPixelReader().getColor(x + dx, y + dy);
+                if (Math.abs(p.getRed() - c.getRed()) < 0.08 && Math.abs(p.getGreen() - c.getGreen()) < 0.08
+                        && Math.abs(p.getBlue() - c.getBlue()) < 0.08) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean columnHas(Image image, int x, Color c) {

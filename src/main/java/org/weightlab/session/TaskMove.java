@@ -1,0 +1,56 @@
+package org.weightlab.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.weightlab.engine.config.DatasetKind;
+import org.weightlab.engine.config.RunConfig;
+
+/**
+ * A move to a second task (task B): which built-in data sets a run can move to with its weights
+ * (the same inputs, problem and outputs, so the network fits as it is), the config it then trains
+ * on, and which weight layers "freeze the base" freezes (every one but the last).
+ */
+public final class TaskMove {
+
+    private TaskMove() {
+    }
+
+    /** The built-in data sets {@code c}'s network can move to as it is, in menu order; never the current one. */
+    public static List<DatasetKind> candidates(RunConfig c) {
+        List<DatasetKind> out = new ArrayList<>();
+        for (DatasetKind d : DatasetKind.values()) {
+            if (d.generated() && (d != c.dataset() || c.extras().data() != null) && fits(c, d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** True when a run on {@code c} can move to {@code d} keeping its weights. */
+    public static boolean fits(RunConfig c, DatasetKind d) {
+        if (!d.generated() || d.dims() != c.dims() || d.problem() != c.problem() || d.classes() != c.classes()) {
+            return false;
+        }
+        try {
+            return TrainingSession.keepsShape(c, next(c, d));
+        } catch (IllegalArgumentException e) {
+            return false; // the config does not fit the data set (its loss or output, say)
+        }
+    }
+
+    /** {@code c} on data set {@code d} (its own carried data, if any, left behind). */
+    public static RunConfig next(RunConfig c, DatasetKind d) {
+        RunConfig onD = c.extras().data() != null ? c.withExtras(c.extras().withData(null)) : c;
+        return onD.withDataset(d);
+    }
+
+    /** The weight layers "freeze the base" freezes: every one but the last (the output layer). */
+    public static int baseLayers(RunConfig c) {
+        return c.hidden().size();
+    }
+
+    /** How the window and the lesson check name a move: "moved to task B (spiral)". */
+    public static String label(RunConfig next) {
+        return "moved to task B (" + next.dataset().id() + ")";
+    }
+}

@@ -1,0 +1,66 @@
+package org.weightlab.ui.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.weightlab.engine.config.ConfigEdits;
+import org.weightlab.engine.config.DatasetKind;
+import org.weightlab.engine.config.RunConfig;
+
+/** The move-to-task-B form: the data sets offered fit the network; the choice is what the form shows. */
+@ExtendWith(ApplicationExtension.class)
+class TaskBFormTest {
+
+    private TaskBForm form;
+
+    @Start
+    void start(Stage stage) {
+        form = new TaskBForm(RunConfig.defaults());
+        stage.setScene(new Scene(form, 600, 300));
+        stage.show();
+    }
+
+    @Test
+    void offersTheOtherSetsOfTheSameShapeAndReturnsTheChoice(FxRobot robot) {
+        assertFalse(fx(form::offered).contains(RunConfig.defaults().dataset()), "not the set the run is on");
+        assertFalse(fx(form::offered).contains(DatasetKind.DIGITS), "not a set of another shape");
+        assertTrue(fx(form::canMove));
+        assertFalse(fx(form.choice()::freezeBase), "training everything is the default");
+
+        robot.interact(() -> form.datasetBox().setValue(DatasetKind.XOR));
+        robot.clickOn("#taskBFreezeBase");
+        TaskBForm.Choice c = fx(form::choice);
+        assertEquals(DatasetKind.XOR, c.next().dataset());
+        assertTrue(c.freezeBase());
+        assertEquals(RunConfig.defaults().hidden(), c.next().hidden(), "the network's shape is kept");
+    }
+
+    @Test
+    void aNetworkThatFitsNoOtherSetCannotMove(FxRobot robot) {
+        RunConfig digits = ConfigEdits.withDataset(RunConfig.defaults(), DatasetKind.DIGITS);
+        TaskBForm none = fx(() -> new TaskBForm(digits));
+        assertTrue(fx(none::offered).isEmpty());
+        assertFalse(fx(none::canMove));
+        assertNull(fx(none::choice));
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
