@@ -17,6 +17,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -68,16 +69,33 @@ public final class WeightFiles {
         list.setId("pretrainedList");
         list.getItems().setAll(entries);
         list.setCellFactory(v -> new ListCell<>() {
+            private final Label name = new Label();
+            private final Label summary = new Label();
+            private final VBox card = new VBox(2, name, summary);
+
+            {
+                name.setStyle("-fx-font-weight: bold;");
+                summary.setWrapText(true);
+                // wraps within the list's width instead of widening it (no horizontal scrolling)
+                summary.prefWidthProperty().bind(list.widthProperty().subtract(64));
+                summary.maxWidthProperty().bind(list.widthProperty().subtract(64));
+                card.setMinWidth(0);
+                card.prefWidthProperty().bind(list.widthProperty().subtract(64));
+                summary.setMinHeight(Region.USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(Pretrained.Entry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : e.title() + "\n" + e.summary());
-                setWrapText(true);
-                setPrefWidth(0); // wrap within the list's width instead of widening it
+                if (!empty && e != null) {
+                    name.setText(e.title());
+                    summary.setText(e.summary());
+                }
+                setGraphic(empty || e == null ? null : card);
             }
         });
         list.getSelectionModel().selectFirst();
-        list.setPrefSize(520, 260);
+        list.setPrefSize(600, 300);
         Dialog<Pretrained.Entry> dialog = dialog("Open pre-trained", "Start from weights trained on another task");
         dialog.getDialogPane().setContent(list);
         dialog.setResultConverter(b -> b == ButtonType.OK ? list.getSelectionModel().getSelectedItem() : null);
