@@ -33,7 +33,8 @@ public final class Pretrained {
 
     /**
      * {@code current} (a run's config and its weights and frozen parts as "initial") as a pre-trained
-     * start called {@code title}, described by {@code summary}; no pace, no lesson steps.
+     * start called {@code title}, described by {@code summary} (its one line, also the text shown beside
+     * the controls); no pace, no lesson steps.
      *
      * @throws IllegalArgumentException without weights, with LoRA adapters (their A and B are not
      *         part of the weights; merge them first) or with an empty title
@@ -48,7 +49,7 @@ public final class Pretrained {
         }
         String line = summary == null ? "" : summary.strip().replaceAll("\\s*\\R\\s*", " ");
         return new Scenario(current.config(), current.initial(),
-                new Lesson(title == null ? "" : title.strip(), line, "", "", "", "", null), null);
+                new Lesson(title == null ? "" : title.strip(), line, "", "", "", line, null), null);
     }
 
     /** Every built-in pre-trained start, in the index's order. */

@@ -99,6 +99,17 @@ public final class WeightFiles {
         Dialog<Pretrained.Entry> dialog = dialog("Open pre-trained", "Start from weights trained on another task");
         dialog.getDialogPane().setContent(list);
         dialog.setResultConverter(b -> b == ButtonType.OK ? list.getSelectionModel().getSelectedItem() : null);
+        // a double click or Enter on a start opens it, like OK
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).fire();
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).fire();
+            }
+        });
         dialog.showAndWait().ifPresent(this::openPretrained);
     }
 
