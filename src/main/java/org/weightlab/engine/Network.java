@@ -201,6 +201,15 @@ public final class Network {
         return new Network(features, loss, plain);
     }
 
+    /** A copy with layer {@code l}'s LoRA adapter folded into its weights; the other layers as they are. */
+    public Network merged(int l) {
+        List<NetModule> out = new ArrayList<>(layers.length);
+        for (int i = 0; i < layers.length; i++) {
+            out.add(i == l ? layer(i).merged() : layers[i].copy());
+        }
+        return new Network(features, loss, out);
+    }
+
     /** A new network shaped by {@code config}, initialized from the config's seed. */
     public static Network create(RunConfig config) {
         return create(config, Rng.stream(config.seed(), 1));

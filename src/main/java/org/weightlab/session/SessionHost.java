@@ -142,6 +142,11 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
         session.applyConfigKeepingWeights(config);
     }
 
+    /** {@link TrainingSession#mergeAdapter}: layer {@code layer}'s LoRA adapter folded into its weights. */
+    public void mergeAdapter(int layer) {
+        session.mergeAdapter(layer);
+    }
+
     @Override
     public void setSpeed(double stepsPerSecond) {
         TrainingSession s = session;

@@ -106,6 +106,31 @@ final class SessionRun {
         return true;
     }
 
+    /**
+     * Folds layer {@code layer}'s LoRA adapter into its weights, W := W + (alpha/r) B A: the
+     * outputs stay the same, the adapter and its "lora" entry are gone. Like keeping the weights
+     * on a new config, the run starts again from here at step 0 (fresh optimizer state).
+     */
+    void mergeAdapter(int layer) {
+        Layer l = layerAt(layer);
+        if (l.adapter() == null) {
+            throw new IllegalArgumentException(PartNames.layer(trainer.network().layerCount(), layer)
+                    + " has no LoRA adapter");
+        }
+        List<org.weightlab.engine.config.LoraSpec> kept = new java.util.ArrayList<>();
+        for (org.weightlab.engine.config.LoraSpec s : config.lora()) {
+            if (s.layer() != layer) {
+                kept.add(s);
+            }
+        }
+        RunConfig next = config.withLora(kept);
+        Trainer t = new Trainer(next, data, trainer.network().merged(layer));
+        config = next;
+        initial = t.network().copy();
+        replaceTrainer(t, "merged the LoRA adapter of " + PartNames.layer(t.network().layerCount(), layer)
+                + " into its weights");
+    }
+
     /** Hyperparameters change the live run; data, features and topology rebuild it. */
     Applied apply(RunConfig next) {
         RunConfig old = config;

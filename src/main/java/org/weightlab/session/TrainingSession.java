@@ -46,8 +46,7 @@ import org.weightlab.engine.data.DataSplit;
 public final class TrainingSession implements TrainingControl, AutoCloseable {
 
     /** Something to do on the engine thread; {@code changesRun}: it may change weights or settings. */
-    private record Command(String name, boolean changesRun, Runnable action) {
-    }
+    private record Command(String name, boolean changesRun, Runnable action) { }
 
     public static final String THREAD_NAME = "weightlab-engine";
 
@@ -154,8 +153,7 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     }
 
     /** An exact copy of a run: the trainer's state and the data split it trains on. */
-    public record RunCopy(Checkpoint checkpoint, DataSplit data) {
-    }
+    public record RunCopy(Checkpoint checkpoint, DataSplit data) { }
 
     /**
      * An exact copy of the run as it stands after every command sent before this call (weights,
@@ -302,6 +300,11 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Folds layer {@code layer}'s LoRA adapter into W; outputs unchanged, a new run from here at step 0. */
+    public void mergeAdapter(int layer) {
+        submit("merge adapter", true, () -> { run.mergeAdapter(layer); afterRebuild(); });
     }
 
     @Override

@@ -155,6 +155,8 @@ final class CentreTabs {
 
     private void buildInspector() {
         InspectorView inspectorView = new InspectorView(inspector);
+        inspectorView.addEventHandler(org.weightlab.ui.inspector.LoraTile.MergeRequest.MERGE,
+                e -> host.mergeAdapter(e.layer()));
         // A tab that is not selected keeps its content in the scene: hidden, the inspector does
         // not repaint its canvases for every snapshot (it still records them, for its histories).
         inspectorView.visibleProperty().bind(inspectorTab.selectedProperty());

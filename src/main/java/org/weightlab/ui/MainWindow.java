@@ -344,6 +344,11 @@ public final class MainWindow {
         }
     }
 
+    /** Pre-trained starts and weight imports (File menu). */
+    public org.weightlab.ui.shell.WeightFiles weightFiles() {
+        return files.weights();
+    }
+
     /** The scenario of the moment shown: its config and its weights and frozen parts as "initial". */
     public Scenario currentScenario() {
         TrainingSnapshot s = shown;

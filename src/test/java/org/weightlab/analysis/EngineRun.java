@@ -34,7 +34,8 @@ public final class EngineRun {
             layers.add(new LayerSnapshot(layer.inputs(), layer.outputs(), layer.activation(), layer.weightsCopy(),
                     layer.biasesCopy(), layer.weightGradientsCopy(), layer.biasGradientsCopy(),
                     layer.weightUpdatesCopy(), layer.biasUpdatesCopy(), layer.frozenWeightsCopy(),
-                    layer.frozenBiasesCopy(), trainer.stats(l), norm(layer.norm())));
+                    layer.frozenBiasesCopy(), trainer.stats(l), norm(layer.norm()),
+                    layer.adapter() == null && layer.quantizer() == null ? null : layer.effectiveWeightsCopy(), null));
         }
         FieldSnapshot field = grid > 1 ? new FieldSnapshot(grid, -6, 6, trainer.computeField(grid, -6, 6, null)) : null;
         RunConfig c = trainer.config();

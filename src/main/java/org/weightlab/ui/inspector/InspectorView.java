@@ -153,7 +153,7 @@ public final class InspectorView extends BorderPane {
         normTile.setManaged(false);
         charts.setId("inspectorCharts");
 
-        VBox main = new VBox(10, diagnosticsBox, matrices, hoverLabel, charts);
+        VBox main = new VBox(10, diagnosticsBox, matrices, hoverLabel, new LoraTile(model, visibleProperty()), charts);
         main.setPadding(new Insets(8, 10, 10, 10));
         main.setMinWidth(0);
         ScrollPane scroll = new ScrollPane(main);

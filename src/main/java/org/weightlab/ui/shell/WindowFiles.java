@@ -59,6 +59,8 @@ public final class WindowFiles {
     private final Supplier<Scenario> currentScenario;
     private final BiConsumer<Scenario, String> opener;
     private Stage stage;
+    /** Weights as starting points: pre-trained starts and imported weights. */
+    private final WeightFiles weights;
     /** The scenario file the run open now was read from; null for a lesson, a default run or none. */
     private volatile Path openedScenario;
 
@@ -79,6 +81,12 @@ public final class WindowFiles {
         this.data = data;
         this.currentScenario = currentScenario;
         this.opener = opener;
+        this.weights = new WeightFiles(status, errors, prefs, currentScenario, opener, () -> stage);
+    }
+
+    /** Pre-trained starts and weight imports, which open like a scenario file. */
+    public WeightFiles weights() {
+        return weights;
     }
 
     /** The window the dialogs belong to; null once it is closed. */

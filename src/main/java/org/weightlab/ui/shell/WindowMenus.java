@@ -78,6 +78,12 @@ public final class WindowMenus {
     private Menu fileMenu(Pictures pictures) {
         MenuItem open = item("Open scenario\u2026", "mdi2f-folder-open-outline", "Shortcut+O", files::chooseAndOpen);
         MenuItem importData = item("Import data (CSV)\u2026", "mdi2t-table-arrow-left", null, files::importData);
+        MenuItem openPretrained = item("Open pre-trained\u2026", "mdi2b-brain", null,
+                files.weights()::chooseAndOpenPretrained);
+        MenuItem importWeights = item("Import weights (.safetensors)\u2026", "mdi2w-weight", null,
+                files.weights()::chooseAndImportWeights);
+        MenuItem savePretrained = item("Save as pre-trained\u2026", null, null,
+                files.weights()::chooseAndSavePretrained);
         MenuItem save = item("Save scenario\u2026", "mdi2c-content-save-outline", "Shortcut+S", files::chooseAndSave);
         MenuItem exportRun = item("Export run\u2026", "mdi2f-file-export-outline", "Shortcut+E", files::exportRun);
         MenuItem exportPng = item("Export window as PNG\u2026", "mdi2i-image-outline", "Shortcut+P",
@@ -92,7 +98,8 @@ public final class WindowMenus {
                 files::exportCsv);
         MenuItem quit = item("Quit", null, "Shortcut+Q", commands.quit());
         refreshRecent();
-        return new Menu("File", null, open, recentMenu, importData, save, new SeparatorMenuItem(), exportRun, exportPng,
+        return new Menu("File", null, open, recentMenu, openPretrained, importData, importWeights, save,
+                savePretrained, new SeparatorMenuItem(), exportRun, exportPng,
                 exportNetwork, exportOutput, exportLossPng, exportCsv, new SeparatorMenuItem(), quit);
     }
 
