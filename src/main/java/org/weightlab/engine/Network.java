@@ -480,4 +480,17 @@ public final class Network {
     private static String ids(List<Feature> f) {
         return f.stream().map(Feature::id).toList().toString();
     }
+
+    /** Names the first value that is not finite, e.g. "the gradient of layer 1 weight 3 (NaN)"; null if none. */
+    String firstNonFinite(String what, double[][] values) {
+        for (int p = 0; p < values.length; p++) {
+            for (int j = 0; j < values[p].length; j++) {
+                if (!Double.isFinite(values[p][j])) {
+                    return "the " + what + " of layer " + parameterOwner(p) + " " + parameter(p).name() + " " + j
+                            + " (" + values[p][j] + ")";
+                }
+            }
+        }
+        return null;
+    }
 }

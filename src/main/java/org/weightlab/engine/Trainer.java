@@ -48,7 +48,7 @@ public final class Trainer {
 
     /** Example order of epoch {@code orderEpoch}; batches are its consecutive slices. */
     private int[] order;
-    /** The partner of each position in this epoch's shuffle (scratch for {@link #drawOrder}). */
+    /** The partner of each position in this epoch's shuffle (scratch for {@link EpochOrder}). */
     private int[] swaps;
     private int orderEpoch = -1;
     private int cursor;
@@ -168,9 +168,9 @@ public final class Trainer {
 
         boolean finite = propose(lr, grads, next, false);
         if (!Double.isFinite(loss) || !finite) {
-            String bad = !Double.isFinite(loss) ? "the loss (" + loss + ")" : firstNonFinite("gradient", grads);
+            String bad = !Double.isFinite(loss) ? "the loss (" + loss + ")" : net.firstNonFinite("gradient", grads);
             if (bad == null) {
-                bad = firstNonFinite("weight", next);
+                bad = net.firstNonFinite("weight", next);
             }
             dropoutRng.setState(dropoutBefore);
             divergence = new Divergence(step + 1, epoch, bad);
@@ -209,19 +209,6 @@ public final class Trainer {
         return finite;
     }
 
-    /** Names the first value that is not finite, e.g. "the gradient of layer 1 weight 3 (NaN)"; null if none. */
-    private String firstNonFinite(String what, double[][] values) {
-        for (int p = 0; p < values.length; p++) {
-            for (int j = 0; j < values[p].length; j++) {
-                if (!Double.isFinite(values[p][j])) {
-                    return "the " + what + " of layer " + net.parameterOwner(p) + " " + net.parameter(p).name() + " " + j
-                            + " (" + values[p][j] + ")";
-                }
-            }
-        }
-        return null;
-    }
-
     /** Draws the example order at the first step of each epoch (identity without shuffling). */
     private void prepareOrder() {
         if (orderEpoch == epoch && order != null) {
@@ -234,27 +221,9 @@ public final class Trainer {
         orderEpoch = epoch;
     }
 
-    /** Writes this epoch's example order, drawn from {@code rng}, into {@code o} (identity without shuffling). */
+    /** Writes this epoch's example order, drawn from {@code rng}, into {@code o} (see {@link EpochOrder}). */
     private void drawOrder(Rng rng, int[] o) {
-        for (int i = 0; i < trainSize; i++) {
-            o[i] = i;
-        }
-        if (config.shuffle()) {
-            // Fisher-Yates. The draws come first, in the same order: they do not depend on the
-            // swaps, and in a loop of their own they overlap one another.
-            if (swaps == null || swaps.length < trainSize) {
-                swaps = new int[trainSize];
-            }
-            for (int i = trainSize - 1; i > 0; i--) {
-                swaps[i] = rng.nextInt(i + 1);
-            }
-            for (int i = trainSize - 1; i > 0; i--) {
-                int j = swaps[i];
-                int t = o[i];
-                o[i] = o[j];
-                o[j] = t;
-            }
-        }
+        swaps = EpochOrder.draw(rng, o, trainSize, config.shuffle(), swaps);
     }
 
     /** Steps until the current epoch ends (a whole epoch when at its start), or training diverges. */
