@@ -6,6 +6,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import org.weightlab.ui.fx.Redraw;
 import org.weightlab.ui.theme.Palette;
+import org.weightlab.ui.fx.CanvasFit;
 
 /**
  * A region whose canvas fills it, drawn through the window's one redraw pass: new data or a new
@@ -32,11 +33,7 @@ abstract class SmallCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (CanvasFit.fit(canvas, this)) {
             redraw.mark(SIZE);
         }
     }

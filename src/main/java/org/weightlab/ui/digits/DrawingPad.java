@@ -8,6 +8,7 @@ import javafx.scene.layout.Region;
 import org.weightlab.ui.fx.Redraw;
 import org.weightlab.ui.theme.Palette;
 import org.weightlab.ui.theme.PaletteColor;
+import org.weightlab.ui.fx.CanvasFit;
 
 /**
  * A 32x32 bitmap drawn with the mouse, shown large: the left button inks with a round pen about
@@ -129,11 +130,7 @@ public final class DrawingPad extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (CanvasFit.fit(canvas, this)) {
             redraw.mark(INK);
         }
     }

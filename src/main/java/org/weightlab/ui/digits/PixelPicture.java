@@ -7,6 +7,7 @@ import javafx.scene.paint.Color;
 import org.weightlab.ui.fx.Redraw;
 import org.weightlab.ui.theme.Palette;
 import org.weightlab.ui.theme.PaletteColor;
+import org.weightlab.ui.fx.CanvasFit;
 
 /**
  * A small square picture of {@code side x side} values, row-major with the top row first: either
@@ -88,11 +89,7 @@ public final class PixelPicture extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (CanvasFit.fit(canvas, this)) {
             redraw.mark(DATA);
         }
     }

@@ -14,6 +14,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.weightlab.ui.theme.Palette;
+import org.weightlab.ui.fx.CanvasFit;
 
 /** A region holding a canvas that fills it and is redrawn when resized or given new data. */
 abstract class CanvasPane extends Region {
@@ -40,11 +41,7 @@ abstract class CanvasPane extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (CanvasFit.fit(canvas, this)) {
             redraw();
         }
     }

@@ -13,6 +13,7 @@ import org.weightlab.session.LayerSnapshot;
 import org.weightlab.ui.fx.Redraw;
 import org.weightlab.ui.theme.Palette;
 import org.weightlab.ui.theme.PaletteColor;
+import org.weightlab.ui.fx.CanvasFit;
 
 /**
  * The layers after the input picture in image mode: one column per layer, each neuron a square
@@ -62,11 +63,7 @@ final class DeepLayersCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (CanvasFit.fit(canvas, this)) {
             redraw.mark(1);
         }
     }

@@ -14,6 +14,7 @@ import org.weightlab.session.race.RaceSnapshot;
 import org.weightlab.ui.fx.Redraw;
 import org.weightlab.ui.theme.Palette;
 import org.weightlab.ui.theme.PaletteColor;
+import org.weightlab.ui.fx.CanvasFit;
 
 /**
  * The train losses of a race's runs over epochs, overlaid in one chart on a log axis, one colour
@@ -66,11 +67,7 @@ final class RaceLossChart extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (CanvasFit.fit(canvas, this)) {
             redraw.mark(LOOKS);
         }
     }

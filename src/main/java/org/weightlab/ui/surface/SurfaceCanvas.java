@@ -15,6 +15,7 @@ import org.weightlab.ui.fx.Redraw;
 import org.weightlab.ui.theme.DivergingColorMap;
 import org.weightlab.ui.theme.Palette;
 import org.weightlab.ui.theme.PaletteColor;
+import org.weightlab.ui.fx.CanvasFit;
 
 /**
  * The loss over two parameters as a picture: colour by log loss (low blue, high orange), contour
@@ -94,11 +95,7 @@ final class SurfaceCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (CanvasFit.fit(canvas, this)) {
             redraw.mark(LOOKS);
         }
     }
