@@ -28,9 +28,9 @@ import org.weightlab.ui.stepper.StepThroughViewModel;
  * step-through. Entering the step-through pauses training and walks an exact copy of the run;
  * while it walks, a click in the output view picks the example.
  *
- * <p>Only the network is built with the window: the inspector, the compression lab and the
- * step-through are built the first time they are shown (their models run from the start), so the
- * window opens sooner.
+ * <p>Only the network is built with the window: the inspector, the compression lab, the
+ * step-through, the confusion matrix and the drawing pad are built the first time they are shown
+ * (their models run from the start), so the window opens sooner.
  */
 final class CentreTabs {
 
@@ -49,11 +49,13 @@ final class CentreTabs {
     private final Tab inspectorTab = new Tab("Inspector");
     private final Tab compressTab = new Tab("Compress");
     private final Tab confusionTab = new Tab("Confusion");
-    private final ConfusionPanel confusion = new ConfusionPanel();
+    /** Built the first time its tab is shown; null before. */
+    private ConfusionPanel confusion;
     /** A race or a loss surface, whichever was opened last. */
     private final Tab compareTab = new Tab("Race");
     private final Tab drawTab = new Tab("Draw");
-    private final DrawPanel draw = new DrawPanel();
+    /** Built the first time its tab is shown; null before. */
+    private DrawPanel draw;
     /** Built on first use (the Compress tab shown, or a file of the window asking for it); null before. */
     private CompressionPanel compression;
     private final NetworkGraphView graph;
@@ -87,12 +89,8 @@ final class CentreTabs {
         inspectorTab.setTooltip(new Tooltip("Every weight of a layer, histograms over time, gradient flow, diagnostics (I)"));
         compressTab.setClosable(false);
         compressTab.setTooltip(new Tooltip("How big the weights are; pruning and quantization as what-ifs, then applied"));
-        // Like the compression panel, the confusion matrix is computed only while it is seen.
-        confusion.visibleProperty().bind(confusionTab.selectedProperty());
-        confusionTab.setContent(confusion);
         confusionTab.setClosable(false);
         confusionTab.setTooltip(new Tooltip("Test examples by true and predicted class, each class's accuracy"));
-        drawTab.setContent(draw);
         drawTab.setClosable(false);
         drawTab.setTooltip(new Tooltip("Draw a digit with the mouse and see what the network answers"));
         centre.getTabs().addAll(networkTab, inspectorTab, compressTab, confusionTab, drawTab);
@@ -119,7 +117,23 @@ final class CentreTabs {
                 compression().show(shown.get());
             }
         });
-        confusion.setOnPointPicked(heatmap::highlightExample);
+        confusionTab.selectedProperty().addListener((obs, was, on) -> {
+            if (on && confusion == null) {
+                confusion = new ConfusionPanel();
+                // Like the compression panel, the confusion matrix is computed only while it is seen.
+                confusion.visibleProperty().bind(confusionTab.selectedProperty());
+                confusion.setOnPointPicked(heatmap::highlightExample);
+                confusionTab.setContent(confusion);
+                showIfAny(confusion::show);
+            }
+        });
+        drawTab.selectedProperty().addListener((obs, was, on) -> {
+            if (on && draw == null) {
+                draw = new DrawPanel();
+                drawTab.setContent(draw);
+                showIfAny(draw::show);
+            }
+        });
         stepper.setTrainingControl(host);
         stepper.setOnExit(this::leaveStepThrough);
         stepThrough.setOnAction(e -> {
@@ -174,8 +188,20 @@ final class CentreTabs {
 
     /** The moment on screen, for the tabs that follow it. */
     void show(TrainingSnapshot s) {
-        confusion.show(s);
-        draw.show(s);
+        if (confusion != null) {
+            confusion.show(s);
+        }
+        if (draw != null) {
+            draw.show(s);
+        }
+    }
+
+    /** Hands the moment on screen, if there is one yet, to a view built just now. */
+    private void showIfAny(java.util.function.Consumer<TrainingSnapshot> view) {
+        TrainingSnapshot s = shown.get();
+        if (s != null) {
+            view.accept(s);
+        }
     }
 
     void showDrawingPad() {
