@@ -85,8 +85,8 @@ final class LayerStatistics {
                 ActivationKind kind = layer.activation();
                 for (int b = 0; b < n; b++) {
                     for (int o = 0; o < out; o++) {
-                        double z = ws.z[l][o * ws.capacity + b];
-                        double a = ws.a[l][o * ws.capacity + b];
+                        double z = ws.z[net.moduleIndex(l)][o * ws.capacity + b];
+                        double a = ws.a[net.moduleIndex(l)][o * ws.capacity + b];
                         if (z > 0) {
                             active[l][o]++;
                         }

@@ -12,11 +12,16 @@ import org.weightlab.engine.config.RegularizationKind;
 import org.weightlab.engine.config.RunConfig;
 
 /**
- * A stack of modules ({@link NetModule}; today dense {@link Layer}s) fed by input features, with a
- * loss. The forward and backward passes work on a whole minibatch held in a {@link Workspace}.
- * Module 0 is the first hidden layer; the last module is the output. The parameters of all modules
- * are numbered in one list, module by module in {@link NetModule#parameters()} order: the
- * optimizer, the regularizer and the gradient buffers follow that numbering.
+ * A stack of modules ({@link NetModule}) fed by input features, with a loss: first the convolutions
+ * ({@link ConvLayer}, image data only; none for most networks), then the dense {@link Layer}s. The
+ * forward and backward passes work on a whole minibatch held in a {@link Workspace}, whose buffers
+ * are numbered by module. The parameters of all modules are numbered in one list, module by module
+ * in {@link NetModule#parameters()} order: the optimizer, the regularizer and the gradient buffers
+ * follow that numbering.
+ *
+ * <p>"Layer l" ({@link #layer}, {@link #layerCount}) counts the dense layers only: layer 0 is the
+ * first dense layer (module {@link #convCount()}), the last is the output. The convolutions are
+ * {@link #conv}(0) .. {@link #conv}(convCount() - 1), modules 0 .. convCount() - 1.
  */
 public final class Network {
 
@@ -32,6 +37,8 @@ public final class Network {
     private final int[] owner;
     /** Whether some layer is batch-normalized. */
     private final boolean normalized;
+    /** The number of convolutions, which come before the dense layers. */
+    private final int convCount;
 
     public Network(List<Feature> features, LossKind loss, List<? extends NetModule> layers) {
         if (features == null) {
@@ -52,6 +59,12 @@ public final class Network {
                         + width);
             }
             boolean last = l == this.layers.length - 1;
+            if (layer instanceof ConvLayer && l > 0 && !(this.layers[l - 1] instanceof ConvLayer)) {
+                throw new IllegalArgumentException("convolutions come before the dense layers (module " + l + ")");
+            }
+            if (last && !(layer instanceof Layer)) {
+                throw new IllegalArgumentException("the output module must be a dense layer");
+            }
             if (!last && layer.activation() == ActivationKind.SOFTMAX) {
                 throw new IllegalArgumentException("softmax is for the output layer only (layer " + l + ")");
             }
@@ -78,16 +91,29 @@ public final class Network {
         parameterList = List.of(parameters);
         owner = owners.stream().mapToInt(Integer::intValue).toArray();
         boolean norm = false;
+        int convs = 0;
         for (NetModule m : this.layers) {
             norm |= m instanceof Layer dense && dense.norm() != null;
+            convs += m instanceof ConvLayer ? 1 : 0;
         }
         normalized = norm;
+        convCount = convs;
     }
 
     /** A new network shaped by {@code config}, weights then biases of each layer drawn from {@code rng}. */
     public static Network create(RunConfig config, Rng rng) {
-        List<Layer> layers = new ArrayList<>();
+        List<NetModule> layers = new ArrayList<>();
         int in = config.inputs();
+        int[] image = config.imageShape();
+        for (org.weightlab.engine.config.ConvSpec spec : config.extras().conv()) {
+            ConvLayer conv = new ConvLayer(image[0], image[1], image[2], spec.channels(), spec.kernel(),
+                    config.activation());
+            Init.fill(config.init(), conv.fanIn(), conv.fanOut(), conv.parameters().get(0).values, rng);
+            Init.fill(config.biasInit(), conv.fanIn(), conv.fanOut(), conv.parameters().get(1).values, rng);
+            layers.add(conv);
+            image = new int[]{conv.channels(), conv.outHeight(), conv.outWidth()};
+            in = conv.outputs();
+        }
         int hidden = config.hidden().size();
         for (int l = 0; l <= hidden; l++) {
             boolean last = l == hidden;
@@ -134,10 +160,10 @@ public final class Network {
      */
     Network withBatchNorm(RunConfig config) {
         boolean any = false;
-        List<NetModule> normed = new ArrayList<>(layers.length);
-        for (int l = 0; l < layers.length; l++) {
+        List<NetModule> normed = new ArrayList<>(List.of(layers).subList(0, convCount));
+        for (int l = 0; l < layerCount(); l++) {
             Layer layer = layer(l);
-            boolean on = l < layers.length - 1 && config.extras().batchNormOn(l);
+            boolean on = l < layerCount() - 1 && config.extras().batchNormOn(l);
             if (!on && layer.norm() != null) {
                 throw new IllegalArgumentException("initial layer " + l
                         + " carries batch normalization the config's \"batchNorm\" does not list");
@@ -175,8 +201,8 @@ public final class Network {
             return this;
         }
         Rng rng = Rng.stream(config.seed(), 4);
-        List<NetModule> adapted = new ArrayList<>();
-        for (int l = 0; l < layers.length; l++) {
+        List<NetModule> adapted = new ArrayList<>(List.of(layers).subList(0, convCount));
+        for (int l = 0; l < layerCount(); l++) {
             LoraSpec spec = config.loraOf(l);
             Layer layer = layer(l);
             LoraAdapter a = layer.adapter();
@@ -195,8 +221,8 @@ public final class Network {
     /** A copy with every LoRA adapter folded into its layer's weights, W := W + s B A (see {@link Layer#merged()}). */
     public Network merged() {
         List<NetModule> plain = new ArrayList<>(layers.length);
-        for (int l = 0; l < layers.length; l++) {
-            plain.add(layer(l).merged());
+        for (int m = 0; m < layers.length; m++) {
+            plain.add(layers[m] instanceof Layer dense ? dense.merged() : layers[m].copy());
         }
         return new Network(features, loss, plain);
     }
@@ -204,8 +230,9 @@ public final class Network {
     /** A copy with layer {@code l}'s LoRA adapter folded into its weights; the other layers as they are. */
     public Network merged(int l) {
         List<NetModule> out = new ArrayList<>(layers.length);
+        int target = moduleIndex(l);
         for (int i = 0; i < layers.length; i++) {
-            out.add(i == l ? layer(i).merged() : layers[i].copy());
+            out.add(i == target ? layer(l).merged() : layers[i].copy());
         }
         return new Network(features, loss, out);
     }
@@ -265,20 +292,44 @@ public final class Network {
         return output().outputs();
     }
 
+    /** The number of dense layers (hidden and output); the convolutions are counted by {@link #convCount()}. */
     public int layerCount() {
-        return layers.length;
+        return layers.length - convCount;
     }
 
-    /** Module {@code l}, which must be a dense layer (the views, the trace and the field read them). */
+    /** Dense layer {@code l} (0 = the first dense layer, after any convolutions; the views, the trace and the field read them). */
     public Layer layer(int l) {
-        if (module(l) instanceof Layer dense) {
-            return dense;
+        if (l < 0 || l >= layerCount()) {
+            throw new IllegalArgumentException("layer " + l + " is outside 0.." + (layerCount() - 1));
         }
-        throw new IllegalStateException("module " + l + " is not a dense layer");
+        return (Layer) layers[convCount + l];
     }
 
     public Layer output() {
-        return layer(layers.length - 1);
+        return layer(layerCount() - 1);
+    }
+
+    /** The number of convolutions before the dense layers (0 for most networks). */
+    public int convCount() {
+        return convCount;
+    }
+
+    /** Convolution {@code c} (live: engine thread only; a {@link #copy()} is safe to read). */
+    public ConvLayer conv(int c) {
+        if (c < 0 || c >= convCount) {
+            throw new IllegalArgumentException("convolution " + c + " is outside 0.." + (convCount - 1));
+        }
+        return (ConvLayer) layers[c];
+    }
+
+    /** The number of modules: convolutions and dense layers. */
+    int moduleCount() {
+        return layers.length;
+    }
+
+    /** The module index of dense layer {@code l} (its buffers' index in a {@link Workspace}). */
+    int moduleIndex(int l) {
+        return convCount + l;
     }
 
     NetModule module(int l) {
@@ -362,7 +413,7 @@ public final class Network {
             ws.in[l] = x;
             layer.forward(ws, l, n);
             double[] a = ws.a[l];
-            if (l < last && dropout > 0 && rng != null) {
+            if (l < last && dropout > 0 && rng != null && layer instanceof Layer) {
                 double keepScale = 1.0 / (1.0 - dropout);
                 double[] mask = ws.mask[l];
                 double[] d = ws.dropped[l];
@@ -461,6 +512,21 @@ public final class Network {
             throw new IllegalArgumentException("initial weights are for loss " + n.loss().id() + ", config says "
                     + c.loss().id());
         }
+        List<org.weightlab.engine.config.ConvSpec> convs = c.extras().conv();
+        if (n.convCount() != convs.size()) {
+            throw new IllegalArgumentException("initial weights have " + n.convCount()
+                    + " convolutions, the config " + convs.size());
+        }
+        for (int k = 0; k < convs.size(); k++) {
+            ConvLayer conv = n.conv(k);
+            if (conv.channels() != convs.get(k).channels() || conv.kernel() != convs.get(k).kernel()
+                    || conv.activation() != c.activation()) {
+                throw new IllegalArgumentException("initial convolution " + k + " has " + conv.channels()
+                        + " kernels of " + conv.kernel() + "x" + conv.kernel() + " " + conv.activation().id()
+                        + ", the config says " + convs.get(k).channels() + " of " + convs.get(k).kernel() + "x"
+                        + convs.get(k).kernel() + " " + c.activation().id());
+            }
+        }
         if (n.layerCount() != c.hidden().size() + 1) {
             throw new IllegalArgumentException("initial weights have " + n.layerCount() + " layers, the config "
                     + (c.hidden().size() + 1));
@@ -486,7 +552,9 @@ public final class Network {
         for (int p = 0; p < values.length; p++) {
             for (int j = 0; j < values[p].length; j++) {
                 if (!Double.isFinite(values[p][j])) {
-                    return "the " + what + " of layer " + parameterOwner(p) + " " + parameter(p).name() + " " + j
+                    int m = parameterOwner(p);
+                    String where = m < convCount ? "convolution " + m : "layer " + (m - convCount);
+                    return "the " + what + " of " + where + " " + parameter(p).name() + " " + j
                             + " (" + values[p][j] + ")";
                 }
             }

@@ -135,9 +135,8 @@ public final class OptimizerState {
         weightSlot = new int[net.layerCount()];
         biasSlot = new int[net.layerCount()];
         for (int l = 0; l < net.layerCount(); l++) {
-            boolean dense = net.module(l) instanceof Layer;
-            weightSlot[l] = dense ? net.firstParameter(l) : -1;
-            biasSlot[l] = dense ? net.firstParameter(l) + 1 : -1;
+            weightSlot[l] = net.firstParameter(net.moduleIndex(l));
+            biasSlot[l] = net.firstParameter(net.moduleIndex(l)) + 1;
         }
     }
 

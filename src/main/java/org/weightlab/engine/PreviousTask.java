@@ -38,7 +38,7 @@ final class PreviousTask {
         }
         Layer out = net.output();
         int k = out.outputs();
-        int last = net.layerCount() - 1;
+        int last = net.moduleCount() - 1; // the output module's buffers
         double loss = 0;
         int correct = 0;
         for (int start = 0; start < size; start += CHUNK) {

@@ -125,7 +125,9 @@ public final class Trainer {
                 || !a.features().equals(b.features()) || a.problem() != b.problem()
                 || !a.hidden().equals(b.hidden()) || a.outputActivation() != b.outputActivation()
                 || a.loss() != b.loss() || !a.init().equals(b.init()) || !a.biasInit().equals(b.biasInit())
-                || !a.lora().equals(b.lora()) || !a.extras().batchNorm().equals(b.extras().batchNorm())) {
+                || !a.lora().equals(b.lora()) || !a.extras().batchNorm().equals(b.extras().batchNorm())
+                || !a.extras().conv().equals(b.extras().conv())
+                || !a.extras().conv().isEmpty() && a.activation() != b.activation()) {
             return true;
         }
         for (int l = 0; l < a.hidden().size(); l++) {
@@ -367,6 +369,11 @@ public final class Trainer {
         Arrays.fill(l.frozenBiases, frozen);
     }
 
+    /** Freezes kernel {@code kernel} of convolution {@code conv}: its weights (every input channel) and its bias. */
+    public void freezeKernel(int conv, int kernel, boolean frozen) {
+        net.conv(conv).freezeKernel(kernel, frozen);
+    }
+
     /** Sets one weight; the optimizer state of that weight is kept. */
     public void setWeight(int layer, int out, int in, double value) {
         checkFinite(value);
@@ -459,7 +466,7 @@ public final class Trainer {
         Workspace ws = evalSpace();
         Layer out = net.output();
         int k = out.outputs();
-        int last = net.layerCount() - 1;
+        int last = net.moduleCount() - 1; // the output module's buffers
         double loss = 0;
         int correct = 0;
         for (int start = 0; start < size; start += EVAL_CHUNK) {
@@ -532,12 +539,13 @@ public final class Trainer {
         List<TraceLayer> out = new ArrayList<>(layers);
         for (int l = 0; l < layers; l++) {
             Layer layer = net.layer(l);
-            int w = net.firstParameter(l); // a dense layer's weight, then its bias
+            int m = net.moduleIndex(l); // the layer's buffers (after any convolutions)
+            int w = net.firstParameter(m); // a dense layer's weight, then its bias
             int width = layer.outputs();
-            double[] mask = l < layers - 1 && ws.masked[l] ? Arrays.copyOf(ws.mask[l], width) : filled(width);
-            out.add(new TraceLayer(layer, Arrays.copyOf(ws.in[l], layer.inputs()), Arrays.copyOf(ws.z[l], width),
-                    Arrays.copyOf(ws.a[l], width), mask, Arrays.copyOf(ws.da[l], width),
-                    Arrays.copyOf(ws.dz[l], width), data[w], g[w], g[w + 1], proposed[w], proposed[w + 1]));
+            double[] mask = l < layers - 1 && ws.masked[m] ? Arrays.copyOf(ws.mask[m], width) : filled(width);
+            out.add(new TraceLayer(layer, Arrays.copyOf(ws.in[m], layer.inputs()), Arrays.copyOf(ws.z[m], width),
+                    Arrays.copyOf(ws.a[m], width), mask, Arrays.copyOf(ws.da[m], width),
+                    Arrays.copyOf(ws.dz[m], width), data[w], g[w], g[w + 1], proposed[w], proposed[w + 1]));
         }
         return new Trace(x1, x2, label, Arrays.copyOfRange(x, offset, offset + inputs), out, loss,
                 net.penalty(config.regularization()), lr, step);

@@ -13,7 +13,7 @@ final class Workspace {
     final double[] x;
     /** Label of each example of the batch. */
     final double[] labels;
-    /** Per layer: pre-activations z = W x + b, [out][capacity]. */
+    /** Per module (convolutions, then dense layers; see {@link Network}): pre-activations z = W x + b, [out][capacity]. */
     final double[][] z;
     /** Per layer: activations a = f(z), [out][capacity] (before dropout). */
     final double[][] a;
@@ -52,7 +52,7 @@ final class Workspace {
     Workspace(Network net, int capacity, boolean training) {
         this.capacity = capacity;
         this.training = training;
-        int layers = net.layerCount();
+        int layers = net.moduleCount();
         x = new double[capacity * net.inputs()];
         labels = new double[capacity];
         z = new double[layers][];

@@ -74,6 +74,16 @@
  * {@code GradientCheckTest}, {@code NormReferenceAgreementTest}, {@code NormFileTest},
  * {@code BatchNormTorchReplayTest}).
  *
+ * <p>The convolution ({@link org.weightlab.engine.ConvLayer}, PyTorch's {@code Conv2d} then the
+ * activation then {@code Flatten}) is the first module of its own: the convolutions are the first
+ * modules of the network, before the dense layers. So that the dense views keep working,
+ * {@code Network.layer(l)} and {@code layerCount()} count the dense layers only (layer 0 is the
+ * first dense layer, module {@code convCount()}); {@code Network.conv(c)} gives the convolutions,
+ * and engine code that reads a {@code Workspace} buffer of dense layer l uses
+ * {@code Network.moduleIndex(l)}. The views read a convolution's kernels, bias, shapes and one
+ * example's feature maps ({@code ConvLayer.featureMaps}) from a network copy. Config field "conv"
+ * ({@code engine.config.ConvSpec}, image data only).
+ *
  * Keep {@code Network.backward} above the JIT's inlining limit (its comment says why), and compare
  * {@code bench} A and B before and after.
  */

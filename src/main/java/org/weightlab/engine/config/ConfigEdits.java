@@ -211,7 +211,8 @@ public final class ConfigEdits {
                     problem, hidden, c.activation(), c.layerActivations(), o.activation(), o.loss(),
                     c.init(), c.biasInit(), c.optimizer(), c.regularization(), c.schedule(),
                     Math.min(c.batchSize(), trainSize(samples, c.trainFraction())), c.shuffle(), c.dropout(),
-                    List.of(), c.extras().withData(data));
+                    List.of(), c.extras().withData(data)
+                            .withConv(d == DatasetKind.DIGITS ? c.extras().conv() : List.of())); // images only
             RunConfig base = next;
             return next.withLora(c.lora().stream().filter(s -> fits(s, base)).toList());
         } catch (IllegalArgumentException e) {

@@ -17,7 +17,8 @@ import java.util.List;
  * @param dropout          inverted-dropout rate for every hidden layer, 0 for none (training only)
  * @param lora             LoRA adapters, by layer (config field "lora")
  * @param extras           the optional sections added since: batch normalization, quantization-aware
- *                         training, data carried inside the file (never null; {@link RunExtras#NONE})
+ *                         training, data carried inside the file, convolutions (never null;
+ *                         {@link RunExtras#NONE})
  */
 public record RunConfig(DatasetKind dataset, int samples, double noise, double trainFraction, long seed,
                         List<Feature> features, ProblemKind problem, List<Integer> hidden,
@@ -128,6 +129,18 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
         checkLora(lora, features.isEmpty() ? dims : features.size(), hidden,
                 loss == LossKind.CROSS_ENTROPY ? classes : 1);
         extras.check(hidden);
+        ConvSpec.check(extras.conv(), data != null ? null : imageOf(dataset), dataset.id());
+    }
+
+    /** The image shape {channels, height, width} of a data set of pictures (digits: 1 x 8 x 8), else null. */
+    private static int[] imageOf(DatasetKind dataset) {
+        return dataset == DatasetKind.DIGITS
+                ? new int[]{1, DatasetKind.DIGITS_SIDE, DatasetKind.DIGITS_SIDE} : null;
+    }
+
+    /** The inputs as an image {channels, height, width} (digits: 1 x 8 x 8), or null for data that is not one. */
+    public int[] imageShape() {
+        return extras.data() != null ? null : imageOf(dataset);
     }
 
     /** A config without LoRA adapters (the form every config had before "lora"). */
@@ -266,7 +279,8 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
     public RunConfig withDataset(DatasetKind d) {
         return new RunConfig(d, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout, fitting(lora, inputs(), hidden, loss, d), extras);
+                batchSize, shuffle, dropout, fitting(lora, inputs(), hidden, loss, d),
+                imageOf(d) == null ? extras.withConv(List.of()) : extras);
     }
 
     public RunConfig withData(int samples, double noise, double trainFraction, long seed) {
