@@ -100,6 +100,17 @@ public final class Network {
         convCount = convs;
     }
 
+    /** Convolutions, then dense layers (e.g. read from a file). */
+    public Network(List<Feature> features, LossKind loss, List<ConvLayer> conv, List<Layer> dense) {
+        this(features, loss, concat(conv, dense));
+    }
+
+    private static List<NetModule> concat(List<ConvLayer> conv, List<Layer> dense) {
+        List<NetModule> all = new ArrayList<>(conv);
+        all.addAll(dense);
+        return all;
+    }
+
     /** A new network shaped by {@code config}, weights then biases of each layer drawn from {@code rng}. */
     public static Network create(RunConfig config, Rng rng) {
         List<NetModule> layers = new ArrayList<>();

@@ -41,7 +41,7 @@ final class Codec {
         Obj o = in.obj("dataset", "samples", "noise", "trainFraction", "seed", "features", "problem", "hidden",
                 "activation", "layerActivations", "outputActivation", "loss", "init", "biasInit", "optimizer",
                 "regularization", "schedule", "batchSize", "shuffle", "dropout", "lora", "batchNorm", "data",
-                "quantization");
+                "quantization", "conv");
         DatasetKind dataset = o.req("dataset").named(DatasetKind::fromId);
         int samples = o.req("samples").integer(2, RunConfig.MAX_SAMPLES);
         double noise = o.req("noise").number();
@@ -82,9 +82,14 @@ final class Codec {
         JsonIn normIn = o.opt("batchNorm");
         RunExtras extras = (normIn == null ? RunExtras.NONE : RunExtras.NONE.withBatchNorm(NormCodec.readFlags(normIn)))
                 .withData(data).withQuantization(QuantizationCodec.read(o.opt("quantization")));
+        JsonIn convIn = o.opt("conv");
+        if (convIn != null) {
+            extras = extras.withConv(ConvCodec.readSpecs(convIn));
+        }
+        RunExtras extrasRead = extras;
         return build(o, () -> new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden,
                 activation, layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization,
-                schedule, batchSize, shuffle, dropout, lora, extras));
+                schedule, batchSize, shuffle, dropout, lora, extrasRead));
     }
 
     static void writeConfig(JsonOut out, RunConfig c) {
@@ -137,6 +142,7 @@ final class Codec {
             NormCodec.writeFlags(out, c.extras().batchNorm());
         }
         QuantizationCodec.write(out, c.extras().quantization());
+        ConvCodec.writeSpecs(out, c.extras().conv());
         if (c.inlineData() != null) {
             out.field("data");
             DataCodec.writeInline(out, c.inlineData());
@@ -338,7 +344,9 @@ final class Codec {
      * @param finiteOnly false for a run's final state, which may have diverged
      */
     static NetworkState readState(JsonIn in, RunConfig config, boolean finiteOnly) {
-        Obj o = in.obj("layers");
+        Obj o = in.obj("conv", "layers");
+        List<ConvState> conv = ConvCodec.readStates(config.extras().conv().isEmpty() ? o.opt("conv") : o.req("conv"),
+                config, finiteOnly);
         JsonIn layersIn = o.req("layers");
         List<JsonIn> layers = layersIn.array();
         List<Integer> hidden = config.hidden();
@@ -350,7 +358,7 @@ final class Codec {
         List<LayerState> result = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
             boolean output = l == hidden.size();
-            int inputs = l == 0 ? config.inputs() : hidden.get(l - 1);
+            int inputs = l == 0 ? config.denseInputs() : hidden.get(l - 1);
             int outputs = output ? config.outputs() : hidden.get(l);
             ActivationKind act = output ? config.outputActivation() : config.hiddenActivation(l);
             String name = output ? "the output layer" : "hidden layer " + (l + 1);
@@ -366,7 +374,7 @@ final class Codec {
             }
             result.add(layer);
         }
-        return new NetworkState(result);
+        return new NetworkState(result, conv);
     }
 
     private static final String[] LAYER_FIELDS = {"weights", "biases", "activation", "frozenWeights",
@@ -429,7 +437,9 @@ final class Codec {
     }
 
     static void writeState(JsonOut out, NetworkState state) {
-        out.startObject().field("layers").startArray();
+        out.startObject();
+        ConvCodec.writeStates(out, state.conv());
+        out.field("layers").startArray();
         for (LayerState layer : state.layers()) {
             out.startObject();
             out.field("weights").startArray();

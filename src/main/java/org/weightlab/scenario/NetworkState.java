@@ -13,15 +13,35 @@ import org.weightlab.engine.config.RunConfig;
 
 /**
  * The parameters of a whole network, first hidden layer to output layer: a scenario's optional
- * starting point, or a run export's "initial" and "final" (DESIGN 4 and 5).
+ * starting point, or a run export's "initial" and "final" (DESIGN 4 and 5). {@code conv} holds the
+ * convolutions before the dense layers (empty for most networks).
  */
-public record NetworkState(List<LayerState> layers) {
+public record NetworkState(List<LayerState> layers, List<ConvState> conv) {
+
+    /** A network of dense layers only. */
+    public NetworkState(List<LayerState> layers) {
+        this(layers, List.of());
+    }
 
     public NetworkState {
         if (layers == null || layers.isEmpty()) {
             throw new IllegalArgumentException("a network has at least one layer");
         }
         layers = List.copyOf(layers);
+        conv = conv == null ? List.of() : List.copyOf(conv);
+        for (int c = 1; c < conv.size(); c++) {
+            ConvState prev = conv.get(c - 1);
+            ConvState next = conv.get(c);
+            if (next.channelsIn() != prev.channels() || next.height() != prev.height() - prev.kernel() + 1
+                    || next.width() != prev.width() - prev.kernel() + 1) {
+                throw new IllegalArgumentException("convolution " + c + " does not read convolution " + (c - 1)
+                        + "'s feature maps");
+            }
+        }
+        if (!conv.isEmpty() && layers.get(0).inputs() != conv.get(conv.size() - 1).outputs()) {
+            throw new IllegalArgumentException("the first dense layer takes " + layers.get(0).inputs()
+                    + " inputs but the convolutions give " + conv.get(conv.size() - 1).outputs());
+        }
         for (int l = 1; l < layers.size(); l++) {
             if (layers.get(l).inputs() != layers.get(l - 1).outputs()) {
                 throw new IllegalArgumentException("layer " + (l + 1) + " takes " + layers.get(l).inputs()
@@ -32,6 +52,10 @@ public record NetworkState(List<LayerState> layers) {
 
     /** A copy of the network's parameters and frozen masks. */
     public static NetworkState of(Network network) {
+        List<ConvState> conv = new ArrayList<>();
+        for (int c = 0; c < network.convCount(); c++) {
+            conv.add(ConvState.of(network.conv(c)));
+        }
         List<LayerState> layers = new ArrayList<>();
         for (int l = 0; l < network.layerCount(); l++) {
             Layer layer = network.layer(l);
@@ -49,7 +73,7 @@ public record NetworkState(List<LayerState> layers) {
             }
             layers.add(state);
         }
-        return new NetworkState(layers);
+        return new NetworkState(layers, conv);
     }
 
     /**
@@ -62,6 +86,10 @@ public record NetworkState(List<LayerState> layers) {
         String problem = shapeProblem(config);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
+        }
+        List<org.weightlab.engine.ConvLayer> convLayers = new ArrayList<>();
+        for (ConvState c : conv) {
+            convLayers.add(c.toLayer());
         }
         List<Layer> engineLayers = new ArrayList<>();
         for (LayerState s : layers) {
@@ -78,12 +106,12 @@ public record NetworkState(List<LayerState> layers) {
             }
             engineLayers.add(layer);
         }
-        return new Network(config.features(), config.loss(), engineLayers);
+        return new Network(config.features(), config.loss(), convLayers, engineLayers);
     }
 
     /** True when every weight and bias is a finite number. */
     public boolean isFinite() {
-        return layers.stream().allMatch(LayerState::isFinite);
+        return layers.stream().allMatch(LayerState::isFinite) && conv.stream().allMatch(ConvState::isFinite);
     }
 
     /**
@@ -92,6 +120,10 @@ public record NetworkState(List<LayerState> layers) {
      */
     public String shapeProblem(RunConfig config) {
         List<Integer> hidden = config.hidden();
+        String convProblem = convProblem(config);
+        if (convProblem != null) {
+            return convProblem;
+        }
         if (layers.size() != hidden.size() + 1) {
             return "layers: has " + layers.size() + " layers; the config's network has " + (hidden.size() + 1)
                     + " (" + (hidden.isEmpty() ? "no hidden layers" : "hidden " + hidden) + " and the output layer)";
@@ -99,7 +131,7 @@ public record NetworkState(List<LayerState> layers) {
         for (int l = 0; l < layers.size(); l++) {
             LayerState layer = layers.get(l);
             boolean output = l == hidden.size();
-            int in = l == 0 ? config.inputs() : hidden.get(l - 1);
+            int in = l == 0 ? config.denseInputs() : hidden.get(l - 1);
             int out = output ? config.outputs() : hidden.get(l);
             ActivationKind act = output ? config.outputActivation() : config.hiddenActivation(l);
             String at = "layers[" + l + "]";
@@ -117,6 +149,23 @@ public record NetworkState(List<LayerState> layers) {
             if (layer.activation() != act) {
                 return at + ".activation: is " + layer.activation().id() + ", but the config gives " + name + " "
                         + act.id();
+            }
+        }
+        return null;
+    }
+
+    private String convProblem(RunConfig config) {
+        List<org.weightlab.engine.config.ConvSpec> specs = config.extras().conv();
+        if (conv.size() != specs.size()) {
+            return "conv: has " + conv.size() + " convolutions; the config's \"conv\" has " + specs.size();
+        }
+        for (int c = 0; c < conv.size(); c++) {
+            ConvState s = conv.get(c);
+            if (s.channels() != specs.get(c).channels() || s.kernel() != specs.get(c).kernel()
+                    || s.activation() != config.activation()) {
+                return "conv[" + c + "]: is " + s.channels() + " kernels of " + s.kernel() + "x" + s.kernel() + " "
+                        + s.activation().id() + "; the config has " + specs.get(c).channels() + " of "
+                        + specs.get(c).kernel() + "x" + specs.get(c).kernel() + " " + config.activation().id();
             }
         }
         return null;

@@ -244,6 +244,18 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
         return features.isEmpty() ? dims() : features.size();
     }
 
+    /** Number of inputs of the first dense layer: {@link #inputs()}, or the flattened feature maps of the convolutions. */
+    public int denseInputs() {
+        int[] shape = imageShape();
+        if (extras.conv().isEmpty() || shape == null) {
+            return inputs();
+        }
+        for (ConvSpec s : extras.conv()) {
+            shape = new int[]{s.channels(), shape[1] - s.kernel() + 1, shape[2] - s.kernel() + 1};
+        }
+        return shape[0] * shape[1] * shape[2];
+    }
+
     /** Names of the network's inputs: the features' ids, or the data's column names. */
     public List<String> inputNames() {
         if (!features.isEmpty()) {
