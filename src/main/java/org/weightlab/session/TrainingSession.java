@@ -572,10 +572,8 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         if (e == null) {
             e = evaluator.latest();
         }
-        TrainingSnapshot s = new TrainingSnapshot(trainer.stepCount(), trainer.epochCount(), state, config,
-                config.features(), SnapshotParts.layers(trainer, wantStats), e.trainLoss(), e.testLoss(),
-                e.trainAccuracy(), e.testAccuracy(), e.penalty(), trainer.learningRate(),
-                wantFields ? lastField : null, run.data());
+        TrainingSnapshot s = SnapshotParts.moment(trainer, state, e, wantFields ? lastField : null, run.data(),
+                wantStats);
         if (record) {
             history.record(trainer.checkpoint(), s, boundary);
             boundary = false;

@@ -5,15 +5,14 @@ import java.util.List;
 import org.weightlab.engine.Checkpoint;
 import org.weightlab.engine.Divergence;
 import org.weightlab.engine.Evaluation;
-import org.weightlab.engine.Layer;
 import org.weightlab.engine.Network;
 import org.weightlab.engine.Trainer;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.session.FieldSnapshot;
-import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.LossPoint;
 import org.weightlab.session.SessionState;
+import org.weightlab.session.SnapshotParts;
 import org.weightlab.session.TrainingSnapshot;
 
 /**
@@ -215,13 +214,10 @@ public final class Race {
     }
 
     private TrainingSnapshot moment(Trainer t, boolean running, boolean withFields) {
-        Evaluation e = t.evaluate();
-        FieldSnapshot field = withFields ? new FieldSnapshot(FIELD_GRID, -FIELD_EXTENT, FIELD_EXTENT,
-                t.computeField(FIELD_GRID, -FIELD_EXTENT, FIELD_EXTENT, null)) : null;
-        return new TrainingSnapshot(t.stepCount(), t.epochCount(), t.divergence() != null ? SessionState.DIVERGED
-                : running ? SessionState.RUNNING : SessionState.PAUSED, t.config(), t.config().features(),
-                layers(t.network()), e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(),
-                t.learningRate(), field, data);
+        FieldSnapshot field = withFields ? SnapshotParts.field(t, FIELD_GRID, FIELD_EXTENT) : null;
+        SessionState state = t.divergence() != null ? SessionState.DIVERGED
+                : running ? SessionState.RUNNING : SessionState.PAUSED;
+        return SnapshotParts.moment(t, state, t.evaluate(), field, data, false);
     }
 
     private static boolean finite(FieldSnapshot f) {
@@ -241,17 +237,5 @@ public final class Race {
         Evaluation e = t.evaluate();
         return new LossPoint(t.stepCount(), t.epochCount(), e.trainLoss(), e.testLoss(), true, e.trainAccuracy(),
                 e.testAccuracy());
-    }
-
-    private static List<LayerSnapshot> layers(Network net) {
-        List<LayerSnapshot> out = new ArrayList<>(net.layerCount());
-        for (int l = 0; l < net.layerCount(); l++) {
-            Layer layer = net.layer(l);
-            out.add(new LayerSnapshot(layer.inputs(), layer.outputs(), layer.activation(), layer.weightsCopy(),
-                    layer.biasesCopy(), layer.weightGradientsCopy(), layer.biasGradientsCopy(),
-                    layer.weightUpdatesCopy(), layer.biasUpdatesCopy(), layer.frozenWeightsCopy(),
-                    layer.frozenBiasesCopy(), null));
-        }
-        return out;
     }
 }
