@@ -6,6 +6,7 @@ import org.weightlab.engine.Checkpoint;
 import org.weightlab.engine.Divergence;
 import org.weightlab.engine.Evaluation;
 import org.weightlab.engine.Network;
+import org.weightlab.engine.TaskScore;
 import org.weightlab.engine.Trainer;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
@@ -86,8 +87,9 @@ public final class Race {
      * Throws with a readable message when there are not 2 to 4 values or a value does not fit.
      */
     public static Race fork(Checkpoint from, DataSplit data, RaceSetting setting, List<String> values) {
-        if (values.size() < 2 || values.size() > MAX_RUNS) {
-            throw new IllegalArgumentException("a race has 2 to " + MAX_RUNS + " runs, got " + values.size());
+        checkCount(values);
+        if (setting.movesToTaskB()) {
+            throw new IllegalArgumentException("a fine-tuning race starts from pre-trained weights and a task B");
         }
         RunConfig base = from.config();
         List<Variant> variants = new ArrayList<>();
@@ -107,6 +109,40 @@ public final class Race {
             }
         }
         return new Race(setting, variants, data, trainers);
+    }
+
+    /**
+     * A fine-tuning race: one run per choice of {@link FineTuning} ({@code all}, {@code base},
+     * {@code lora(R,ALPHA)}), each from the identical pre-trained weights with nothing frozen but
+     * what its choice freezes, on task B's data with the same example order and fresh optimizer
+     * state, each measuring task A's test set as it goes ({@link Trainer#continueOn}). Step and epoch
+     * counts start at 0 (epochs of task B).
+     */
+    public static Race fineTune(FineTuningStart start, List<String> values) {
+        checkCount(values);
+        RunConfig taskA = start.taskA().config().withLora(List.of());
+        List<Variant> variants = new ArrayList<>();
+        Trainer[] trainers = new Trainer[values.size()];
+        for (int k = 0; k < values.size(); k++) {
+            String v = values.get(k).strip();
+            FineTuning.check(v);
+            RunConfig c = RaceSetting.FINE_TUNING.apply(start.taskB().config(), v);
+            Trainer onA = new Trainer(taskA, start.taskA().data(), start.pretrained());
+            for (int l = 0; l < onA.network().layerCount(); l++) {
+                onA.freezeLayer(l, false);
+            }
+            Trainer t = onA.continueOn(c, start.taskB().data());
+            FineTuning.freeze(t, v);
+            variants.add(new Variant(v, FineTuning.label(v), c));
+            trainers[k] = t;
+        }
+        return new Race(RaceSetting.FINE_TUNING, variants, start.taskB().data(), trainers);
+    }
+
+    private static void checkCount(List<String> values) {
+        if (values.size() < 2 || values.size() > MAX_RUNS) {
+            throw new IllegalArgumentException("a race has 2 to " + MAX_RUNS + " runs, got " + values.size());
+        }
     }
 
     public RaceSetting setting() {
@@ -208,7 +244,7 @@ public final class Race {
             }
             runs.add(new RaceSnapshot.Run(variants.get(k), moment, curves.get(k), d,
                     t.stepCount() - startSteps[k], t.epochCount() - startEpochs[k], now.trainLoss(), now.testLoss(),
-                    now.testAccuracy()));
+                    now.testAccuracy(), FineTuning.trainable(t.network()), t.taskAScore()));
         }
         return new RaceSnapshot(setting, runs, epochsRun(), running);
     }
@@ -235,7 +271,8 @@ public final class Race {
 
     private static LossPoint point(Trainer t) {
         Evaluation e = t.evaluate();
+        TaskScore a = t.taskAScore();
         return new LossPoint(t.stepCount(), t.epochCount(), e.trainLoss(), e.testLoss(), true, e.trainAccuracy(),
-                e.testAccuracy());
+                e.testAccuracy(), a == null ? Double.NaN : a.loss(), a == null ? Double.NaN : a.accuracy());
     }
 }
