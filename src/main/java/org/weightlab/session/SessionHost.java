@@ -56,6 +56,11 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
         next.stopAtEpoch(stopAtEpoch);
     }
 
+    /** The data split a run on {@code config} trains on, made as the window's runs make theirs (any thread). */
+    public DataSplit dataFor(RunConfig config) {
+        return dataSource.apply(config);
+    }
+
     public SnapshotBus bus() {
         return bus;
     }

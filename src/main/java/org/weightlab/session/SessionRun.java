@@ -29,6 +29,8 @@ final class SessionRun {
     private DataSplit data; // the split the trainer uses; published in every snapshot, so views never generate it
     private Network initial;
     private int reinitializations;
+    /** Task A (the first task) while the trainer measures it after moves to task B, else null. */
+    private TaskMove.Task taskA;
 
     SessionRun(RunConfig config, DataSplit data, Network initial, SnapshotBus bus,
                Function<RunConfig, DataSplit> dataSource, History<Checkpoint> history) {
@@ -51,6 +53,11 @@ final class SessionRun {
 
     DataSplit data() {
         return data;
+    }
+
+    /** The task the run moved away from (the first, after several moves), or null when it has not moved. */
+    TaskMove.Task taskA() {
+        return taskA;
     }
 
     /** Optimizer steps in one epoch: the training set over the batch size, rounded up. */
@@ -81,10 +88,12 @@ final class SessionRun {
     void moveToTaskB(RunConfig next) {
         DataSplit d = dataSource.apply(next);
         Trainer t = trainer.continueOn(next, d);
+        TaskMove.Task first = taskA != null ? taskA : new TaskMove.Task(config, data);
         data = d;
         config = next;
         initial = t.network().copy();
         replaceTrainer(t, TaskMove.label(next));
+        taskA = first;
     }
 
     /**
@@ -158,6 +167,7 @@ final class SessionRun {
 
     private void replaceTrainer(Trainer t, String reason) {
         trainer = t;
+        taskA = null; // a new trainer measures no earlier task (a move sets it again)
         config = t.config();
         history.clear();
         bus.publish(new SessionEvent.Rebuilt(t.stepCount(), reason));

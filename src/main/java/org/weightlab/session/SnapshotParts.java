@@ -3,14 +3,33 @@ package org.weightlab.session;
 import java.util.ArrayList;
 import java.util.List;
 import org.weightlab.engine.BatchNorm;
+import org.weightlab.engine.Evaluation;
 import org.weightlab.engine.Layer;
 import org.weightlab.engine.Network;
 import org.weightlab.engine.Trainer;
+import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.data.DataSplit;
 
-/** The copies a snapshot is made of, taken on the engine thread: layers and neuron fields. */
-final class SnapshotParts {
+/**
+ * The one way a moment of a run becomes a {@link TrainingSnapshot}, for the window's session and
+ * for races alike: the copies it is made of (layers with the weights they compute with, neuron
+ * fields), taken on the thread that trains {@code trainer}.
+ */
+public final class SnapshotParts {
 
     private SnapshotParts() {
+    }
+
+    /**
+     * The moment of {@code trainer} now, with its losses {@code e} (evaluated by the caller, who
+     * may keep one), {@code field} (or null) and the data split it trains on.
+     */
+    public static TrainingSnapshot moment(Trainer trainer, SessionState state, Evaluation e, FieldSnapshot field,
+                                          DataSplit data, boolean withStats) {
+        RunConfig config = trainer.config();
+        return new TrainingSnapshot(trainer.stepCount(), trainer.epochCount(), state, config, config.features(),
+                layers(trainer, withStats), e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(),
+                e.penalty(), trainer.learningRate(), field, data);
     }
 
     /** Every layer's weights, gradients, updates and frozen masks, copied; statistics when asked. */
@@ -40,7 +59,7 @@ final class SnapshotParts {
     }
 
     /** Every neuron's output over [-extent, extent]^2 on a {@code grid} x {@code grid} raster. */
-    static FieldSnapshot field(Trainer trainer, int grid, double extent) {
+    public static FieldSnapshot field(Trainer trainer, int grid, double extent) {
         // A fresh array each time: the snapshot that holds it is immutable.
         return new FieldSnapshot(grid, -extent, extent, trainer.computeField(grid, -extent, extent, null));
     }

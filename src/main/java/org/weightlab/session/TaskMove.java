@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.config.RunConfig;
+import org.weightlab.engine.data.DataSplit;
 
 /**
  * A move to a second task (task B): which built-in data sets a run can move to with its weights
@@ -13,6 +14,10 @@ import org.weightlab.engine.config.RunConfig;
 public final class TaskMove {
 
     private TaskMove() {
+    }
+
+    /** A task: the config a run trained on and the data split it was evaluated on. */
+    public record Task(RunConfig config, DataSplit data) {
     }
 
     /** The built-in data sets {@code c}'s network can move to as it is, in menu order; never the current one. */

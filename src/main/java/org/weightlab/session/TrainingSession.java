@@ -152,8 +152,8 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         return f;
     }
 
-    /** An exact copy of a run: the trainer's state and the data split it trains on. */
-    public record RunCopy(Checkpoint checkpoint, DataSplit data) { }
+    /** An exact copy of a run: the trainer's state, the data split it trains on and task A once it moved (or null). */
+    public record RunCopy(Checkpoint checkpoint, DataSplit data, TaskMove.Task taskA) { }
 
     /**
      * An exact copy of the run as it stands after every command sent before this call (weights,
@@ -162,7 +162,8 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
      */
     public CompletableFuture<RunCopy> copyOfRun() {
         CompletableFuture<RunCopy> f = new CompletableFuture<>();
-        submit("checkpoint", false, () -> f.complete(new RunCopy(run.trainer().checkpoint(), run.data())));
+        submit("checkpoint", false, () -> f.complete(new RunCopy(run.trainer().checkpoint(), run.data(),
+                run.taskA())));
         return f;
     }
 
@@ -572,10 +573,8 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         if (e == null) {
             e = evaluator.latest();
         }
-        TrainingSnapshot s = new TrainingSnapshot(trainer.stepCount(), trainer.epochCount(), state, config,
-                config.features(), SnapshotParts.layers(trainer, wantStats), e.trainLoss(), e.testLoss(),
-                e.trainAccuracy(), e.testAccuracy(), e.penalty(), trainer.learningRate(),
-                wantFields ? lastField : null, run.data());
+        TrainingSnapshot s = SnapshotParts.moment(trainer, state, e, wantFields ? lastField : null, run.data(),
+                wantStats);
         if (record) {
             history.record(trainer.checkpoint(), s, boundary);
             boundary = false;

@@ -5,15 +5,15 @@ import java.util.List;
 import org.weightlab.engine.Checkpoint;
 import org.weightlab.engine.Divergence;
 import org.weightlab.engine.Evaluation;
-import org.weightlab.engine.Layer;
 import org.weightlab.engine.Network;
+import org.weightlab.engine.TaskScore;
 import org.weightlab.engine.Trainer;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.session.FieldSnapshot;
-import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.LossPoint;
 import org.weightlab.session.SessionState;
+import org.weightlab.session.SnapshotParts;
 import org.weightlab.session.TrainingSnapshot;
 
 /**
@@ -87,8 +87,9 @@ public final class Race {
      * Throws with a readable message when there are not 2 to 4 values or a value does not fit.
      */
     public static Race fork(Checkpoint from, DataSplit data, RaceSetting setting, List<String> values) {
-        if (values.size() < 2 || values.size() > MAX_RUNS) {
-            throw new IllegalArgumentException("a race has 2 to " + MAX_RUNS + " runs, got " + values.size());
+        checkCount(values);
+        if (setting.movesToTaskB()) {
+            throw new IllegalArgumentException("a fine-tuning race starts from pre-trained weights and a task B");
         }
         RunConfig base = from.config();
         List<Variant> variants = new ArrayList<>();
@@ -108,6 +109,40 @@ public final class Race {
             }
         }
         return new Race(setting, variants, data, trainers);
+    }
+
+    /**
+     * A fine-tuning race: one run per choice of {@link FineTuning} ({@code all}, {@code base},
+     * {@code lora(R,ALPHA)}), each from the identical pre-trained weights with nothing frozen but
+     * what its choice freezes, on task B's data with the same example order and fresh optimizer
+     * state, each measuring task A's test set as it goes ({@link Trainer#continueOn}). Step and epoch
+     * counts start at 0 (epochs of task B).
+     */
+    public static Race fineTune(FineTuningStart start, List<String> values) {
+        checkCount(values);
+        RunConfig taskA = start.taskA().config().withLora(List.of());
+        List<Variant> variants = new ArrayList<>();
+        Trainer[] trainers = new Trainer[values.size()];
+        for (int k = 0; k < values.size(); k++) {
+            String v = values.get(k).strip();
+            FineTuning.check(v);
+            RunConfig c = RaceSetting.FINE_TUNING.apply(start.taskB().config(), v);
+            Trainer onA = new Trainer(taskA, start.taskA().data(), start.pretrained());
+            for (int l = 0; l < onA.network().layerCount(); l++) {
+                onA.freezeLayer(l, false);
+            }
+            Trainer t = onA.continueOn(c, start.taskB().data());
+            FineTuning.freeze(t, v);
+            variants.add(new Variant(v, FineTuning.label(v), c));
+            trainers[k] = t;
+        }
+        return new Race(RaceSetting.FINE_TUNING, variants, start.taskB().data(), trainers);
+    }
+
+    private static void checkCount(List<String> values) {
+        if (values.size() < 2 || values.size() > MAX_RUNS) {
+            throw new IllegalArgumentException("a race has 2 to " + MAX_RUNS + " runs, got " + values.size());
+        }
     }
 
     public RaceSetting setting() {
@@ -209,19 +244,16 @@ public final class Race {
             }
             runs.add(new RaceSnapshot.Run(variants.get(k), moment, curves.get(k), d,
                     t.stepCount() - startSteps[k], t.epochCount() - startEpochs[k], now.trainLoss(), now.testLoss(),
-                    now.testAccuracy()));
+                    now.testAccuracy(), FineTuning.trainable(t.network()), t.taskAScore()));
         }
         return new RaceSnapshot(setting, runs, epochsRun(), running);
     }
 
     private TrainingSnapshot moment(Trainer t, boolean running, boolean withFields) {
-        Evaluation e = t.evaluate();
-        FieldSnapshot field = withFields ? new FieldSnapshot(FIELD_GRID, -FIELD_EXTENT, FIELD_EXTENT,
-                t.computeField(FIELD_GRID, -FIELD_EXTENT, FIELD_EXTENT, null)) : null;
-        return new TrainingSnapshot(t.stepCount(), t.epochCount(), t.divergence() != null ? SessionState.DIVERGED
-                : running ? SessionState.RUNNING : SessionState.PAUSED, t.config(), t.config().features(),
-                layers(t.network()), e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(),
-                t.learningRate(), field, data);
+        FieldSnapshot field = withFields ? SnapshotParts.field(t, FIELD_GRID, FIELD_EXTENT) : null;
+        SessionState state = t.divergence() != null ? SessionState.DIVERGED
+                : running ? SessionState.RUNNING : SessionState.PAUSED;
+        return SnapshotParts.moment(t, state, t.evaluate(), field, data, false);
     }
 
     private static boolean finite(FieldSnapshot f) {
@@ -239,19 +271,8 @@ public final class Race {
 
     private static LossPoint point(Trainer t) {
         Evaluation e = t.evaluate();
+        TaskScore a = t.taskAScore();
         return new LossPoint(t.stepCount(), t.epochCount(), e.trainLoss(), e.testLoss(), true, e.trainAccuracy(),
-                e.testAccuracy());
-    }
-
-    private static List<LayerSnapshot> layers(Network net) {
-        List<LayerSnapshot> out = new ArrayList<>(net.layerCount());
-        for (int l = 0; l < net.layerCount(); l++) {
-            Layer layer = net.layer(l);
-            out.add(new LayerSnapshot(layer.inputs(), layer.outputs(), layer.activation(), layer.weightsCopy(),
-                    layer.biasesCopy(), layer.weightGradientsCopy(), layer.biasGradientsCopy(),
-                    layer.weightUpdatesCopy(), layer.biasUpdatesCopy(), layer.frozenWeightsCopy(),
-                    layer.frozenBiasesCopy(), null));
-        }
-        return out;
+                e.testAccuracy(), a == null ? Double.NaN : a.loss(), a == null ? Double.NaN : a.accuracy());
     }
 }

@@ -33,7 +33,12 @@ public enum RaceSetting {
     /** Hidden layers, e.g. {@code "8,8"}; {@code "none"} for no hidden layer. */
     HIDDEN("hidden", "hidden layers", "hidden"),
     /** Quantization-aware training: {@code "none"} (full precision), 8, 4, 3, 2, ternary or binary. */
-    QUANTIZATION("quantization", "quantization", "weights");
+    QUANTIZATION("quantization", "quantization", "weights"),
+    /**
+     * How a pre-trained network is fine-tuned on task B ({@link FineTuning}): {@code all},
+     * {@code base} or {@code lora(R,ALPHA)}; raced with {@link Race#fineTune}.
+     */
+    FINE_TUNING("fineTuning", "fine-tuning", "");
 
     private final String id;
     private final String label;
@@ -74,6 +79,9 @@ public enum RaceSetting {
         if (this == QUANTIZATION) { // "full precision", "4-bit weights", "binary weights"
             return value.equals("none") ? "full precision" : (value.matches("[0-9]+") ? value + "-bit" : value) + " weights";
         }
+        if (this == FINE_TUNING) {
+            return FineTuning.label(value);
+        }
         return prefix.isEmpty() ? value : prefix + " " + value;
     }
 
@@ -97,6 +105,7 @@ public enum RaceSetting {
                 case HIDDEN -> config.withHidden(hidden(v), List.of());
                 case QUANTIZATION -> config.withExtras(config.extras().withQuantization(v.equals("none") ? null
                         : new QuantizationSpec(v)));
+                case FINE_TUNING -> FineTuning.config(config, v);
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(label + ": \"" + value + "\" is not a number");
@@ -116,6 +125,7 @@ public enum RaceSetting {
             case HIDDEN -> config.hidden().isEmpty() ? "none"
                     : String.join(",", config.hidden().stream().map(String::valueOf).toList());
             case QUANTIZATION -> config.extras().quantization() == null ? "none" : config.extras().quantization().bits();
+            case FINE_TUNING -> FineTuning.valueOf(config);
         };
     }
 
@@ -133,7 +143,13 @@ public enum RaceSetting {
             case BATCH_SIZE -> List.of("1", Integer.toString(config.batchSize()), "50");
             case HIDDEN -> List.of("2", valueOf(config), "8,8");
             case QUANTIZATION -> List.of("none", "4", "binary");
+            case FINE_TUNING -> FineTuning.defaults();
         };
+    }
+
+    /** Whether the runs train on a second task from a pre-trained start ({@link Race#fineTune}), not on the run's own data. */
+    public boolean movesToTaskB() {
+        return this == FINE_TUNING;
     }
 
     /** Whether runs that differ in this setting can start from the identical weights. */

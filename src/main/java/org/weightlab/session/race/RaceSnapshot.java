@@ -2,6 +2,7 @@ package org.weightlab.session.race;
 
 import java.util.List;
 import org.weightlab.engine.Divergence;
+import org.weightlab.engine.TaskScore;
 import org.weightlab.session.LossPoint;
 import org.weightlab.session.TrainingSnapshot;
 
@@ -30,9 +31,12 @@ public record RaceSnapshot(RaceSetting setting, List<Run> runs, double epochs, b
      * @param trainLoss  its train loss now (at its last finite step once diverged; may be infinite)
      * @param testLoss   its test loss now, likewise
      * @param testAccuracy its test accuracy now (NaN for regression)
+     * @param trainable  parameter entries training moves (not frozen; LoRA adapters included)
+     * @param taskA      its loss and accuracy on task A's test set now, in a fine-tuning race; else null
      */
     public record Run(Race.Variant variant, TrainingSnapshot moment, List<LossPoint> curve, Divergence divergence,
-                      long steps, int epochs, double trainLoss, double testLoss, double testAccuracy) {
+                      long steps, int epochs, double trainLoss, double testLoss, double testAccuracy,
+                      long trainable, TaskScore taskA) {
         public Run {
             curve = List.copyOf(curve);
         }
