@@ -17,6 +17,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.weightlab.engine.config.ProblemKind;
@@ -120,7 +121,7 @@ public final class DecisionHeatmapView extends BorderPane {
         HBox toggles = new HBox(16, showTest, discretize);
         toggles.setAlignment(Pos.CENTER_LEFT);
         toggles.setPadding(new Insets(4));
-        setBottom(toggles);
+        setBottom(new VBox(2, toggles));
     }
 
     private void initListeners() {
@@ -203,6 +204,11 @@ public final class DecisionHeatmapView extends BorderPane {
     public void clearHighlight() {
         highlight = null;
         redraw.mark(HIGHLIGHT);
+    }
+
+    /** Puts {@code node} (e.g. what a click adds) in a row under the view's toggles. */
+    public void addBelowToggles(javafx.scene.Node node) {
+        ((VBox) getBottom()).getChildren().add(node);
     }
 
     public BooleanProperty showTestDataProperty() {
