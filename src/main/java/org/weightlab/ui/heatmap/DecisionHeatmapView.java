@@ -74,6 +74,8 @@ public final class DecisionHeatmapView extends BorderPane {
     private final CheckBox discretize = new CheckBox("Discretize output");
     private final FieldPicture field = new FieldPicture(palette);
     private final Redraw redraw = new Redraw(this, this::draw).pace(SNAPSHOT, SNAPSHOTS_PER_SECOND);
+    /** Made the first time data without a plane is shown. */
+    private NoPlaneView noPlane;
 
     private TrainingSnapshot snapshot;
     private DataSplit data;
@@ -136,6 +138,9 @@ public final class DecisionHeatmapView extends BorderPane {
     public void show(TrainingSnapshot s) {
         TrainingSnapshot before = snapshot;
         snapshot = s;
+        if (showNoPlane(s)) {
+            return;
+        }
         boolean sameModel = before != null && s.config().equals(before.config());
         if (sameModel && s.field() == before.field() && (!oneDimensional() || s.layers() == before.layers())) {
             return; // snapshots come faster than fields: the picture is still right
@@ -405,6 +410,34 @@ public final class DecisionHeatmapView extends BorderPane {
     /** Whether the data are points of the plane; other data (digits, an imported file) has no picture here. */
     private boolean planarData() {
         return data == null || data.dims() == 2;
+    }
+
+    /**
+     * Data of other than two inputs has no plane: the {@link NoPlaneView} (a confusion matrix or
+     * predictions against targets) takes the plot's place. Returns whether it is shown.
+     */
+    private boolean showNoPlane(TrainingSnapshot s) {
+        boolean none = s.data() != null ? s.data().dims() != 2 : !s.config().planar();
+        if (!none) {
+            if (getCenter() != plot) {
+                setCenter(plot);
+            }
+            return false;
+        }
+        if (noPlane == null) {
+            noPlane = new NoPlaneView(palette);
+        }
+        if (getCenter() != noPlane) {
+            setCenter(noPlane);
+        }
+        title.setText("Output (" + s.config().outputActivation().id() + ")");
+        noPlane.show(s);
+        return true;
+    }
+
+    /** What stands in the plot's place for data of other than two inputs, or null before it was needed. */
+    NoPlaneView noPlaneView() {
+        return noPlane;
     }
 
     /** The message shown instead of the plane for data of other than two columns. */
