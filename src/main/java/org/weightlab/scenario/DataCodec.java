@@ -15,8 +15,10 @@ import org.weightlab.scenario.JsonIn.Obj;
  * scenario, dataset {@code custom}) and a run export's "data" (the split the run trained on).
  *
  * <p>Config "data": {@code {"columns": [...], "classes": [...], "standardize": true,
- * "rows": [[...], ...], "labels": [...]}}, the rows as read from the file (see
- * {@link InlineData}; "classes" empty for regression).
+ * "rows": [[...], ...], "labels": [...], "testRows": [...]}}, the rows as read from the file (see
+ * {@link InlineData}; "classes" empty for regression). "testRows" (optional) lists, in increasing
+ * order, the rows of a fixed split's test side (clicked points keep their side when a point is added
+ * or removed); without it the seed and train fraction split the rows, as files written before it do.
  *
  * <p>Run export "data": {@code {"features": [column names], "train": {"points": [[...], ...],
  * "labels": [...]}, "test": {...}, "standardization": {"mean": [...], "std": [...]}}}. The column
@@ -38,7 +40,7 @@ final class DataCodec {
     // ---- config "data" ------------------------------------------------------------------------
 
     static InlineData readInline(JsonIn in) {
-        Obj o = in.obj("columns", "classes", "standardize", "rows", "labels");
+        Obj o = in.obj("columns", "classes", "standardize", "rows", "labels", "testRows");
         List<String> columns = strings(o.req("columns"));
         List<String> classes = strings(o.req("classes"));
         boolean standardize = o.req("standardize").bool();
@@ -55,7 +57,24 @@ final class DataCodec {
             readRow(rows.get(i), d, "a row has one value per column " + columns, values, i);
             y[i] = label(labels.get(i), classes.isEmpty() ? 1 : classes.size(), "custom");
         }
-        return JsonIn.build(o, () -> new InlineData(columns, classes, values, y, standardize));
+        JsonIn testIn = o.opt("testRows");
+        boolean[] inTest = testIn == null ? null : testRows(testIn, rows.size());
+        return JsonIn.build(o, () -> new InlineData(columns, classes, values, y, standardize, inTest));
+    }
+
+    /** The flags of a "testRows" list: increasing row indices below {@code n}. */
+    private static boolean[] testRows(JsonIn in, int n) {
+        boolean[] flags = new boolean[n];
+        int last = -1;
+        for (JsonIn i : in.array()) {
+            int row = i.integer(0, Math.max(0, n - 1));
+            if (row <= last) {
+                throw i.bad("test rows are listed once each, in increasing order");
+            }
+            flags[row] = true;
+            last = row;
+        }
+        return flags;
     }
 
     static void writeInline(JsonOut out, InlineData d) {
@@ -80,7 +99,17 @@ final class DataCodec {
         for (int i = 0; i < d.size(); i++) {
             out.value(d.label(i));
         }
-        out.endArray().endObject();
+        out.endArray();
+        if (d.fixedSplit()) {
+            out.field("testRows").startInlineArray();
+            for (int i = 0; i < d.size(); i++) {
+                if (d.isTest(i)) {
+                    out.value(i);
+                }
+            }
+            out.endArray();
+        }
+        out.endObject();
     }
 
     // ---- run export "data" --------------------------------------------------------------------

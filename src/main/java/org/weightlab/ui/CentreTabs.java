@@ -60,6 +60,8 @@ final class CentreTabs {
     private CompressionPanel compression;
     private final NetworkGraphView graph;
     private final ToggleButton stepThrough = new ToggleButton("Step-through", new FontIcon("mdi2s-stairs"));
+    /** Clicks in the output view that add or remove points, and the picker of what they add. */
+    private PointClicks points;
 
     /**
      * Tabs for {@code graph} and {@code inspector}; {@code data} and {@code shown} are the run's
@@ -151,7 +153,7 @@ final class CentreTabs {
             }
         });
         // Clicks pick the example to walk while stepping through; otherwise they add or remove points.
-        PointClicks points = new PointClicks(heatmap, () -> {
+        points = new PointClicks(heatmap, () -> {
             TrainingSnapshot s = shown.get();
             return s == null ? null : s.config();
         }, data, host::applyConfig);
@@ -188,6 +190,7 @@ final class CentreTabs {
 
     /** The moment on screen, for the tabs that follow it. */
     void show(TrainingSnapshot s) {
+        points.follow(s.config(), data.get());
         if (confusion != null) {
             confusion.show(s);
         }

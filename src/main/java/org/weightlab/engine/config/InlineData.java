@@ -20,9 +20,19 @@ import java.util.List;
  * @param standardize whether each input column is standardized (x - mean) / std with the mean
  *                    and standard deviation of the training part (imported files: yes; clicked
  *                    points, which live in the plane's own coordinates: no)
+ * @param inTest      null when the seed and train fraction split the rows (imported files); else
+ *                    one flag per row, true for a test row: the split is fixed row by row, so
+ *                    adding or removing a clicked point moves no other point between the sides
+ *                    (the training rows train in row order, the test rows follow in row order)
  */
 public record InlineData(List<String> columns, List<String> classes, double[] rows, double[] labels,
-                         boolean standardize) {
+                         boolean standardize, boolean[] inTest) {
+
+    /** Data split by the seed and train fraction (no fixed split). */
+    public InlineData(List<String> columns, List<String> classes, double[] rows, double[] labels,
+                      boolean standardize) {
+        this(columns, classes, rows, labels, standardize, null);
+    }
 
     /** Most rows a file may carry (as many as a generated set may have). */
     public static final int MAX_ROWS = RunConfig.MAX_SAMPLES;
@@ -34,6 +44,7 @@ public record InlineData(List<String> columns, List<String> classes, double[] ro
         classes = List.copyOf(classes);
         rows = rows.clone();
         labels = labels.clone();
+        inTest = inTest == null ? null : inTest.clone();
         if (columns.isEmpty() || columns.size() > MAX_COLUMNS) {
             throw new IllegalArgumentException("data needs 1 to " + MAX_COLUMNS + " input columns, got "
                     + columns.size());
@@ -53,6 +64,20 @@ public record InlineData(List<String> columns, List<String> classes, double[] ro
             if (!Double.isFinite(rows[i])) {
                 throw new IllegalArgumentException("data row " + i / columns.size() + ", column "
                         + columns.get(i % columns.size()) + " is not a finite number");
+            }
+        }
+        if (inTest != null) {
+            if (inTest.length != labels.length) {
+                throw new IllegalArgumentException("data marks " + inTest.length + " rows train or test, it has "
+                        + labels.length);
+            }
+            int tests = 0;
+            for (boolean t : inTest) {
+                tests += t ? 1 : 0;
+            }
+            if (tests == 0 || tests == inTest.length) {
+                throw new IllegalArgumentException("data with a fixed split needs at least one training and one "
+                        + "test row");
             }
         }
         int k = classes.size();
@@ -88,6 +113,27 @@ public record InlineData(List<String> columns, List<String> classes, double[] ro
         return rows.clone();
     }
 
+    /** The fixed split (a copy): true for a test row; null when the seed splits the rows. */
+    @Override
+    public boolean[] inTest() {
+        return inTest == null ? null : inTest.clone();
+    }
+
+    /** Whether the rows carry their own split (see {@link #inTest()}). */
+    public boolean fixedSplit() {
+        return inTest != null;
+    }
+
+    /** Whether row {@code i} is a test row of the fixed split. */
+    public boolean isTest(int i) {
+        return inTest[i];
+    }
+
+    /** This data with the fixed split {@code flags} (null: split by the seed again). */
+    public InlineData withSplit(boolean[] flags) {
+        return new InlineData(columns, classes, rows, labels, standardize, flags);
+    }
+
     /** The stored labels (a copy). */
     @Override
     public double[] labels() {
@@ -108,13 +154,14 @@ public record InlineData(List<String> columns, List<String> classes, double[] ro
         return classes == 2 ? (y > 0 ? 1 : 0) : (int) y;
     }
 
-    /** This data with one more row. */
+    /** This data with one more row (with a fixed split: a training row). */
     public InlineData withRow(double[] row, double label) {
         double[] r = Arrays.copyOf(rows, rows.length + row.length);
         System.arraycopy(row, 0, r, rows.length, row.length);
         double[] l = Arrays.copyOf(labels, labels.length + 1);
         l[labels.length] = label;
-        return new InlineData(columns, classes, r, l, standardize);
+        return new InlineData(columns, classes, r, l, standardize,
+                inTest == null ? null : Arrays.copyOf(inTest, inTest.length + 1));
     }
 
     /** This data without row {@code index}. */
@@ -126,13 +173,20 @@ public record InlineData(List<String> columns, List<String> classes, double[] ro
         double[] l = new double[labels.length - 1];
         System.arraycopy(labels, 0, l, 0, index);
         System.arraycopy(labels, index + 1, l, index, labels.length - index - 1);
-        return new InlineData(columns, classes, r, l, standardize);
+        boolean[] t = null;
+        if (inTest != null) {
+            t = new boolean[inTest.length - 1];
+            System.arraycopy(inTest, 0, t, 0, index);
+            System.arraycopy(inTest, index + 1, t, index, inTest.length - index - 1);
+        }
+        return new InlineData(columns, classes, r, l, standardize, t);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof InlineData d && columns.equals(d.columns) && classes.equals(d.classes)
-                && Arrays.equals(rows, d.rows) && Arrays.equals(labels, d.labels) && standardize == d.standardize;
+                && Arrays.equals(rows, d.rows) && Arrays.equals(labels, d.labels) && standardize == d.standardize
+                && Arrays.equals(inTest, d.inTest);
     }
 
     @Override
@@ -142,6 +196,7 @@ public record InlineData(List<String> columns, List<String> classes, double[] ro
 
     @Override
     public String toString() {
-        return "InlineData[" + size() + " rows of " + columns + ", classes " + classes + "]";
+        return "InlineData[" + size() + " rows of " + columns + ", classes " + classes
+                + (inTest != null ? ", fixed split" : "") + "]";
     }
 }

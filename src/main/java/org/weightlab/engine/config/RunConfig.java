@@ -295,10 +295,13 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
                 imageOf(d) == null ? extras.withConv(List.of()) : extras);
     }
 
+    /** With other data settings; a new seed or train fraction splits carried rows by the seed again. */
     public RunConfig withData(int samples, double noise, double trainFraction, long seed) {
+        InlineData d = extras.data();
+        boolean resplit = d != null && d.fixedSplit() && (seed != this.seed || trainFraction != this.trainFraction);
         return new RunConfig(dataset, samples, noise, trainFraction, seed, features, problem, hidden, activation,
                 layerActivations, outputActivation, loss, init, biasInit, optimizer, regularization, schedule,
-                batchSize, shuffle, dropout, lora, extras);
+                batchSize, shuffle, dropout, lora, resplit ? extras.withData(d.withSplit(null)) : extras);
     }
 
     public RunConfig withFeatures(List<Feature> f) {

@@ -50,15 +50,18 @@ public final class DataGenerator {
      * or the carried rows in file order) are shuffled with the seed (TF's Fisher-Yates, one
      * {@link SplittableRandom} seeded with the config's seed), the first {@code samples} taken
      * (digits may use a subset), and the first {@code floor(samples * trainFraction)} of those
-     * train. Noise does not apply to them. Carried data marked {@code standardize} then has each
+     * train. Noise does not apply to them. Carried data with a fixed split
+     * ({@link InlineData#inTest()}, clicked points) is not shuffled: its training rows, then its
+     * test rows, each in row order. Carried data marked {@code standardize} then has each
      * column standardized with the training part's mean and deviation ({@link Standardization}),
      * recorded in the split.
      */
     public static DataSplit generate(RunConfig config) {
         if (config.dataset() == DatasetKind.CUSTOM) {
             InlineData d = config.inlineData();
-            DataSplit raw = split(d.rows(), d.labels(), d.dims(), d.size(), new SplittableRandom(config.seed()),
-                    config.trainFraction());
+            DataSplit raw = d.fixedSplit() ? fixedSplit(d)
+                    : split(d.rows(), d.labels(), d.dims(), d.size(), new SplittableRandom(config.seed()),
+                            config.trainFraction());
             if (!d.standardize()) {
                 return raw;
             }
@@ -379,6 +382,45 @@ public final class DataGenerator {
         int split = Math.max(1, Math.min(samples - 1, (int) Math.floor(samples * trainFraction)));
         return new DataSplit(slice(rows, labels, dims, order, 0, split),
                 slice(rows, labels, dims, order, split, samples));
+    }
+
+    /**
+     * The test flags the seed's split gives {@code rows} rows of carried data (what
+     * {@link #generate(RunConfig)} does without a fixed split): true for a row that lands in the test set.
+     */
+    public static boolean[] seededTestRows(int rows, long seed, double trainFraction) {
+        double[] index = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            index[i] = i;
+        }
+        DataSplit s = split(index, new double[rows], 1, rows, new SplittableRandom(seed), trainFraction);
+        boolean[] test = new boolean[rows];
+        for (int k = 0; k < s.test().size(); k++) {
+            test[(int) s.test().value(k, 0)] = true;
+        }
+        return test;
+    }
+
+    /** Carried rows split by their own flags: the training rows, then the test rows, each in row order. */
+    private static DataSplit fixedSplit(InlineData d) {
+        int n = d.size();
+        int[] order = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!d.isTest(i)) {
+                order[k++] = i;
+            }
+        }
+        int trainSize = k;
+        for (int i = 0; i < n; i++) {
+            if (d.isTest(i)) {
+                order[k++] = i;
+            }
+        }
+        double[] rows = d.rows();
+        double[] labels = d.labels();
+        return new DataSplit(slice(rows, labels, d.dims(), order, 0, trainSize),
+                slice(rows, labels, d.dims(), order, trainSize, n));
     }
 
     private static Dataset slice(double[] rows, double[] labels, int dims, int[] order, int from, int to) {

@@ -17,6 +17,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.weightlab.engine.config.ProblemKind;
@@ -73,6 +74,8 @@ public final class DecisionHeatmapView extends BorderPane {
     private final CheckBox discretize = new CheckBox("Discretize output");
     private final FieldPicture field = new FieldPicture(palette);
     private final Redraw redraw = new Redraw(this, this::draw).pace(SNAPSHOT, SNAPSHOTS_PER_SECOND);
+    /** Made the first time data without a plane is shown. */
+    private NoPlaneView noPlane;
 
     private TrainingSnapshot snapshot;
     private DataSplit data;
@@ -120,7 +123,7 @@ public final class DecisionHeatmapView extends BorderPane {
         HBox toggles = new HBox(16, showTest, discretize);
         toggles.setAlignment(Pos.CENTER_LEFT);
         toggles.setPadding(new Insets(4));
-        setBottom(toggles);
+        setBottom(new VBox(2, toggles));
     }
 
     private void initListeners() {
@@ -135,6 +138,9 @@ public final class DecisionHeatmapView extends BorderPane {
     public void show(TrainingSnapshot s) {
         TrainingSnapshot before = snapshot;
         snapshot = s;
+        if (showNoPlane(s)) {
+            return;
+        }
         boolean sameModel = before != null && s.config().equals(before.config());
         if (sameModel && s.field() == before.field() && (!oneDimensional() || s.layers() == before.layers())) {
             return; // snapshots come faster than fields: the picture is still right
@@ -203,6 +209,11 @@ public final class DecisionHeatmapView extends BorderPane {
     public void clearHighlight() {
         highlight = null;
         redraw.mark(HIGHLIGHT);
+    }
+
+    /** Puts {@code node} (e.g. what a click adds) in a row under the view's toggles. */
+    public void addBelowToggles(javafx.scene.Node node) {
+        ((VBox) getBottom()).getChildren().add(node);
     }
 
     public BooleanProperty showTestDataProperty() {
@@ -399,6 +410,34 @@ public final class DecisionHeatmapView extends BorderPane {
     /** Whether the data are points of the plane; other data (digits, an imported file) has no picture here. */
     private boolean planarData() {
         return data == null || data.dims() == 2;
+    }
+
+    /**
+     * Data of other than two inputs has no plane: the {@link NoPlaneView} (a confusion matrix or
+     * predictions against targets) takes the plot's place. Returns whether it is shown.
+     */
+    private boolean showNoPlane(TrainingSnapshot s) {
+        boolean none = s.data() != null ? s.data().dims() != 2 : !s.config().planar();
+        if (!none) {
+            if (getCenter() != plot) {
+                setCenter(plot);
+            }
+            return false;
+        }
+        if (noPlane == null) {
+            noPlane = new NoPlaneView(palette);
+        }
+        if (getCenter() != noPlane) {
+            setCenter(noPlane);
+        }
+        title.setText("Output (" + s.config().outputActivation().id() + ")");
+        noPlane.show(s);
+        return true;
+    }
+
+    /** What stands in the plot's place for data of other than two inputs, or null before it was needed. */
+    NoPlaneView noPlaneView() {
+        return noPlane;
     }
 
     /** The message shown instead of the plane for data of other than two columns. */

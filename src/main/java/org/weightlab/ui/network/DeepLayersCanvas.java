@@ -34,6 +34,12 @@ final class DeepLayersCanvas extends Region {
     private List<String> classNames;
     private Font font = Font.font(12);
     private final Redraw redraw;
+    /** Where the last paint put each neuron (centre x, y per layer and neuron) and each column's square size. */
+    private double[][] drawnX;
+    private double[][] drawnY;
+    private double[] drawnSize;
+    private double drawnTop;
+    private double drawnColumnWidth;
 
     DeepLayersCanvas(Palette palette) {
         this.palette = palette;
@@ -66,6 +72,36 @@ final class DeepLayersCanvas extends Region {
         if (CanvasFit.fit(canvas, this)) {
             redraw.mark(1);
         }
+    }
+
+    /** The neuron drawn at ({@code x}, {@code y}) of this region as {layer, neuron}, or null. */
+    int[] neuronAt(double x, double y) {
+        if (drawnX == null) {
+            return null;
+        }
+        for (int l = 0; l < drawnX.length; l++) {
+            double half = drawnSize[l] / 2 + 1;
+            for (int o = 0; o < drawnX[l].length; o++) {
+                if (Math.abs(x - drawnX[l][o]) <= half && Math.abs(y - drawnY[l][o]) <= half) {
+                    return new int[] {l, o};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The layer whose column title is at ({@code x}, {@code y}), or -1. */
+    int titleAt(double x, double y) {
+        if (drawnX == null || y < 0 || y > drawnTop || drawnColumnWidth <= 0) {
+            return -1;
+        }
+        int l = (int) Math.floor((x - 8) / drawnColumnWidth);
+        return l >= 0 && l < drawnX.length ? l : -1;
+    }
+
+    /** Where neuron {@code o} of layer {@code l} was drawn (centre), or null before the first paint. */
+    javafx.geometry.Point2D neuronCentre(int l, int o) {
+        return drawnX == null ? null : new javafx.geometry.Point2D(drawnX[l][o], drawnY[l][o]);
     }
 
     /** Whether layer {@code l}'s column is drawn compact. */
@@ -121,7 +157,13 @@ final class DeepLayersCanvas extends Region {
                 }
             }
         }
+        drawnX = cx;
+        drawnY = cy;
+        drawnSize = size;
+        drawnTop = top;
+        drawnColumnWidth = colW;
         Color guide = palette.color(PaletteColor.GUIDE);
+        Color frozen = palette.frozenColor();
         Color ink = palette.inkColor();
         g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
@@ -134,6 +176,14 @@ final class DeepLayersCanvas extends Region {
                 g.setStroke(guide);
                 g.setLineWidth(1);
                 g.strokeRect(cx[l][o] - s / 2, cy[l][o] - s / 2, s, s);
+                if (GraphValues.neuronFrozen(layers.get(l), o)) {
+                    // frozen as in the graph: a thick dashed frame in the frozen colour
+                    g.setStroke(frozen);
+                    g.setLineWidth(Math.max(2, s / 8));
+                    g.setLineDashes(Math.max(3, s / 5), Math.max(2, s / 8));
+                    g.strokeRect(cx[l][o] - s / 2 - 2, cy[l][o] - s / 2 - 2, s + 4, s + 4);
+                    g.setLineDashes();
+                }
             }
             g.setFill(ink);
             g.setTextAlign(TextAlignment.CENTER);

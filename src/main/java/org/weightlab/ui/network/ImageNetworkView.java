@@ -19,6 +19,7 @@ import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.data.Dataset;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.SessionState;
+import org.weightlab.session.TrainingControl;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.digits.InkReduction;
 import org.weightlab.ui.digits.PixelPicture;
@@ -37,6 +38,8 @@ public final class ImageNetworkView extends ScrollPane {
 
     /** Redraws a second, at most, while the run trains. */
     static final double RUNNING_PER_SECOND = 10;
+    /** Style class of a frozen neuron's tile. */
+    static final String FROZEN_CLASS = "wl-frozen";
     /** Side of a weight picture, in pixels. */
     static final double TILE = 56;
 
@@ -54,13 +57,17 @@ public final class ImageNetworkView extends ScrollPane {
     private final List<Label> neuronOutputs = new ArrayList<>();
     private final DeepLayersCanvas deep;
     private final Redraw redraw;
+    private final ImageFreezing freezing;
+    /** Each first-layer neuron's tile (picture, output, lock), styled {@value #FROZEN_CLASS} when frozen. */
+    private final List<VBox> neuronTiles = new ArrayList<>();
     private TrainingSnapshot snapshot;
     private int example;
 
-    public ImageNetworkView(Palette palette) {
+    public ImageNetworkView(Palette palette, TrainingControl control) {
         this.palette = palette;
         this.input = new PixelPicture(palette, InkReduction.CELLS, PixelPicture.Scale.INK, 144);
         this.deep = new DeepLayersCanvas(palette);
+        this.freezing = new ImageFreezing(control, () -> snapshot);
         createView();
         redraw = new Redraw(tiles, this::draw).pace(SNAPSHOT, RUNNING_PER_SECOND);
         palette.revisionProperty().addListener((o, was, now) -> redraw.mark(EXAMPLE));
@@ -96,7 +103,8 @@ public final class ImageNetworkView extends ScrollPane {
         tiles.setId("imageWeightTiles");
         tiles.setAlignment(Pos.TOP_LEFT);
         Label legend = new Label("Each picture is a neuron's 64 incoming weights. Blue: ink there raises "
-                + "its sum; orange: ink there lowers it. The number is its output for the input.");
+                + "its sum; orange: ink there lowers it. The number is its output for the input. Alt+click a "
+                + "picture, a neuron or a layer's title to freeze it (dashed: frozen).");
         legend.setWrapText(true);
         legend.getStyleClass().add("wl-image-legend");
         VBox layerBox = new VBox(6, layerTitle, tiles, legend);
@@ -105,7 +113,10 @@ public final class ImageNetworkView extends ScrollPane {
         layerBox.setMinWidth(3 * (TILE + 6));
         tiles.setPrefWrapLength(6 * (TILE + 6));
 
+        layerTitle.setId("imageLayerTitle");
+        freezing.attachLayer(layerTitle, 0);
         deep.setId("imageDeepLayers");
+        freezing.attachColumns(deep);
         FlowPane row = new FlowPane(16, 12, inputBox, layerBox, deep);
         row.setAlignment(Pos.TOP_LEFT);
         row.setPadding(new Insets(8));
@@ -192,6 +203,7 @@ public final class ImageNetworkView extends ScrollPane {
         }
         for (int o = 0; o < first.outputs(); o++) {
             neuronOutputs.get(o).setText(String.format(Locale.ROOT, "%+.2f", outputs[0][o]));
+            markFrozen(neuronTiles.get(o), GraphValues.neuronFrozen(first, o));
         }
         ClassRule rule = ClassRule.of(s.config());
         if (test != null && test.size() > 0) {
@@ -211,17 +223,54 @@ public final class ImageNetworkView extends ScrollPane {
         tiles.getChildren().clear();
         weightPictures.clear();
         neuronOutputs.clear();
+        neuronTiles.clear();
         for (int o = 0; o < neurons; o++) {
             PixelPicture p = new PixelPicture(palette, InkReduction.CELLS, PixelPicture.Scale.DIVERGING, TILE);
             Tooltip.install(p, new Tooltip("Neuron " + (o + 1) + ": its weights from the 64 pixels, "
-                    + "scaled to its largest"));
+                    + "scaled to its largest. Alt+click or right-click: freeze or unfreeze it"));
             Label out = new Label();
             out.getStyleClass().add("wl-image-output");
+            FontIcon lock = new FontIcon("mdi2l-lock");
+            lock.getStyleClass().add("wl-image-lock");
+            lock.setVisible(false);
+            out.setGraphic(lock);
             VBox tile = new VBox(2, p, out);
+            tile.setId("imageNeuron" + o);
+            tile.getStyleClass().add("wl-image-tile");
             tile.setAlignment(Pos.CENTER);
+            freezing.attachNeuron(tile, 0, o);
             weightPictures.add(p);
             neuronOutputs.add(out);
+            neuronTiles.add(tile);
             tiles.getChildren().add(tile);
         }
+    }
+
+    private static void markFrozen(VBox tile, boolean frozen) {
+        if (frozen != tile.getStyleClass().contains(FROZEN_CLASS)) {
+            if (frozen) {
+                tile.getStyleClass().add(FROZEN_CLASS);
+            } else {
+                tile.getStyleClass().remove(FROZEN_CLASS);
+            }
+        }
+        ((Label) tile.getChildren().get(1)).getGraphic().setVisible(frozen);
+    }
+
+    /** Whether first-layer neuron {@code o}'s tile shows it frozen. */
+    boolean tileShowsFrozen(int o) {
+        return neuronTiles.get(o).getStyleClass().contains(FROZEN_CLASS);
+    }
+
+    VBox neuronTile(int o) {
+        return neuronTiles.get(o);
+    }
+
+    DeepLayersCanvas deepLayers() {
+        return deep;
+    }
+
+    Label layerTitle() {
+        return layerTitle;
     }
 }

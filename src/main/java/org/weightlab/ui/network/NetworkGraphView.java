@@ -194,7 +194,7 @@ public final class NetworkGraphView extends BorderPane {
         // Image data (digits) is drawn in image mode: pictures in place of 64 input nodes.
         if (ImageNetworkView.applies(s)) {
             if (imageView == null) {
-                imageView = new ImageNetworkView(palette);
+                imageView = new ImageNetworkView(palette, control);
             }
             if (getCenter() != imageView) {
                 setCenter(imageView);

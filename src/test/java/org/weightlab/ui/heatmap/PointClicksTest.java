@@ -64,7 +64,8 @@ class PointClicksTest {
     }
 
     private PointClicks clicks() {
-        return new PointClicks(view, () -> config, () -> data, applied::add);
+        // the picker it puts under the view joins a shown scene: made on the FX thread
+        return DecisionHeatmapViewTest.fxGet(() -> new PointClicks(view, () -> config, () -> data, applied::add));
     }
 
     @Test
