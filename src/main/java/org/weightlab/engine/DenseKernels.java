@@ -6,6 +6,9 @@ package org.weightlab.engine;
  */
 final class DenseKernels {
 
+    /** Whether the module jdk.incubator.vector is there (see {@link Activation#VECTOR_TANH}). */
+    private static final boolean VECTORS = Activation.VECTOR_TANH;
+
     private DenseKernels() {
     }
 
@@ -13,11 +16,83 @@ final class DenseKernels {
     // inline into Layer's forward and backward, and their register blocks stay in registers. Every sum keeps its order: bias (or 0) first, then inputs
     // or neurons in order; batch sums run in example order.
 
+    /** Whether the vector kernels take a batch of n examples: at least two whole vectors, once compiled. */
+    private static boolean vectors(int n) {
+        return VECTORS && n >= 2 * DenseVectorKernels.LANES && DenseVectorKernels.ready();
+    }
+
+    /** z = W x + b for the first n examples of a unit-major batch (see {@link #forwardScalar}). */
+    static void forwardLayer(double[] w, double[] bias, int in, int out, double[] x, int cap, int n, double[] z) {
+        if (vectors(n)) {
+            DenseVectorKernels.forward(w, bias, in, out, x, cap, n, z);
+        } else {
+            forwardScalar(w, bias, in, out, x, cap, n, z);
+        }
+    }
+
+    /**
+     * dL/dW and dL/db (see {@link #gradientScalar}); {@code rows} is scratch for the input
+     * example-major, at least n * in long.
+     */
+    static void gradientLayer(double[] dz, double[] x, int in, int out, int cap, int n, double[] gw, double[] gb,
+                              double[] rows) {
+        if (vectors(n) && in >= DenseVectorKernels.LANES) {
+            DenseVectorKernels.transpose(x, in, cap, n, rows);
+            DenseVectorKernels.gradient(dz, rows, in, out, cap, n, gw, gb);
+        } else {
+            gradientScalar(dz, x, in, out, cap, n, gw, gb);
+        }
+    }
+
+    /** dL/d(input) = W^T dz for the first n examples (see {@link #backwardScalar}). */
+    static void backwardLayer(double[] w, int in, int out, double[] dz, int cap, int n, double[] da) {
+        if (vectors(n)) {
+            DenseVectorKernels.backward(w, in, out, dz, cap, n, da);
+        } else {
+            backwardScalar(w, in, out, dz, cap, n, da);
+        }
+    }
+
+    /** {@link #forwardScalar} for the examples {@code from} .. n - 1 only. */
+    static void forwardExamples(double[] w, double[] bias, int in, int out, double[] x, int cap, int from, int n,
+                                double[] z) {
+        int o = 0;
+        for (; o + 1 < out; o += 2) {
+            forwardPairTail(w, o * in, in, bias[o], bias[o + 1], x, cap, from, n, z, o * cap);
+        }
+        if (o < out) {
+            for (int b = from; b < n; b++) {
+                double s = bias[o];
+                for (int i = 0; i < in; i++) {
+                    s += w[o * in + i] * x[i * cap + b];
+                }
+                z[o * cap + b] = s;
+            }
+        }
+    }
+
+    /** {@link #backwardScalar} for the examples {@code from} .. n - 1 only. */
+    static void backwardExamples(double[] w, int in, int out, double[] dz, int cap, int from, int n, double[] da) {
+        int i = 0;
+        for (; i + 1 < in; i += 2) {
+            backwardPairTail(w, i, in, out, dz, cap, from, n, da);
+        }
+        if (i < in) {
+            for (int b = from; b < n; b++) {
+                double s = 0;
+                for (int o = 0; o < out; o++) {
+                    s += w[o * in + i] * dz[o * cap + b];
+                }
+                da[i * cap + b] = s;
+            }
+        }
+    }
+
     /**
      * z = W x + b for the first n examples of a unit-major batch. Two neurons at a time share
      * each loaded input, four examples at a time in registers: eight independent sums.
      */
-    static void forwardLayer(double[] w, double[] bias, int in, int out, double[] x, int cap, int n, double[] z) {
+    static void forwardScalar(double[] w, double[] bias, int in, int out, double[] x, int cap, int n, double[] z) {
         int o = 0;
         for (; o + 1 < out; o += 2) {
             int b = forwardPair(w, o * in, in, bias[o], bias[o + 1], x, cap, n, z, o * cap);
@@ -115,7 +190,7 @@ final class DenseKernels {
      * example order and is then divided by n, the divisions in one loop of their own that the JIT
      * vectorizes (a division per weight would otherwise cost as much as the sums).
      */
-    static void gradientLayer(double[] dz, double[] x, int in, int out, int cap, int n, double[] gw, double[] gb) {
+    static void gradientScalar(double[] dz, double[] x, int in, int out, int cap, int n, double[] gw, double[] gb) {
         int o = 0;
         for (; o + 1 < out; o += 2) { // two neurons by four inputs: eight sums share each load
             int i = 0;
@@ -243,7 +318,7 @@ final class DenseKernels {
      * dL/d(input) = W^T dz for the first n examples: da[i][b] = 0 + w[0][i] dz[0][b] + w[1][i] dz[1][b]
      * + ... (neurons in order). Two inputs at a time share each loaded dz, four examples at a time.
      */
-    static void backwardLayer(double[] w, int in, int out, double[] dz, int cap, int n, double[] da) {
+    static void backwardScalar(double[] w, int in, int out, double[] dz, int cap, int n, double[] da) {
         int i = 0;
         for (; i + 1 < in; i += 2) {
             int b = backwardPair(w, i, in, out, dz, cap, n, da);

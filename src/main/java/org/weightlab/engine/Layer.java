@@ -335,7 +335,8 @@ public final class Layer implements NetModule {
         if (norm != null) {
             dz = backwardNormalized(ws, index, n, dz, grads, first);
         } else {
-            DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, cap, n, grads[first], grads[first + 1]);
+            DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, cap, n, grads[first], grads[first + 1],
+                    ws.rows);
         }
         double[] w = weights;
         if (adapter != null) {
@@ -355,7 +356,8 @@ public final class Layer implements NetModule {
         int g = first + parameters.size() - 2;
         double[] dz = ws.normDz[index];
         norm.backward(ws, index, n, dy, dz, grads[g], grads[g + 1]);
-        DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, ws.capacity, n, grads[first], grads[first + 1]);
+        DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, ws.capacity, n, grads[first], grads[first + 1],
+                ws.rows);
         if (ws.training) {
             // Exactly 0: the batch mean removes b (sum_b dz_b = 0). Summed, it is rounding noise of
             // 1e-17 that Adam's division by sqrt(v) would turn into steps of 1e-11.

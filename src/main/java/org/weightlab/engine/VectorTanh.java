@@ -73,6 +73,7 @@ final class VectorTanh {
             long t2 = System.nanoTime();
             if (2 * (t1 - t0) < t2 - t1) { // vectors at twice the scalar speed: compiled (about 3x once settled)
                 ready = true;
+                DenseVectorKernels.warmUp(giveUp);
                 return;
             }
         }

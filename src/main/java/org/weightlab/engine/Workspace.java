@@ -29,6 +29,8 @@ final class Workspace {
     final double[][] da;
     /** Per layer: dL/dz of each example, [out][capacity]. */
     final double[][] dz;
+    /** Scratch: one module's input batch example-major, [example][inputs], for the vector gradient kernel. */
+    final double[] rows;
     /** Whether this workspace holds training batches (batch normalization uses the batch's statistics). */
     final boolean training;
     /** Per batch-normalized layer (else null): z = W x + b before normalization, [out][capacity]. */
@@ -70,7 +72,9 @@ final class Workspace {
         normVar = new double[layers][];
         normInvStd = new double[layers][];
         normSquares = new double[layers][];
+        int widest = 0;
         for (int l = 0; l < layers; l++) {
+            widest = Math.max(widest, net.module(l).inputs());
             int width = capacity * net.module(l).outputs();
             z[l] = new double[width];
             a[l] = new double[width];
@@ -91,6 +95,7 @@ final class Workspace {
                 normSquares[l] = new double[units];
             }
         }
+        rows = new double[capacity * widest];
     }
 
     /** Copies examples start .. start + n - 1 of a row-major feature matrix [..][inputs] into x. */
