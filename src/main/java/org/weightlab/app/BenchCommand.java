@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
  * field of every node of those networks. digits trains 64 -> 32 tanh -> 10 softmax with
  * cross-entropy on the handwritten digits (SGD 0.1, batch 32, shuffled, the 1,437 training images
  * of an 80% split), the network and batch of the PyTorch peer the figure is compared with.
+ * digits-conv trains 1x8x8 -> conv 4 kernels of 3x3 tanh -> flatten 144 -> 10 softmax the same
+ * way (its PyTorch peer: src/test/python/bench_conv_peer.py).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs the engine benchmarks; prints lines 'bench NAME METRIC=VALUE'.")
@@ -57,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "the JIT compiles the vector kernels late and recompiles the loop more than once in the first seconds")
     private int warmUpMillis = 4000;
 
-    @Option(names = "--only", description = "run only this benchmark: A, B, fieldA or fieldB")
+    @Option(names = "--only", description = "run only this benchmark: A, B, fieldA, fieldB, digits or digits-conv")
     private String only;
 
     @Override
@@ -71,9 +73,9 @@ public final class BenchCommand implements Callable<Integer> {
         RunConfig b = a.withFeatures(List.of(Feature.values()))
                 .withHidden(List.of(8, 8, 8, 8, 8, 8), List.of());
 
-        if (only != null && !List.of("A", "B", "fieldA", "fieldB", "digits").contains(only)) {
+        if (only != null && !List.of("A", "B", "fieldA", "fieldB", "digits", "digits-conv").contains(only)) {
             throw new IllegalArgumentException("unknown benchmark \"" + only
-                    + "\" (expected A, B, fieldA, fieldB or digits)");
+                    + "\" (expected A, B, fieldA, fieldB, digits or digits-conv)");
         }
         out.printf("bench engine tanh_lanes=%d%n", org.weightlab.engine.Activation.tanhLanes());
         // The *_cpu figures use this thread's CPU time: on a shared, busy machine they show what the
@@ -111,6 +113,13 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("bench digits cpu_examples_per_s=%.0f%n", f.cpu());
             out.flush();
         }
+        if (wanted("digits-conv")) {
+            RunConfig d = digitsConv();
+            Figure f = examplesPerSecond(d, DataGenerator.generate(d));
+            out.printf("bench digits-conv examples_per_s=%.0f%n", f.wall());
+            out.printf("bench digits-conv cpu_examples_per_s=%.0f%n", f.cpu());
+            out.flush();
+        }
         if (only == null) {
             CompressBenchmark.print(out, b, circle, runs, runMillis);
             printSession(out, b, circle);
@@ -125,6 +134,12 @@ public final class BenchCommand implements Callable<Integer> {
                 .withHidden(List.of(32), List.of())
                 .withOptimizer(OptimizerConfig.defaults(OptimizerKind.SGD, 0.1))
                 .withBatch(32, true);
+    }
+
+    /** The digits-conv benchmark's run: 1x8x8 -> conv 4 x 3x3 tanh -> flatten 144 -> 10 softmax, as {@link #digits()} trains. */
+    static RunConfig digitsConv() {
+        RunConfig d = digits().withHidden(List.of(), List.of());
+        return d.withExtras(d.extras().withConv(List.of(new org.weightlab.engine.config.ConvSpec(4, 3))));
     }
 
     private boolean wanted(String name) {

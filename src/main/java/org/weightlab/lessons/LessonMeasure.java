@@ -22,7 +22,7 @@ public final class LessonMeasure {
             "testLossRise", "blowUp", "weight", "bias", "rowSpread", "nearZero", "gradientRatio", "exampleLossFall",
             "frozenKept", "weightsKept", "trainLossVsStep", "testLossVsStep", "raceDiverged", "raceTrainLoss",
             "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall", "weightChange", "taskAAccuracy",
-            "taskAAccuracyDrop", "trainableParameters");
+            "taskAAccuracyDrop", "trainableParameters", "firstLayerParameters", "weightSharing");
 
     private LessonMeasure() {
     }
@@ -57,6 +57,8 @@ public final class LessonMeasure {
                 case "taskAAccuracy" -> TaskAMeasure.accuracy(c, m.now.curve());
                 case "taskAAccuracyDrop" -> TaskAMeasure.accuracyDrop(c, m.now.curve());
                 case "trainableParameters" -> TaskAMeasure.trainableParameters(c, m.now.checkpoint().network());
+                case "firstLayerParameters" -> ConvMeasure.firstLayerParameters(c, m.now.checkpoint().network());
+                case "weightSharing" -> ConvMeasure.weightSharing(c, m.now.checkpoint().network());
                 default -> new Measurement(false, "unknown measure \"" + c.measure() + "\"");
             };
         } catch (RuntimeException e) {

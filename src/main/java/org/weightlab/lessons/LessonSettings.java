@@ -22,13 +22,15 @@ import org.weightlab.engine.config.RunConfig;
  * {@code dataset}, {@code batchNorm} ({@code on} / {@code off} for every hidden layer, or one
  * {@code true} / {@code false} per hidden layer, comma-separated), {@code quantization} ({@code none},
  * {@code 8}, {@code 4}, {@code 3}, {@code 2}, {@code ternary}, {@code binary}), {@code lora}
- * ({@code none}, or {@code layer:rank:alpha} adapters, comma-separated: {@code 1:2:4}).
+ * ({@code none}, or {@code layer:rank:alpha} adapters, comma-separated: {@code 1:2:4}), {@code hidden}
+ * ({@code none}, or neurons per hidden layer, comma-separated: {@code 64} or {@code 8,8}), {@code conv}
+ * ({@code none}, or convolutions as {@code channelsxkernel}, comma-separated: {@code 4x3}; image data only).
  */
 public final class LessonSettings {
 
     public static final List<String> NAMES = List.of("lr", "momentum", "optimizer", "init", "activation",
             "regularization", "regularizationRate", "dropout", "trainFraction", "features", "dataset", "batchNorm",
-            "quantization", "lora");
+            "quantization", "lora", "hidden", "conv");
 
     private LessonSettings() {
     }
@@ -62,6 +64,9 @@ public final class LessonSettings {
             case "quantization" -> c.withExtras(c.extras().withQuantization(v.equals("none") ? null
                     : new QuantizationSpec(v)));
             case "lora" -> c.withLora(lora(v));
+            case "hidden" -> c.withHidden(v.equals("none") ? List.of()
+                    : java.util.Arrays.stream(v.split(",")).map(s -> Integer.parseInt(s.strip())).toList(), List.of());
+            case "conv" -> c.withExtras(c.extras().withConv(conv(v)));
             default -> throw new IllegalArgumentException("unknown setting \"" + name + "\" (expected one of: "
                     + String.join(", ", NAMES) + ")");
         };
@@ -108,6 +113,23 @@ public final class LessonSettings {
             }
             out.add(new org.weightlab.engine.config.LoraSpec(Integer.parseInt(p[0].strip()),
                     Integer.parseInt(p[1].strip()), Double.parseDouble(p[2].strip())));
+        }
+        return out;
+    }
+
+    /** {@code none}, or convolutions as {@code channelsxkernel} ({@code 4x3}: 4 kernels of 3x3), comma-separated. */
+    private static List<org.weightlab.engine.config.ConvSpec> conv(String v) {
+        List<org.weightlab.engine.config.ConvSpec> out = new ArrayList<>();
+        if (v.equals("none")) {
+            return out;
+        }
+        for (String f : v.split(",")) {
+            String[] p = f.strip().split("x");
+            if (p.length != 2) {
+                throw new IllegalArgumentException("conv takes none or channelsxkernel (e.g. 4x3), got \"" + v + "\"");
+            }
+            out.add(new org.weightlab.engine.config.ConvSpec(Integer.parseInt(p[0].strip()),
+                    Integer.parseInt(p[1].strip())));
         }
         return out;
     }

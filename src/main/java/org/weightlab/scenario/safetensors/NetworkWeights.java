@@ -16,6 +16,7 @@ import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.LossKind;
 import org.weightlab.engine.config.QuantizationSpec;
+import org.weightlab.scenario.ConvState;
 import org.weightlab.scenario.LayerState;
 import org.weightlab.scenario.NetworkState;
 import org.weightlab.scenario.NormState;
@@ -38,6 +39,9 @@ import org.weightlab.scenario.ScenarioException;
  * modules between its Linear layers loads too), in float64, float32, float16 or bfloat16. A
  * missing bias is zero (PyTorch's {@code bias=False}). Every check runs before anything is
  * built: a file that does not fit gives one message and nothing else.
+ *
+ * <p>A network with convolutions has them first: {@code Conv2d}, activation, ..., {@code Flatten},
+ * then the dense layers numbered on from there (see {@link ConvWeights}).
  */
 public final class NetworkWeights {
 
@@ -80,7 +84,8 @@ public final class NetworkWeights {
             throw new IllegalArgumentException("the weights are not all finite numbers");
         }
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        int module = 0;
+        Map<String, String> convMeta = new LinkedHashMap<>();
+        int module = ConvWeights.put(state.conv(), tensors, convMeta); // Conv2d, activation, ..., Flatten first
         boolean anyNorm = false;
         for (int l = 0; l < state.layers().size(); l++) {
             LayerState layer = state.layers().get(l);
@@ -111,6 +116,7 @@ public final class NetworkWeights {
         metadata.put(ACTIVATIONS, state.layers().stream().map(s -> s.activation().id())
                 .collect(Collectors.joining(",")));
         metadata.put(LOSS, loss.id());
+        metadata.putAll(convMeta);
         if (anyNorm) {
             metadata.put(BATCH_NORM, state.layers().stream().map(s -> String.valueOf(s.norm() != null))
                     .collect(Collectors.joining(",")));
@@ -169,6 +175,9 @@ public final class NetworkWeights {
             String b = prefix + e.getKey() + ".bias";
             Tensor weight = e.getValue()[0];
             Tensor bias = e.getValue()[1];
+            if (weight != null && weight.rank() == 4) {
+                continue; // a Conv2d: see ConvWeights
+            }
             if (weight == null) {
                 throw fail(source, "has " + b + " but no " + w);
             }
@@ -201,6 +210,7 @@ public final class NetworkWeights {
     public static NetworkState fit(SafetensorsFile file, NetworkState current, String source)
             throws ScenarioException {
         List<Found> found = layers(file, source);
+        List<ConvState> conv = ConvWeights.fitStates(ConvWeights.find(file, source), current.conv(), source);
         List<int[]> shapes = current.layers().stream().map(s -> new int[]{s.outputs(), s.inputs()}).toList();
         checkShapes(found, shapes, source);
         List<LayerState> layers = new ArrayList<>();
@@ -210,7 +220,7 @@ public final class NetworkWeights {
             layers.add(LayerState.fromFlat(f.inputs(), f.outputs(), f.weights(), f.biases(), s.activation(),
                     s.flatFrozenWeights(), s.frozenBiases()));
         }
-        return new NetworkState(layers);
+        return new NetworkState(layers, conv);
     }
 
     /**
@@ -219,6 +229,11 @@ public final class NetworkWeights {
      */
     public static Network fit(SafetensorsFile file, Network current, String source) throws ScenarioException {
         List<Found> found = layers(file, source);
+        List<org.weightlab.engine.ConvLayer> convs = new ArrayList<>();
+        for (int c = 0; c < current.convCount(); c++) {
+            convs.add(current.conv(c));
+        }
+        convs = ConvWeights.fit(ConvWeights.find(file, source), convs, source);
         List<int[]> shapes = new ArrayList<>();
         for (int l = 0; l < current.layerCount(); l++) {
             shapes.add(new int[]{current.layer(l).outputs(), current.layer(l).inputs()});
@@ -231,7 +246,7 @@ public final class NetworkWeights {
             layers.add(Layer.of(f.inputs(), f.outputs(), like.activation(), f.weights(), f.biases(),
                     like.frozenWeightsCopy(), like.frozenBiasesCopy()));
         }
-        return new Network(current.features(), current.loss(), layers);
+        return new Network(current.features(), current.loss(), convs, layers);
     }
 
     /**
@@ -242,6 +257,9 @@ public final class NetworkWeights {
     public static NetworkState build(SafetensorsFile file, ActivationKind hidden, ActivationKind output,
                                      String source) throws ScenarioException {
         List<Found> found = layers(file, source);
+        if (!ConvWeights.find(file, source).isEmpty()) {
+            throw fail(source, "holds convolutions; load it into a network of the same shape (File > Import weights)");
+        }
         List<ActivationKind> acts = activations(file, found.size(), source);
         List<LayerState> layers = new ArrayList<>();
         for (int l = 0; l < found.size(); l++) {

@@ -31,7 +31,10 @@ public final class PyTorchScript {
                 .collect(Collectors.joining(", ", "[", "]"));
         String featureList = features.stream().map(f -> "\"" + f.id() + "\"")
                 .collect(Collectors.joining(", ", "[", "]"));
-        return template().replace("@LAYERS@", layers).replace("@FEATURES@", featureList)
+        String conv = state.conv().stream().map(c -> "(" + c.channelsIn() + ", " + c.height() + ", " + c.width()
+                + ", " + c.channels() + ", " + c.kernel() + ", \"" + c.activation().id() + "\")")
+                .collect(Collectors.joining(", ", "[", "]"));
+        return template().replace("@LAYERS@", layers).replace("@CONV@", conv).replace("@FEATURES@", featureList)
                 .replace("@LOSS@", loss.id());
     }
 

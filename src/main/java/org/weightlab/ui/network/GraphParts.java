@@ -24,6 +24,10 @@ final class GraphParts {
     GraphParts(TrainingSnapshot s) {
         if (s.features().isEmpty()) { // N-column data: the inputs are the data's columns
             List<String> names = s.config().inputNames();
+            int width = s.layers().get(0).inputs();
+            if (width != names.size()) { // convolutions first: the first dense layer reads their flattened maps
+                names = java.util.stream.IntStream.range(0, width).mapToObj(i -> "f" + i).toList();
+            }
             inputs = new InputNode[names.size()];
             for (int i = 0; i < inputs.length; i++) {
                 inputs[i] = new InputNode(i, names.get(i));
