@@ -22,7 +22,8 @@ public final class LessonMeasure {
             "testLossRise", "blowUp", "weight", "bias", "rowSpread", "nearZero", "gradientRatio", "exampleLossFall",
             "frozenKept", "weightsKept", "trainLossVsStep", "testLossVsStep", "raceDiverged", "raceTrainLoss",
             "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall", "weightChange", "taskAAccuracy",
-            "taskAAccuracyDrop", "trainableParameters", "firstLayerParameters", "weightSharing");
+            "taskAAccuracyDrop", "trainableParameters", "firstLayerParameters", "weightSharing",
+            "raceTrainable", "raceTaskAAccuracy");
 
     private LessonMeasure() {
     }
@@ -51,8 +52,8 @@ public final class LessonMeasure {
                 case "weightsKept" -> weightsKept(c, m);
                 case "trainLossVsStep" -> versus(c, m, true);
                 case "testLossVsStep" -> versus(c, m, false);
-                case "raceDiverged", "raceTrainLoss", "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall" ->
-                        race(c, m.race);
+                case "raceDiverged", "raceTrainLoss", "raceTestLoss", "raceTestAccuracy", "raceRank", "raceLossFall",
+                     "raceTrainable", "raceTaskAAccuracy" -> race(c, m.race);
                 case "weightChange" -> weightChange(c, m);
                 case "taskAAccuracy" -> TaskAMeasure.accuracy(c, m.now.curve());
                 case "taskAAccuracyDrop" -> TaskAMeasure.accuracyDrop(c, m.now.curve());
@@ -169,6 +170,12 @@ public final class LessonMeasure {
                         + " \u2192 not a number" : " train loss " + num(before) + " \u2192 " + num(r.rankingLoss())
                         + " (" + num(ratio) + "x)"));
             }
+            case "raceTrainable" -> new Measurement(c.accepts(r.trainable()), who + " trains " + r.trainable()
+                    + " parameters");
+            case "raceTaskAAccuracy" -> r.taskA() == null
+                    ? new Measurement(false, "the race measures no task A (only a fineTuning race does)")
+                    : new Measurement(c.accepts(r.taskA().accuracy()), who + " kept task A test accuracy "
+                    + num(r.taskA().accuracy()) + " after " + r.epochs() + " epochs on task B");
             case "raceRank" -> {
                 int rank = race.rank(c.run());
                 yield new Measurement(c.accepts(rank), who + (r.diverged() ? fate + ": ranks " : " ranks ") + rank

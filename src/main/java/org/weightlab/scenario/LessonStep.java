@@ -135,9 +135,20 @@ public record LessonStep(String text, Prediction predict, List<Action> actions, 
 
         /** A race of {@code values} of {@code setting} (a race setting's id) for {@code epochs} epochs. */
         public static Action race(String setting, List<String> values, int epochs) {
+            return race(setting, values, epochs, null);
+        }
+
+        /**
+         * A race as {@link #race(String, List, int)}; a fine-tuning race also names its task B, the
+         * data set {@code taskB} (null for other races).
+         */
+        public static Action race(String setting, List<String> values, int epochs, String taskB) {
             Map<String, String> v = new LinkedHashMap<>();
             v.put("setting", setting);
             v.put("values", String.join(VALUE_SEPARATOR, values));
+            if (taskB != null) {
+                v.put("taskB", taskB);
+            }
             return new Action(Kind.RACE, v, epochs, false);
         }
 
@@ -166,7 +177,8 @@ public record LessonStep(String text, Prediction predict, List<Action> actions, 
                 case MOVE -> "move to task B (" + values.get("dataset") + ") keeping the weights"
                         + (freezeBase() ? ", every layer but the last frozen" : "")
                         + (values.containsKey("lora") ? ", LoRA " + values.get("lora") : "");
-                case RACE -> "race " + values.get("setting") + " " + String.join(" / ", raceValues()) + " for "
+                case RACE -> "race " + values.get("setting") + " " + String.join(" / ", raceValues())
+                        + (values.containsKey("taskB") ? " on " + values.get("taskB") : "") + " for "
                         + count + (count == 1 ? " epoch" : " epochs");
             };
         }

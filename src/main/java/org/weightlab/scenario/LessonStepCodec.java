@@ -121,8 +121,10 @@ final class LessonStepCodec {
     }
 
     private static LessonStep.Action readRace(JsonIn in, int epochs) {
-        Obj o = in.obj("setting", "values");
+        Obj o = in.obj("setting", "values", "taskB");
         String setting = o.req("setting").string();
+        JsonIn taskBIn = o.opt("taskB");
+        String taskB = taskBIn == null ? null : taskBIn.string();
         List<String> values = new ArrayList<>();
         for (JsonIn v : o.req("values").array()) {
             String value = v.node.isNumber() ? number(v.number()) : v.string();
@@ -134,7 +136,7 @@ final class LessonStepCodec {
         if (values.size() < 2 || values.size() > 4) {
             throw o.req("values").bad("a race compares 2 to 4 values, got " + values.size());
         }
-        return JsonIn.build(o, () -> LessonStep.Action.race(setting, values, epochs));
+        return JsonIn.build(o, () -> LessonStep.Action.race(setting, values, epochs, taskB));
     }
 
     /** 3 as "3", 0.03 as "0.03": as a person wrote it. */
@@ -235,6 +237,9 @@ final class LessonStepCodec {
                     writeValue(out, v);
                 }
                 out.endArray();
+                if (a.values().containsKey("taskB")) {
+                    out.field("taskB", a.values().get("taskB"));
+                }
                 out.endObject();
                 out.field("epochs", a.count());
             }

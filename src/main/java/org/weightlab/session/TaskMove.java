@@ -2,7 +2,9 @@ package org.weightlab.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.weightlab.engine.config.ConfigEdits;
 import org.weightlab.engine.config.DatasetKind;
+import org.weightlab.engine.config.InlineData;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
 
@@ -49,6 +51,25 @@ public final class TaskMove {
         return onD.withDataset(d);
     }
 
+    /**
+     * True when a run on {@code c} can move to the person's own data {@code d} (an imported file or
+     * clicked points) keeping its weights: as many input columns as the network has inputs, and
+     * the same problem, outputs and loss.
+     */
+    public static boolean fits(RunConfig c, InlineData d) {
+        try {
+            RunConfig next = next(c, d);
+            return next.inputs() == c.inputs() && TrainingSession.keepsShape(c, next);
+        } catch (IllegalArgumentException e) {
+            return false; // the network cannot train on it as it is (its loss or output, say)
+        }
+    }
+
+    /** {@code c} training on the person's own data {@code d} (data set custom). */
+    public static RunConfig next(RunConfig c, InlineData d) {
+        return ConfigEdits.withInlineData(c, d);
+    }
+
     /** The weight layers "freeze the base" freezes: every one but the last (the output layer). */
     public static int baseLayers(RunConfig c) {
         return c.hidden().size();
@@ -56,6 +77,6 @@ public final class TaskMove {
 
     /** How the window and the lesson check name a move: "moved to task B (spiral)". */
     public static String label(RunConfig next) {
-        return "moved to task B (" + next.dataset().id() + ")";
+        return "moved to task B (" + (next.dataset() == DatasetKind.CUSTOM ? "own data" : next.dataset().id()) + ")";
     }
 }

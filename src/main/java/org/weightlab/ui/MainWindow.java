@@ -141,7 +141,8 @@ public final class MainWindow {
                 () -> showView(View.COMPRESSION)));
         menus.addView("Confusion matrix", "Shortcut+M", centre::showConfusion);
         menus.addView("Draw a digit", "Shortcut+D", centre::showDrawingPad);
-        menus.addDataCommand("Move to task B\u2026", null, () -> TaskBDialog.askAndMove(stage, runConfig, host));
+        menus.addDataCommand("Move to task B\u2026", null, () -> TaskBDialog.askAndMove(stage, runConfig, host,
+                compare::raceFineTuning, errors::error));
         layout.setTop(compare.withMenu(menus.create(new WindowMenus.Pictures(layout.root(), graph, heatmap,
                 lossChart), darkTheme.selectedProperty(), meter.visibleProperty())),
                 compare.withRaceButton(WindowLayout.toolbar(TITLE, transport, centre.stepThroughButton(), darkTheme),

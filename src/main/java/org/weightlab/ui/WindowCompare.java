@@ -53,6 +53,11 @@ final class WindowCompare {
         races.askAndStart(owner.get());
     }
 
+    /** Races the fine-tuning choices (train all, freeze the base, LoRA) from the run's weights on {@code taskB}. */
+    void raceFineTuning(org.weightlab.engine.config.RunConfig taskB) {
+        races.startFineTuning(taskB, org.weightlab.session.race.FineTuning.defaults());
+    }
+
     void openSurface() {
         races.stop();
         surface.open();

@@ -82,7 +82,7 @@ class LessonStepsFileTest {
     void everyLessonFileInTheRepositoryOpensAndHasSteps() throws Exception {
         try (var files = Files.list(Path.of("assets/lessons"))) {
             List<Path> lessons = files.filter(p -> p.toString().endsWith(".json")).toList();
-            assertEquals(21, lessons.size());
+            assertEquals(22, lessons.size());
             for (Path p : lessons) {
                 Scenario s = ScenarioFile.read(p);
                 assertTrue(s.lesson().steps().size() >= 2, p.toString());

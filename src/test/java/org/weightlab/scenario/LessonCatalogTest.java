@@ -26,7 +26,7 @@ class LessonCatalogTest {
             "initialization", "overfitting", "l1-vs-l2", "vanishing-gradients", "batch-norm", "optimizers", "freezing",
             "features", "circle-basics", "xor-product", "how-many-weights-can-go", "down-to-one-bit",
             "what-a-neuron-looks-for", "train-it-quantized", "catastrophic-forgetting", "fine-tuning-freeze-the-base",
-            "lora-few-parameters", "convolution-shared-weights");
+            "lora-few-parameters", "fine-tuning-race", "convolution-shared-weights");
 
     @Test
     void catalogListsTheLessonsInCourseOrderNumberedFromOne() throws Exception {

@@ -103,7 +103,7 @@ public final class FineTuning {
     }
 
     /** Checks {@code value} is one of the choices; throws with a readable message. */
-    static void check(String value) {
+    public static void check(String value) {
         String v = value.strip();
         if (!v.equals(ALL) && !v.equals(BASE)) {
             rank(v);

@@ -60,6 +60,17 @@ public final class DataImporter {
 
     /** Reads {@code file} off the FX thread, then shows the import dialog. */
     public CompletableFuture<Void> importFile(Path file) {
+        return askForData(file, current, d -> apply.accept(configFor(current.get(), d)), error);
+    }
+
+    /**
+     * Reads {@code file} off the FX thread, then shows the import dialog for a run on the config
+     * {@code current} gives; OK hands the data to {@code chosen} (FX thread), a problem goes to
+     * {@code error} (title, message).
+     */
+    public static CompletableFuture<Void> askForData(Path file, Supplier<RunConfig> current,
+                                                     Consumer<InlineData> chosen,
+                                                     java.util.function.BiConsumer<String, String> error) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 if (Files.size(file) > MAX_BYTES) {
@@ -75,18 +86,12 @@ public final class DataImporter {
                     Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
                     error.accept("Could not read " + file.getFileName(), String.valueOf(cause.getMessage()));
                 } else {
-                    show(file.getFileName().toString(), text);
+                    Optional<InlineData> d = dialog(file.getFileName().toString(), text, current.get()).showAndWait();
+                    d.ifPresent(chosen);
                 }
             });
             return null;
         });
-    }
-
-    private void show(String name, String text) {
-        RunConfig config = current.get();
-        Dialog<InlineData> dialog = dialog(name, text, config);
-        Optional<InlineData> chosen = dialog.showAndWait();
-        chosen.ifPresent(d -> apply.accept(configFor(config, d)));
     }
 
     /** The dialog for a file's text: OK (enabled while the choice imports) gives the data, Cancel nothing. */

@@ -13,7 +13,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.weightlab.engine.config.DatasetKind;
 import org.weightlab.engine.config.RunConfig;
+import org.weightlab.session.TaskMove;
+import org.weightlab.session.race.FineTuning;
 import org.weightlab.session.race.Race;
 import org.weightlab.session.race.RaceSetting;
 
@@ -24,8 +27,19 @@ import org.weightlab.session.race.RaceSetting;
  */
 final class RaceDialog extends Dialog<RaceDialog.Request> {
 
-    /** The race asked for. */
-    record Request(RaceSetting setting, List<String> values) {
+    /**
+     * The race asked for; for a fine-tuning race also its task B: a config the network fits, or
+     * null for the data the run has already moved to.
+     */
+    record Request(RaceSetting setting, List<String> values, RunConfig taskB) {
+    }
+
+    /** A task B to fine-tune on, as the dialog names it; {@code next} null: the run's own (moved-to) data. */
+    record TaskB(String label, RunConfig next) {
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     static final ButtonType START = new ButtonType("Start race", ButtonBar.ButtonData.OK_DONE);
@@ -34,8 +48,13 @@ final class RaceDialog extends Dialog<RaceDialog.Request> {
     private final ChoiceBox<RaceSetting> setting = new ChoiceBox<>();
     private final TextField[] values = new TextField[Race.MAX_RUNS];
     private final Label problem = new Label();
+    private final ChoiceBox<TaskB> taskB = new ChoiceBox<>();
+    private final Label taskBCaption = caption("Task B");
 
-    RaceDialog(Window owner, RunConfig config) {
+    /**
+     * @param movedFrom the data set the run moved from (task A) when it has moved to task B, else null
+     */
+    RaceDialog(Window owner, RunConfig config, String movedFrom) {
         this.config = config;
         if (owner != null) {
             initOwner(owner);
@@ -68,9 +87,15 @@ final class RaceDialog extends Dialog<RaceDialog.Request> {
             values[k].setPromptText(k < 2 ? "value" : "optional");
             grid.add(values[k], k + 1, 1);
         }
+        taskB.setId("raceTaskB");
+        taskB.getItems().setAll(taskBOptions(config, movedFrom));
+        taskB.getSelectionModel().select(0);
+        grid.add(taskBCaption, 0, 2);
+        grid.add(taskB, 1, 2, 4, 1);
         problem.setId("raceProblem");
         problem.setWrapText(true);
-        grid.add(problem, 0, 2, 5, 1);
+        problem.setPrefWidth(460);
+        grid.add(problem, 0, 3, 5, 1);
         getDialogPane().setContent(grid);
         getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         setGraphic(null);
@@ -84,7 +109,8 @@ final class RaceDialog extends Dialog<RaceDialog.Request> {
                 e.consume();
             }
         });
-        setResultConverter(b -> b == START ? new Request(setting.getValue(), entered()) : null);
+        setResultConverter(b -> b == START ? new Request(setting.getValue(), entered(),
+                setting.getValue().movesToTaskB() && taskB.getValue() != null ? taskB.getValue().next() : null) : null);
     }
 
     /** A row's caption, never shortened to "Set...". */
@@ -94,12 +120,30 @@ final class RaceDialog extends Dialog<RaceDialog.Request> {
         return l;
     }
 
+    /** Task B choices: the data the run moved to (when it has), then every built-in set the network fits. */
+    static List<TaskB> taskBOptions(RunConfig config, String movedFrom) {
+        List<TaskB> out = new ArrayList<>();
+        if (movedFrom != null) {
+            out.add(new TaskB(config.dataset().id() + " (moved there from " + movedFrom + ")", null));
+        }
+        for (DatasetKind d : TaskMove.candidates(config)) {
+            out.add(new TaskB(d.id(), TaskMove.next(config, d)));
+        }
+        return out;
+    }
+
     private void fill(RaceSetting s) {
         List<String> d = s.defaults(config);
         for (int k = 0; k < values.length; k++) {
             values[k].setText(k < d.size() ? d.get(k) : "");
         }
-        problem.setText(s.keepsWeights() ? "Every run starts from the weights the network has now."
+        boolean fineTuning = s.movesToTaskB();
+        taskB.setVisible(fineTuning);
+        taskBCaption.setVisible(fineTuning);
+        problem.setText(fineTuning ? "Every run starts from the weights the network has now and trains on task B,"
+                + " measuring what it keeps of the task it learned: all (train everything), base (freeze every layer"
+                + " but the last) or lora(RANK,ALPHA) (a LoRA adapter on each hidden layer, the output layer trained)."
+                : s.keepsWeights() ? "Every run starts from the weights the network has now."
                 : "Each run starts from step 0 with the same seed (new weights are drawn).");
     }
 
@@ -119,9 +163,15 @@ final class RaceDialog extends Dialog<RaceDialog.Request> {
         if (v.size() < 2) {
             return "Give at least two values.";
         }
+        if (setting.getValue().movesToTaskB() && taskB.getValue() == null) {
+            return "No data set fits this network as task B.";
+        }
         for (String one : v) {
             try {
                 setting.getValue().apply(config, one);
+                if (setting.getValue().movesToTaskB()) {
+                    FineTuning.check(one);
+                }
             } catch (IllegalArgumentException e) {
                 return one + ": " + e.getMessage();
             }
@@ -137,8 +187,12 @@ final class RaceDialog extends Dialog<RaceDialog.Request> {
         return values[k];
     }
 
-    /** Shows the dialog and waits for the answer. */
-    static Optional<Request> ask(Window owner, RunConfig config) {
-        return new RaceDialog(owner, config).showAndWait();
+    ChoiceBox<TaskB> taskBChoice() {
+        return taskB;
+    }
+
+    /** Shows the dialog and waits for the answer; {@code movedFrom} as for the constructor. */
+    static Optional<Request> ask(Window owner, RunConfig config, String movedFrom) {
+        return new RaceDialog(owner, config, movedFrom).showAndWait();
     }
 }

@@ -1,5 +1,6 @@
 package org.weightlab.ui.race;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;
@@ -9,12 +10,19 @@ import javafx.scene.layout.HBox;
 import org.weightlab.session.race.RaceSnapshot;
 import org.weightlab.ui.theme.Palette;
 
-/** The race's figures, one row per run: epoch reached, train and test loss, test accuracy, fate. */
+/**
+ * The race's figures, one row per run: epoch reached, train and test loss, test accuracy, fate. A
+ * fine-tuning race shows instead what fine-tuning trades: parameters trained, task B's test
+ * accuracy and how much of task A is kept.
+ */
 final class RaceTable extends GridPane {
 
     private static final String[] HEADERS = {"run", "epoch", "train loss", "test loss", "test accuracy", ""};
+    private static final String[] FINE_TUNING_HEADERS = {"run", "epoch", "trainable", "train loss", "task B acc",
+        "task A kept", ""};
 
     private final Palette palette;
+    private String[] headers;
     private Label[][] cells = new Label[0][];
 
     RaceTable(Palette palette) {
@@ -23,42 +31,59 @@ final class RaceTable extends GridPane {
         setId("raceTable");
         setHgap(14);
         setVgap(3);
-        for (int c = 0; c < HEADERS.length; c++) {
-            Label h = new Label(HEADERS[c]);
-            h.getStyleClass().add("wl-race-table-header");
-            add(h, c, 0);
+        layoutColumns(HEADERS, 0);
+    }
+
+    /** Headers and one row of empty cells per run. */
+    private void layoutColumns(String[] h, int runs) {
+        headers = h;
+        getChildren().clear();
+        getColumnConstraints().clear();
+        for (int c = 0; c < h.length; c++) {
+            Label header = new Label(h[c]);
+            header.getStyleClass().add("wl-race-table-header");
+            add(header, c, 0);
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setHalignment(c == 0 || c == HEADERS.length - 1 ? HPos.LEFT : HPos.RIGHT);
+            cc.setHalignment(c == 0 || c == h.length - 1 ? HPos.LEFT : HPos.RIGHT);
             getColumnConstraints().add(cc);
+        }
+        cells = new Label[runs][h.length];
+        for (int k = 0; k < runs; k++) {
+            for (int c = 0; c < h.length; c++) {
+                cells[k][c] = new Label();
+                cells[k][c].setId("raceCell" + k + "_" + c);
+            }
+            add(new HBox(6, new RunSwatch(palette, k), cells[k][0]), 0, k + 1);
+            for (int c = 1; c < h.length; c++) {
+                add(cells[k][c], c, k + 1);
+            }
         }
     }
 
     void show(RaceSnapshot s) {
-        if (cells.length != s.runs().size()) {
-            getChildren().removeIf(n -> getRowIndex(n) != null && getRowIndex(n) > 0);
-            cells = new Label[s.runs().size()][HEADERS.length];
-            for (int k = 0; k < cells.length; k++) {
-                for (int c = 0; c < HEADERS.length; c++) {
-                    cells[k][c] = new Label();
-                    cells[k][c].setId("raceCell" + k + "_" + c);
-                }
-                add(new HBox(6, new RunSwatch(palette, k), cells[k][0]), 0, k + 1);
-                for (int c = 1; c < HEADERS.length; c++) {
-                    add(cells[k][c], c, k + 1);
-                }
-            }
+        String[] h = s.setting().movesToTaskB() ? FINE_TUNING_HEADERS : HEADERS;
+        if (cells.length != s.runs().size() || h != headers) {
+            layoutColumns(h, s.runs().size());
         }
         for (int k = 0; k < cells.length; k++) {
             RaceSnapshot.Run r = s.runs().get(k);
-            cells[k][0].setText(r.variant().label());
-            cells[k][1].setText(Long.toString(epochAtStart(r) + r.epochs()));
-            cells[k][2].setText(num(r.trainLoss()));
-            cells[k][3].setText(num(r.testLoss()));
-            cells[k][4].setText(Double.isNaN(r.testAccuracy()) ? "\u2013"
-                    : String.format(Locale.ROOT, "%.1f%%", 100 * r.testAccuracy()));
-            cells[k][5].setText(r.diverged() ? "diverged at step " + r.divergence().step()
-                    : s.rank(k) == 1 && s.runs().size() > 1 ? "lowest train loss" : "");
+            String fate = r.diverged() ? "diverged at step " + r.divergence().step()
+                    : s.rank(k) == 1 && s.runs().size() > 1 ? "lowest train loss" : "";
+            String[] row = h == HEADERS
+                    ? new String[] {r.variant().label(), epoch(r), num(r.trainLoss()), num(r.testLoss()),
+                        percent(r.testAccuracy()), fate}
+                    : new String[] {r.variant().label(), epoch(r), Long.toString(r.trainable()), num(r.trainLoss()),
+                        percent(r.testAccuracy()), percent(r.taskA() == null ? Double.NaN : r.taskA().accuracy()),
+                        r.diverged() ? fate : ""};
+            for (int c = 0; c < row.length; c++) {
+                cells[k][c].setText(row[c]);
+            }
         }
+    }
+
+    /** The column headers shown. */
+    List<String> headers() {
+        return List.of(headers);
     }
 
     /** The text of row {@code k}, column {@code c} (tests read it). */
@@ -72,10 +97,23 @@ final class RaceTable extends GridPane {
     }
 
     static String lossText(RaceSnapshot.Run r) {
+        if (r.taskA() != null) { // a fine-tuning run: what it trains, task B learned, task A kept
+            return "epoch " + epoch(r) + " \u00b7 " + r.trainable() + " trainable \u00b7 task B "
+                    + percent(r.testAccuracy()) + " \u00b7 task A " + percent(r.taskA().accuracy());
+        }
         String acc = Double.isNaN(r.testAccuracy()) ? ""
                 : String.format(Locale.ROOT, " \u00b7 %.0f%% right", 100 * r.testAccuracy());
-        return "epoch " + (epochAtStart(r) + r.epochs()) + " \u00b7 train " + num(r.trainLoss()) + " \u00b7 test "
+        return "epoch " + epoch(r) + " \u00b7 train " + num(r.trainLoss()) + " \u00b7 test "
                 + num(r.testLoss()) + acc;
+    }
+
+    private static String epoch(RaceSnapshot.Run r) {
+        return Long.toString(epochAtStart(r) + r.epochs());
+    }
+
+    /** 0.913 as "91.3%"; a dash for no accuracy (regression). */
+    static String percent(double v) {
+        return Double.isNaN(v) ? "\u2013" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 
     static String num(double v) {

@@ -72,6 +72,10 @@ final class RaceTile extends VBox {
         }
     }
 
+    String figuresText() {
+        return figures.getText();
+    }
+
     DecisionHeatmapView output() {
         return output;
     }

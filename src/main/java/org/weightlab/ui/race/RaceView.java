@@ -135,7 +135,8 @@ public final class RaceView extends BorderPane {
             rebuild(s);
         }
         shown = s;
-        title.setText("Race: " + s.setting().label());
+        title.setText("Race: " + s.setting().label() + (s.setting().movesToTaskB()
+                ? " on " + s.runs().get(0).moment().config().dataset().id() + " (task B)" : ""));
         progress.setText(String.format(Locale.ROOT, "%.0f epochs", Math.floor(s.epochs())));
         for (int k = 0; k < tileList.size(); k++) {
             tileList.get(k).show(s.runs().get(k));

@@ -10,7 +10,11 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Window;
 import org.weightlab.engine.Checkpoint;
+import org.weightlab.engine.config.RunConfig;
 import org.weightlab.session.SessionHost;
+import org.weightlab.session.TaskMove;
+import org.weightlab.session.TrainingSession;
+import org.weightlab.session.race.FineTuningStart;
 import org.weightlab.session.race.Race;
 import org.weightlab.session.race.RaceRunner;
 import org.weightlab.session.race.RaceSetting;
@@ -60,28 +64,59 @@ public final class RaceWorkbench implements AutoCloseable {
         return runner != null;
     }
 
-    /** Asks for a setting and values, then races them from the run as it is now. FX thread. */
+    /**
+     * Asks for a setting and values, then races them from the run as it is now (paused, copied
+     * first, so that the dialog knows whether the run has moved to a task B). FX thread.
+     */
     public void askAndStart(Window owner) {
-        var snapshot = host.bus().latestSnapshot();
-        if (snapshot == null) {
+        if (host.bus().latestSnapshot() == null) {
             return;
         }
         host.pause();
-        RaceDialog.ask(owner, snapshot.config()).ifPresent(r -> start(r.setting(), r.values()));
+        host.session().copyOfRun().thenAccept(copy -> Platform.runLater(() -> {
+            TaskMove.Task a = copy.taskA();
+            RaceDialog.ask(owner, copy.checkpoint().config(), a == null ? null : a.config().dataset().id())
+                    .ifPresent(r -> {
+                        if (r.setting().movesToTaskB()) {
+                            startFineTuning(copy, r.taskB(), r.values());
+                        } else {
+                            start(r.setting(), r.values());
+                        }
+                    });
+        }));
+    }
+
+    /**
+     * Races the fine-tuning choices {@code values} from {@code copy}'s weights on {@code taskB} (null:
+     * the task B the run has moved to); plays until stopped. Task B's data is made off the FX thread.
+     */
+    public void startFineTuning(TrainingSession.RunCopy copy, RunConfig taskB, List<String> values) {
+        CompletableFuture.supplyAsync(() -> Race.fineTune(FineTuningStart.of(copy, taskB, host::dataFor), values))
+                .whenComplete(this::played);
+    }
+
+    /** Races the fine-tuning choices from the window's run as it is now (paused first) on {@code taskB}. */
+    public void startFineTuning(RunConfig taskB, List<String> values) {
+        host.pause();
+        host.session().copyOfRun().thenAccept(copy -> startFineTuning(copy, taskB, values));
+    }
+
+    private void played(Race race, Throwable failure) {
+        Platform.runLater(() -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                error.accept(cause.getMessage());
+                return;
+            }
+            play(race).play();
+        });
     }
 
     /** Races {@code values} of {@code setting} from an exact copy of the run; plays until stopped. */
     public void start(RaceSetting setting, List<String> values) {
         host.pause();
         host.session().copyOfRun().thenApplyAsync(c -> Race.fork(c.checkpoint(), c.data(), setting, values))
-                .whenComplete((race, failure) -> Platform.runLater(() -> {
-                    if (failure != null) {
-                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                        error.accept(cause.getMessage());
-                        return;
-                    }
-                    play(race).play();
-                }));
+                .whenComplete(this::played);
     }
 
     /** Shows {@code race} and plays {@code epochs} epochs of it; completes at the end. FX thread. */

@@ -2,6 +2,7 @@ package org.weightlab.ui.transfer;
 
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -10,12 +11,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Pos;
 import org.weightlab.engine.config.DatasetKind;
+import org.weightlab.engine.config.InlineData;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.session.TaskMove;
 
 /**
- * The choices of a move to task B: the new data set (among those the network fits as it is) and
- * whether to freeze every layer but the last. The weights are always kept: that is the point.
+ * The choices of a move to task B: the new data set (among those the network fits as it is, and
+ * the person's own data once loaded, shown as "own data: NAME") and whether to freeze every layer
+ * but the last. The weights are always kept: that is the point.
  */
 public final class TaskBForm extends VBox {
 
@@ -26,6 +29,11 @@ public final class TaskBForm extends VBox {
     private final RunConfig current;
     private final ComboBox<DatasetKind> dataset = new ComboBox<>();
     private final CheckBox freezeBase = new CheckBox("Freeze every layer but the last");
+    private final Button ownData = new Button("Own data from a file\u2026");
+    private final Label ownDataProblem = new Label();
+    /** The person's own data offered as {@link DatasetKind#CUSTOM}, and its name; null until loaded. */
+    private InlineData own;
+    private String ownName;
 
     public TaskBForm(RunConfig current) {
         this.current = current;
@@ -47,7 +55,7 @@ public final class TaskBForm extends VBox {
         dataset.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(DatasetKind d) {
-                return d == null ? "" : d.id();
+                return d == null ? "" : d == DatasetKind.CUSTOM ? "own data: " + ownName : d.id();
             }
 
             @Override
@@ -65,7 +73,14 @@ public final class TaskBForm extends VBox {
         freezeBase.setId("taskBFreezeBase");
         freezeBase.setTooltip(new Tooltip("Fine-tuning with a frozen base: only the output layer learns task B,"
                 + " so the features learned on task A stay as they are."));
-        getChildren().addAll(intro, dataRow, freezeBase);
+        ownData.setId("taskBOwnData");
+        ownData.setTooltip(new Tooltip("Task B from a CSV file whose input columns fit this network"));
+        ownDataProblem.setId("taskBOwnDataProblem");
+        ownDataProblem.setWrapText(true);
+        ownDataProblem.setPrefWidth(420);
+        ownDataProblem.setVisible(false);
+        ownDataProblem.managedProperty().bind(ownDataProblem.visibleProperty());
+        getChildren().addAll(intro, dataRow, ownData, ownDataProblem, freezeBase);
         if (candidates.isEmpty()) {
             Label none = new Label("No built-in data set has this network's inputs and outputs.");
             none.setId("taskBNone");
@@ -73,6 +88,34 @@ public final class TaskBForm extends VBox {
             getChildren().add(none);
         }
     }
+
+    /**
+     * Offers the person's own data {@code d} (named {@code name}) as task B and selects it, when the
+     * network fits it as it is; otherwise says why under the button. Returns whether it is offered.
+     */
+    public boolean offerOwnData(String name, InlineData d) {
+        if (!TaskMove.fits(current, d)) {
+            ownDataProblem.setText(name + " has " + d.dims() + " input column" + (d.dims() == 1 ? "" : "s")
+                    + (d.problem() == current.problem() ? "" : " and another kind of target") + ": this network takes "
+                    + current.inputs() + " input" + (current.inputs() == 1 ? "" : "s") + " and "
+                    + current.outputs() + " output" + (current.outputs() == 1 ? "" : "s") + ", so it cannot be task B.");
+            ownDataProblem.setVisible(true);
+            return false;
+        }
+        own = d;
+        ownName = name;
+        ownDataProblem.setVisible(false);
+        dataset.getItems().remove(DatasetKind.CUSTOM);
+        dataset.getItems().add(DatasetKind.CUSTOM);
+        dataset.getSelectionModel().select(DatasetKind.CUSTOM);
+        return true;
+    }
+
+    /** The button that loads own data (the dialog gives it its action). */
+    Button ownDataButton() {
+        return ownData;
+    }
+
 
     /** True when there is a data set to move to. */
     public boolean canMove() {
@@ -82,7 +125,11 @@ public final class TaskBForm extends VBox {
     /** The choice as the form shows it now; null when there is no data set to move to. */
     public Choice choice() {
         DatasetKind d = dataset.getValue();
-        return d == null ? null : new Choice(TaskMove.next(current, d), freezeBase.isSelected());
+        if (d == null) {
+            return null;
+        }
+        return new Choice(d == DatasetKind.CUSTOM ? TaskMove.next(current, own) : TaskMove.next(current, d),
+                freezeBase.isSelected());
     }
 
     /** The data sets offered, in order. */

@@ -56,6 +56,29 @@ class TaskBFormTest {
         assertNull(fx(none::choice));
     }
 
+    @Test
+    void ownDataThatFitsIsOfferedAndChosenAndOtherDataSaysWhyNot(FxRobot robot) {
+        double[] rows = {1, 2, -1, 0.5, 2, -2, -0.5, 1};
+        org.weightlab.engine.config.InlineData fits = new org.weightlab.engine.config.InlineData(
+                java.util.List.of("a", "b"), java.util.List.of("no", "yes"), rows, new double[] {1, -1, 1, -1}, true);
+        org.weightlab.engine.config.InlineData wide = new org.weightlab.engine.config.InlineData(
+                java.util.List.of("a", "b", "c", "d"), java.util.List.of("no", "yes"), rows, new double[] {1, -1}, true);
+        assertFalse(fx(() -> form.offerOwnData("wide.csv", wide)));
+        assertFalse(fx(form::offered).contains(DatasetKind.CUSTOM));
+        javafx.scene.control.Label why = robot.lookup("#taskBOwnDataProblem").queryAs(javafx.scene.control.Label.class);
+        assertTrue(fx(why::isVisible));
+        assertTrue(fx(why::getText).startsWith("wide.csv has 4 input columns"), fx(why::getText));
+
+        assertTrue(fx(() -> form.offerOwnData("mine.csv", fits)));
+        assertFalse(fx(why::isVisible));
+        assertTrue(fx(form::offered).contains(DatasetKind.CUSTOM));
+        assertEquals("own data: mine.csv", fx(() -> form.datasetBox().getConverter().toString(DatasetKind.CUSTOM)));
+        TaskBForm.Choice c = fx(form::choice);
+        assertEquals(DatasetKind.CUSTOM, c.next().dataset());
+        assertEquals(fits.size(), c.next().inlineData().size());
+        assertEquals(RunConfig.defaults().hidden(), c.next().hidden());
+    }
+
     private static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
