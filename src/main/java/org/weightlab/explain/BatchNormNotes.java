@@ -79,15 +79,15 @@ final class BatchNormNotes {
                 .word(" give y = ").num(bn.evaluationY(0), "evalY").word(" for the same z; each training step moves "
                         + "them 10% of the way to the batch's (the variance unbiased, with n \u2212 1).").build());
 
-        List<FormulaLine> header = List.of(cell("unit"), cell("z"), cell("\u03bc_B"), cell("\u03c3\u00b2_B"),
-                cell("\u1e91"), cell("\u03b3"), cell("\u03b2"), cell("y"), cell("running \u03bc"), cell("running \u03c3\u00b2"));
+        // five columns keep the table within the formula panel; y = gamma zhat + beta and the running
+        // statistics are written out for unit 1 in the lines above
+        List<FormulaLine> header = List.of(cell("#"), cell("z"), cell("\u03bc_B"), cell("\u03c3\u00b2_B"),
+                cell("\u1e91"));
         List<List<FormulaLine>> rows = new ArrayList<>();
         int shown = Math.min(bn.units(), MAX_ROWS);
         for (int j = 0; j < shown; j++) {
             rows.add(List.of(cell(Integer.toString(j + 1)), num(z[j], "z" + j), num(mean[j], "batchMean" + j),
-                    num(var[j], "batchVar" + j), num(hat[j], "zhat" + j), num(gamma[j], "gamma" + j),
-                    num(beta[j], "beta" + j), num(y[j], "y" + j), num(bn.runningMean()[j], "runningMean" + j),
-                    num(bn.runningVar()[j], "runningVar" + j)));
+                    num(var[j], "batchVar" + j), num(hat[j], "zhat" + j)));
         }
         String title = "Forward \u00b7 " + (l == layers - 1 ? "output layer" : "hidden layer " + (l + 1))
                 + " \u00b7 batch normalization of example " + exampleIndex + " in its batch of " + n;
@@ -103,7 +103,7 @@ final class BatchNormNotes {
         return FormulaLine.of(Kind.NUMBERS).num(v, key).build();
     }
 
-    /** The diagram at the normalized layer: the activations so far (evaluation's), the layer itself marked. */
+    /** The diagram at the normalized layer: the activations up to it (evaluation's). */
     private static DiagramMarks marks(Trace t, int column, int layers) {
         double[][] values = new double[layers + 1][];
         boolean[][] shownNodes = new boolean[layers + 1][];
@@ -115,6 +115,7 @@ final class BatchNormNotes {
             shownNodes[c] = new boolean[values[c].length];
             java.util.Arrays.fill(shownNodes[c], c <= column);
         }
-        return new DiagramMarks(column, -1, null, EdgeKind.NONE, values, shownNodes, "a");
+        // no neuron is active: the stop is about the whole layer (the diagram lights no edge)
+        return new DiagramMarks(-1, -1, null, EdgeKind.NONE, values, shownNodes, "a");
     }
 }
