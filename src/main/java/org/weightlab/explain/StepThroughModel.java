@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.weightlab.engine.BatchNormTrace;
 import org.weightlab.engine.Checkpoint;
 import org.weightlab.engine.Layer;
 import org.weightlab.engine.Network;
@@ -153,6 +154,12 @@ public final class StepThroughModel {
         }
         batchWalk = builder().batch(traces, batch, detail, trainer.stepCount());
         stages = batchWalk.stages();
+        if (batch.length > 1) {
+            // a batch-normalized layer couples the batch: its stop shows the batch's numbers for this example
+            stages = BatchNormNotes.insert(stages, BatchNormTrace.ofBatch(trainer.network(), trainer.config().features(),
+                    train, batch, detail, trainer.config().batchSize()), traces.get(detail), batch[detail],
+                    trainer.network().layerCount());
+        }
         index = 0;
         notice = origin + (trainer.config().dropout() > 0 ? "With dropout each example's masks here are drawn "
                 + "alone; the applied step draws the batch's own masks." : "");
