@@ -6,6 +6,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.weightlab.engine.Activation;
 import org.weightlab.engine.Rng;
 import org.weightlab.engine.Trainer;
 import org.weightlab.engine.config.ConfigEdits;
@@ -40,6 +41,11 @@ public final class BenchCommand implements Callable<Integer> {
     /** Multiply-adds per example of network B, forward and backward (the issue's figure). */
     private static final double B_FLOPS_PER_EXAMPLE = 2279;
 
+    /** How long the timed runs wait at most for the engine's vector code to be compiled. */
+    private static final long VECTOR_WAIT_NANOS = 30_000_000_000L;
+    /** Training after the vector code arrived, before the timed runs: the JIT recompiles the loop. */
+    private static final long SETTLE_NANOS = 1_500_000_000L;
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Spec
@@ -55,7 +61,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--run-ms", description = "length of one timed training run in ms (default ${DEFAULT-VALUE})")
     private int runMillis = 400;
 
-    @Option(names = "--warm-up-ms", description = "training before the timed runs of A and B, in ms (default ${DEFAULT-VALUE}): "
+    @Option(names = "--warm-up-ms", description = "training before the timed runs of A, B and digits, in ms (default ${DEFAULT-VALUE}), "
+            + "and on until the engine's vector code has run compiled for 1.5 s (30 s at most): "
             + "the JIT compiles the vector kernels late and recompiles the loop more than once in the first seconds")
     private int warmUpMillis = 4000;
 
@@ -77,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown benchmark \"" + only
                     + "\" (expected A, B, fieldA, fieldB, digits or digits-conv)");
         }
-        out.printf("bench engine tanh_lanes=%d%n", org.weightlab.engine.Activation.tanhLanes());
+        out.printf("bench engine tanh_lanes=%d%n", Activation.tanhLanes());
         // The *_cpu figures use this thread's CPU time: on a shared, busy machine they show what the
         // engine does when it gets a core, while the plain figures are wall-clock.
         if (wanted("A")) {
@@ -150,9 +157,18 @@ public final class BenchCommand implements Callable<Integer> {
     private Figure examplesPerSecond(RunConfig config, DataSplit data) {
         Trainer t = new Trainer(config, data);
         int perEpoch = t.trainSize();
-        long warmUntil = System.nanoTime() + warmUpMillis * 1_000_000L;
+        long start = System.nanoTime();
+        long warmUntil = start + warmUpMillis * 1_000_000L;
+        long giveUp = start + VECTOR_WAIT_NANOS;
+        long readySince = Activation.vectorsReady() ? start : -1;
         int epochsPerRun = 1;
-        while (System.nanoTime() < warmUntil) {
+        // The steady state: at least the warm-up, and the engine's vector code compiled and in use
+        // for a while (its arrival recompiles the training loop), unless it takes too long.
+        while (System.nanoTime() < warmUntil
+                || (System.nanoTime() < giveUp && (readySince < 0 || System.nanoTime() - readySince < SETTLE_NANOS))) {
+            if (readySince < 0 && Activation.vectorsReady()) {
+                readySince = System.nanoTime();
+            }
             long t0 = System.nanoTime();
             t.runEpochs(epochsPerRun);
             long took = System.nanoTime() - t0;

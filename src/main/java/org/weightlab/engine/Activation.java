@@ -67,6 +67,15 @@ public final class Activation {
         return VECTOR_TANH ? VectorTanh.LANES : 1;
     }
 
+    /**
+     * True when the engine runs at its full speed: without the vector module at once, with it
+     * once the warm-up has seen the vector code compiled (tanh, the dense kernels, SGD). Until
+     * then the same values are computed one at a time. For benchmarks that time the steady state.
+     */
+    public static boolean vectorsReady() {
+        return !VECTOR_TANH || (VectorTanh.ready() && DenseVectorKernels.ready());
+    }
+
     private static boolean vectorTanhAvailable() {
         if (!Boolean.parseBoolean(System.getProperty(VECTOR_SWITCH, "true"))
                 || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {

@@ -31,13 +31,16 @@ final class DenseKernels {
     }
 
     /**
-     * dL/dW and dL/db (see {@link #gradientScalar}); {@code rows} is scratch for the input
-     * example-major, at least n * in long.
+     * dL/dW and dL/db (see {@link #gradientScalar}). {@code rows} is the input example-major
+     * [n][in] when the caller has it, else null; {@code scratch} (n * in long) then takes it.
      */
     static void gradientLayer(double[] dz, double[] x, int in, int out, int cap, int n, double[] gw, double[] gb,
-                              double[] rows) {
+                              double[] rows, double[] scratch) {
         if (vectors(n) && in >= DenseVectorKernels.LANES) {
-            DenseVectorKernels.transpose(x, in, cap, n, rows);
+            if (rows == null) {
+                DenseVectorKernels.transpose(x, in, cap, n, scratch);
+                rows = scratch;
+            }
             DenseVectorKernels.gradient(dz, rows, in, out, cap, n, gw, gb);
         } else {
             gradientScalar(dz, x, in, out, cap, n, gw, gb);

@@ -31,6 +31,8 @@ public final class Layer implements NetModule {
     private WeightQuantizer quantizer;
     /** w' = q(W) (q(W + s B A) with an adapter) of the last forward pass, [out][in]; null without a quantizer. */
     private double[] quantized;
+    /** True without adapter, quantizer and batch norm: the forward and backward passes take the plain path. */
+    private boolean plainDense;
     /** W, [out][in]. */
     final double[] weights;
     /** b, one per neuron. */
@@ -84,6 +86,7 @@ public final class Layer implements NetModule {
         biasGradients = bias.grads;
         weightUpdates = weight.updates;
         biasUpdates = bias.updates;
+        plainDense = adapter == null && norm == null;
     }
 
     /**
@@ -232,6 +235,7 @@ public final class Layer implements NetModule {
     void quantize(WeightQuantizer q) {
         quantizer = q;
         quantized = q == null ? null : new double[weights.length];
+        plainDense = adapter == null && norm == null && q == null;
     }
 
     /** The quantizer of quantization-aware training, or null. */
@@ -290,6 +294,19 @@ public final class Layer implements NetModule {
      */
     @Override
     public void forward(Workspace ws, int index, int n) {
+        if (!plainDense) {
+            forwardExtended(ws, index, n);
+            return;
+        }
+        DenseKernels.forwardLayer(weights, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.z[index]);
+        Activation.forward(activation, ws.z[index], ws.a[index], outputs, ws.capacity, n);
+    }
+
+    /**
+     * {@link #forward} with an adapter, a quantizer or batch normalization: kept out of the plain
+     * path, so that the plain dense layer stays one small method the JIT always inlines.
+     */
+    private void forwardExtended(Workspace ws, int index, int n) {
         if (norm != null) {
             forwardNormalized(ws, index, n);
             return;
@@ -327,6 +344,25 @@ public final class Layer implements NetModule {
     @Override
     public void backward(Workspace ws, int index, int n, boolean dzReady, double[][] grads, int first,
                          double[] inputGrad) {
+        if (!plainDense) {
+            backwardExtended(ws, index, n, dzReady, grads, first, inputGrad);
+            return;
+        }
+        int cap = ws.capacity;
+        double[] dz = ws.dz[index];
+        if (!dzReady) {
+            Activation.backward(activation, ws.z[index], ws.a[index], ws.da[index], dz, outputs, cap, n);
+        }
+        DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, cap, n, grads[first], grads[first + 1],
+                ws.gatheredRows(index, n), ws.rows);
+        if (inputGrad != null) {
+            DenseKernels.backwardLayer(weights, inputs, outputs, dz, cap, n, inputGrad);
+        }
+    }
+
+    /** {@link #backward} with an adapter, a quantizer or batch normalization (see {@link #forwardExtended}). */
+    private void backwardExtended(Workspace ws, int index, int n, boolean dzReady, double[][] grads, int first,
+                                  double[] inputGrad) {
         int cap = ws.capacity;
         double[] dz = ws.dz[index];
         if (!dzReady) {
@@ -336,7 +372,7 @@ public final class Layer implements NetModule {
             dz = backwardNormalized(ws, index, n, dz, grads, first);
         } else {
             DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, cap, n, grads[first], grads[first + 1],
-                    ws.rows);
+                    ws.gatheredRows(index, n), ws.rows);
         }
         double[] w = weights;
         if (adapter != null) {
@@ -357,7 +393,7 @@ public final class Layer implements NetModule {
         double[] dz = ws.normDz[index];
         norm.backward(ws, index, n, dy, dz, grads[g], grads[g + 1]);
         DenseKernels.gradientLayer(dz, ws.in[index], inputs, outputs, ws.capacity, n, grads[first], grads[first + 1],
-                ws.rows);
+                ws.gatheredRows(index, n), ws.rows);
         if (ws.training) {
             // Exactly 0: the batch mean removes b (sum_b dz_b = 0). Summed, it is rounding noise of
             // 1e-17 that Adam's division by sqrt(v) would turn into steps of 1e-11.

@@ -20,6 +20,9 @@ import org.weightlab.engine.config.OptimizerConfig;
  */
 public final class Optimizer {
 
+    /** Whether the module jdk.incubator.vector is there (see {@link Activation#VECTOR_TANH}). */
+    private static final boolean VECTORS = Activation.VECTOR_TANH;
+
     private Optimizer() {
     }
 
@@ -53,6 +56,9 @@ public final class Optimizer {
 
     /** Plain SGD: p - lr g. */
     private static boolean sgd(double lr, double[] p, double[] g, boolean[] frozen, double[] next) {
+        if (VECTORS && p.length >= 2 * VectorSgd.LANES && DenseVectorKernels.ready()) {
+            return VectorSgd.sgd(lr, p, g, frozen, next); // the same values, several at a time
+        }
         boolean ok = true;
         for (int j = 0; j < p.length; j++) {
             double v = frozen[j] ? p[j] : p[j] - lr * g[j];

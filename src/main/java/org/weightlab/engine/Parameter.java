@@ -55,6 +55,10 @@ public final class Parameter {
 
     /** Moves the values to {@code next}, keeping what moved them and the step's gradients {@code g}. */
     void apply(double[] next, double[] g) {
+        if (Activation.VECTOR_TANH && values.length >= 2 * VectorSgd.LANES && DenseVectorKernels.ready()) {
+            VectorSgd.apply(values, next, g, updates, grads); // the same values, several at a time
+            return;
+        }
         for (int j = 0; j < values.length; j++) {
             updates[j] = next[j] - values[j];
             values[j] = next[j];

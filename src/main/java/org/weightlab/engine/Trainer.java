@@ -29,8 +29,6 @@ public final class Trainer {
     /** Training and test features [n][inputs] and labels, computed once from the raw points. */
     private final double[] trainX;
     private final double[] trainY;
-    /** The training features again, feature-major [inputs][n], for gathering a batch one feature row at a time. */
-    private final double[] trainColumns;
     private final double[] testX;
     private final double[] testY;
     private final int trainSize;
@@ -95,12 +93,6 @@ public final class Trainer {
         trainSet = data.train();
         trainX = Examples.features(config.features(), data.train());
         trainY = Examples.labels(config, data.train(), "training");
-        trainColumns = new double[trainX.length];
-        for (int e = 0; e < trainSize; e++) {
-            for (int f = 0; f < inputs; f++) {
-                trainColumns[f * trainSize + e] = trainX[e * inputs + f];
-            }
-        }
         Dataset test = data.test() == null ? new Dataset(new double[0], new double[0]) : data.test();
         testSet = test;
         testSize = test.size();
@@ -150,15 +142,7 @@ public final class Trainer {
         if (batch.capacity < n) {
             batch = new Workspace(net, n, true);
         }
-        int cap = batch.capacity;
-        double[] bx = batch.x;
-        for (int f = 0; f < inputs; f++) {
-            int from = f * trainSize;
-            int to = f * cap;
-            for (int b = 0; b < n; b++) {
-                bx[to + b] = trainColumns[from + order[cursor + b]];
-            }
-        }
+        batch.gather(trainX, inputs, order, cursor, n);
         for (int b = 0; b < n; b++) {
             batch.labels[b] = trainY[order[cursor + b]];
         }

@@ -62,11 +62,11 @@ final class VectorTanh {
         while (System.nanoTime() < giveUp) {
             long t0 = System.nanoTime();
             for (int c = 0; c < 500; c++) {
-                tanh(z, a, 0, z.length);
+                tanh(z, a, 0, z.length - (c & 1) * 3); // every other call ends in an overlapping vector
             }
             long t1 = System.nanoTime();
             for (int c = 0; c < 500; c++) {
-                for (int j = 0; j < z.length; j++) {
+                for (int j = 0; j < z.length - (c & 1) * 3; j++) {
                     a[j] = Activation.tanh(z[j]);
                 }
             }

@@ -29,6 +29,10 @@ final class Workspace {
     final double[][] da;
     /** Per layer: dL/dz of each example, [out][capacity]. */
     final double[][] dz;
+    /** The input batch example-major, [example][inputs], as {@link #gather} copied it (see {@link #gatheredRows}). */
+    final double[] inputRows;
+    /** The number of examples {@link #gather} put into x and inputRows; -1 once x is written otherwise. */
+    private int gathered = -1;
     /** Scratch: one module's input batch example-major, [example][inputs], for the vector gradient kernel. */
     final double[] rows;
     /** Whether this workspace holds training batches (batch normalization uses the batch's statistics). */
@@ -96,10 +100,35 @@ final class Workspace {
             }
         }
         rows = new double[capacity * widest];
+        inputRows = new double[capacity * net.inputs()];
+    }
+
+    /**
+     * Copies the examples order[from] .. order[from + n - 1] of a row-major feature matrix
+     * [..][inputs] into x, one row at a time through {@link #inputRows}, which keeps them
+     * example-major for the first layer's weight gradient.
+     */
+    void gather(double[] features, int inputs, int[] order, int from, int n) {
+        for (int b = 0; b < n; b++) {
+            System.arraycopy(features, order[from + b] * inputs, inputRows, b * inputs, inputs);
+        }
+        for (int f = 0; f < inputs; f++) {
+            int row = f * capacity;
+            for (int b = 0; b < n; b++) {
+                x[row + b] = inputRows[b * inputs + f];
+            }
+        }
+        gathered = n;
+    }
+
+    /** Module {@code index}'s input batch of n example-major when {@link #gather} left it so, else null. */
+    double[] gatheredRows(int index, int n) {
+        return index == 0 && gathered == n && in[0] == x ? inputRows : null;
     }
 
     /** Copies examples start .. start + n - 1 of a row-major feature matrix [..][inputs] into x. */
     void load(double[] features, int start, int n, int inputs) {
+        gathered = -1;
         for (int b = 0; b < n; b++) {
             int row = (start + b) * inputs;
             for (int f = 0; f < inputs; f++) {
