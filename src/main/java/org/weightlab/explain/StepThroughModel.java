@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.weightlab.engine.Checkpoint;
+import org.weightlab.engine.ConvLayer;
 import org.weightlab.engine.Layer;
 import org.weightlab.engine.Network;
 import org.weightlab.engine.StepResult;
@@ -14,6 +15,7 @@ import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.engine.data.Dataset;
+import org.weightlab.session.ConvSnapshot;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.TrainingSnapshot;
 
@@ -49,6 +51,8 @@ public final class StepThroughModel {
     private String notice = "";
     /** The raw (x1, x2) of the example walked on its own, or null in a batch walk. */
     private double[] singlePoint;
+    /** The network inputs of the example shown in detail, or null before a walk starts. */
+    private double[] detailInput;
 
     private StepThroughModel(Trainer trainer, Dataset train, String origin) {
         this.trainer = trainer;
@@ -80,7 +84,11 @@ public final class StepThroughModel {
             layers.add(Layer.of(s.inputs(), s.outputs(), s.activation(), s.weights(), s.biases(), s.frozenWeights(),
                     s.frozenBiases()));
         }
-        Network net = new Network(snapshot.features(), config.loss(), layers);
+        List<ConvLayer> conv = new ArrayList<>();
+        for (ConvSnapshot c : snapshot.conv()) {
+            conv.add(c.module());
+        }
+        Network net = new Network(snapshot.features(), config.loss(), conv, layers);
         StepThroughModel m = new StepThroughModel(new Trainer(config, data, net), data.train(),
                 "From a snapshot: the optimizer's memory and the batch order start afresh. ");
         m.startBatch();
@@ -140,6 +148,7 @@ public final class StepThroughModel {
     private void walkSingle(Trace t, String name) {
         batch = null;
         batchWalk = null;
+        detailInput = t.features();
         WalkBuilder b = builder();
         stages = b.single(t, name);
         index = 0;
@@ -151,6 +160,7 @@ public final class StepThroughModel {
         for (int e : batch) {
             traces.add(trainer.trace(e));
         }
+        detailInput = traces.get(detail).features();
         batchWalk = builder().batch(traces, batch, detail, trainer.stepCount());
         stages = batchWalk.stages();
         index = 0;
@@ -287,6 +297,11 @@ public final class StepThroughModel {
             return new double[] {train.x1(batch[detail]), train.x2(batch[detail])};
         }
         return singlePoint == null ? null : singlePoint.clone();
+    }
+
+    /** The network inputs of the example shown in detail (a copy), or null before a walk starts. */
+    public double[] walkedInput() {
+        return detailInput == null ? null : detailInput.clone();
     }
 
     /** Position in the batch of the example shown in detail. */
