@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.weightlab.engine.BatchNormTrace;
 import org.weightlab.engine.Checkpoint;
+import org.weightlab.engine.ConvLayer;
 import org.weightlab.engine.Layer;
 import org.weightlab.engine.Network;
 import org.weightlab.engine.StepResult;
@@ -15,6 +16,7 @@ import org.weightlab.engine.config.Feature;
 import org.weightlab.engine.config.RunConfig;
 import org.weightlab.engine.data.DataSplit;
 import org.weightlab.engine.data.Dataset;
+import org.weightlab.session.ConvSnapshot;
 import org.weightlab.session.LayerSnapshot;
 import org.weightlab.session.TrainingSnapshot;
 
@@ -50,6 +52,8 @@ public final class StepThroughModel {
     private String notice = "";
     /** The raw (x1, x2) of the example walked on its own, or null in a batch walk. */
     private double[] singlePoint;
+    /** The network inputs of the example shown in detail, or null before a walk starts. */
+    private double[] detailInput;
 
     private StepThroughModel(Trainer trainer, Dataset train, String origin) {
         this.trainer = trainer;
@@ -81,7 +85,11 @@ public final class StepThroughModel {
             layers.add(Layer.of(s.inputs(), s.outputs(), s.activation(), s.weights(), s.biases(), s.frozenWeights(),
                     s.frozenBiases()));
         }
-        Network net = new Network(snapshot.features(), config.loss(), layers);
+        List<ConvLayer> conv = new ArrayList<>();
+        for (ConvSnapshot c : snapshot.conv()) {
+            conv.add(c.module());
+        }
+        Network net = new Network(snapshot.features(), config.loss(), conv, layers);
         StepThroughModel m = new StepThroughModel(new Trainer(config, data, net), data.train(),
                 "From a snapshot: the optimizer's memory and the batch order start afresh. ");
         m.startBatch();
@@ -141,6 +149,7 @@ public final class StepThroughModel {
     private void walkSingle(Trace t, String name) {
         batch = null;
         batchWalk = null;
+        detailInput = t.features();
         WalkBuilder b = builder();
         stages = b.single(t, name);
         index = 0;
@@ -152,6 +161,7 @@ public final class StepThroughModel {
         for (int e : batch) {
             traces.add(trainer.trace(e));
         }
+        detailInput = traces.get(detail).features();
         batchWalk = builder().batch(traces, batch, detail, trainer.stepCount());
         stages = batchWalk.stages();
         if (batch.length > 1) {
@@ -294,6 +304,11 @@ public final class StepThroughModel {
             return new double[] {train.x1(batch[detail]), train.x2(batch[detail])};
         }
         return singlePoint == null ? null : singlePoint.clone();
+    }
+
+    /** The network inputs of the example shown in detail (a copy), or null before a walk starts. */
+    public double[] walkedInput() {
+        return detailInput == null ? null : detailInput.clone();
     }
 
     /** Position in the batch of the example shown in detail. */

@@ -198,6 +198,11 @@ public final class SessionHost implements TrainingControl, AutoCloseable {
     }
 
     @Override
+    public void freezeKernel(int conv, int kernel, boolean frozen) {
+        session.freezeKernel(conv, kernel, frozen);
+    }
+
+    @Override
     public void freezeLayer(int layer, boolean frozen) {
         session.freezeLayer(layer, frozen);
     }

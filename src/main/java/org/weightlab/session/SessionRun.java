@@ -188,6 +188,11 @@ final class SessionRun {
         changed(frozen, neuronName(layer, out));
     }
 
+    void freezeKernel(int conv, int kernel, boolean frozen) {
+        trainer.freezeKernel(conv, kernel, frozen);
+        changed(frozen, "kernel " + (kernel + 1) + " of convolution " + (conv + 1));
+    }
+
     void freezeLayer(int layer, boolean frozen) {
         trainer.freezeLayer(layer, frozen);
         changed(frozen, PartNames.layer(trainer.network().layerCount(), layer));

@@ -29,7 +29,17 @@ public final class SnapshotParts {
         RunConfig config = trainer.config();
         return new TrainingSnapshot(trainer.stepCount(), trainer.epochCount(), state, config, config.features(),
                 layers(trainer, withStats), e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(),
-                e.penalty(), trainer.learningRate(), field, data);
+                e.penalty(), trainer.learningRate(), field, data, conv(trainer));
+    }
+
+    /** Every convolution's parameters, gradients and frozen masks, copied. */
+    static List<ConvSnapshot> conv(Trainer trainer) {
+        Network net = trainer.network();
+        List<ConvSnapshot> out = new ArrayList<>(net.convCount());
+        for (int c = 0; c < net.convCount(); c++) {
+            out.add(ConvSnapshot.of(net.conv(c)));
+        }
+        return out;
     }
 
     /** Every layer's weights, gradients, updates and frozen masks, copied; statistics when asked. */

@@ -72,6 +72,13 @@ public interface TrainingControl {
 
     void freezeLayer(int layer, boolean frozen);
 
+    /**
+     * Freezes kernel {@code kernel} of convolution {@code conv}: its weights and its bias. A
+     * control without convolutions ignores it.
+     */
+    default void freezeKernel(int conv, int kernel, boolean frozen) {
+    }
+
     void setWeight(int layer, int out, int in, double value);
 
     void setBias(int layer, int out, double value);

@@ -355,6 +355,11 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
     }
 
     @Override
+    public void freezeKernel(int conv, int kernel, boolean frozen) {
+        submit("freeze kernel", true, () -> run.freezeKernel(conv, kernel, frozen));
+    }
+
+    @Override
     public void setWeight(int layer, int out, int in, double value) {
         finite("weight", value);
         submit("set weight", true, () -> run.setWeight(layer, out, in, value));

@@ -18,11 +18,22 @@ import org.weightlab.engine.data.DataSplit;
 public record TrainingSnapshot(long step, int epoch, SessionState state, RunConfig config,
                                List<Feature> features, List<LayerSnapshot> layers,
                                double trainLoss, double testLoss, double trainAccuracy, double testAccuracy,
-                               double penalty, double learningRate, FieldSnapshot field, DataSplit data) {
+                               double penalty, double learningRate, FieldSnapshot field, DataSplit data,
+                               List<ConvSnapshot> conv) {
 
     public TrainingSnapshot {
         features = List.copyOf(features);
         layers = List.copyOf(layers);
+        conv = conv == null ? List.of() : List.copyOf(conv);
+    }
+
+    /** A moment of a network without convolutions. */
+    public TrainingSnapshot(long step, int epoch, SessionState state, RunConfig config, List<Feature> features,
+                            List<LayerSnapshot> layers, double trainLoss, double testLoss, double trainAccuracy,
+                            double testAccuracy, double penalty, double learningRate, FieldSnapshot field,
+                            DataSplit data) {
+        this(step, epoch, state, config, features, layers, trainLoss, testLoss, trainAccuracy, testAccuracy, penalty,
+                learningRate, field, data, List.of());
     }
 
     /** A moment without its data, as view tests and demos draw one. */

@@ -70,7 +70,7 @@ public record CompressionPreview(TrainingSnapshot source, WhatIf whatIf, WeightS
         }
         TrainingSnapshot preview = new TrainingSnapshot(s.step(), s.epoch(), s.state(), s.config(), s.features(),
                 layers(s, after, mask), e.trainLoss(), e.testLoss(), e.trainAccuracy(), e.testAccuracy(), e.penalty(),
-                s.learningRate(), field, s.data());
+                s.learningRate(), field, s.data(), s.conv());
         List<SweepPoint> sparsityCurve = Sweep.sparsity(s.config(), s.data(), network, whatIf.scope());
         List<SweepPoint> bitsCurve = Sweep.bits(s.config(), s.data(), network,
                 whatIf.structured() ? 0 : whatIf.sparsity(), whatIf.scope(), Sweep.STANDARD_BITS);

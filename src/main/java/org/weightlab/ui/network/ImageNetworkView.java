@@ -58,6 +58,9 @@ public final class ImageNetworkView extends ScrollPane {
     private final DeepLayersCanvas deep;
     private final Redraw redraw;
     private final ImageFreezing freezing;
+    /** The convolutions, shown in place of the first layer's pictures when the network has some. */
+    private final ConvColumn convColumn;
+    private VBox layerBox;
     /** Each first-layer neuron's tile (picture, output, lock), styled {@value #FROZEN_CLASS} when frozen. */
     private final List<VBox> neuronTiles = new ArrayList<>();
     private TrainingSnapshot snapshot;
@@ -68,6 +71,7 @@ public final class ImageNetworkView extends ScrollPane {
         this.input = new PixelPicture(palette, InkReduction.CELLS, PixelPicture.Scale.INK, 144);
         this.deep = new DeepLayersCanvas(palette);
         this.freezing = new ImageFreezing(control, () -> snapshot);
+        this.convColumn = new ConvColumn(palette, control);
         createView();
         redraw = new Redraw(tiles, this::draw).pace(SNAPSHOT, RUNNING_PER_SECOND);
         palette.revisionProperty().addListener((o, was, now) -> redraw.mark(EXAMPLE));
@@ -76,7 +80,7 @@ public final class ImageNetworkView extends ScrollPane {
     /** Whether {@code s} is drawn in image mode: its data are the 8x8 digits. */
     public static boolean applies(TrainingSnapshot s) {
         return s != null && s.config().dataset() == DatasetKind.DIGITS
-                && s.layers().get(0).inputs() == InkReduction.CELLS * InkReduction.CELLS;
+                && (s.layers().get(0).inputs() == InkReduction.CELLS * InkReduction.CELLS || !s.conv().isEmpty());
     }
 
     private void createView() {
@@ -107,7 +111,7 @@ public final class ImageNetworkView extends ScrollPane {
                 + "picture, a neuron or a layer's title to freeze it (dashed: frozen).");
         legend.setWrapText(true);
         legend.getStyleClass().add("wl-image-legend");
-        VBox layerBox = new VBox(6, layerTitle, tiles, legend);
+        layerBox = new VBox(6, layerTitle, tiles, legend);
         // room for six pictures a row; on a narrow (projector) screen the parts wrap below each other
         layerBox.setPrefWidth(6 * (TILE + 6) + 8);
         layerBox.setMinWidth(3 * (TILE + 6));
@@ -117,7 +121,8 @@ public final class ImageNetworkView extends ScrollPane {
         freezing.attachLayer(layerTitle, 0);
         deep.setId("imageDeepLayers");
         freezing.attachColumns(deep);
-        FlowPane row = new FlowPane(16, 12, inputBox, layerBox, deep);
+        showConv(false);
+        FlowPane row = new FlowPane(16, 12, inputBox, convColumn, layerBox, deep);
         row.setAlignment(Pos.TOP_LEFT);
         row.setPadding(new Insets(8));
         setContent(row);
@@ -183,20 +188,25 @@ public final class ImageNetworkView extends ScrollPane {
             return;
         }
         LayerSnapshot first = s.layers().get(0);
+        boolean conv = !s.conv().isEmpty();
+        showConv(conv);
         if (weightPictures.size() != first.outputs()) {
             build(first.outputs());
         }
         layerTitle.setText(String.format(Locale.ROOT, "Layer 1: what each of its %d neurons looks for",
                 first.outputs()));
-        for (int o = 0; o < first.outputs(); o++) {
+        for (int o = 0; o < first.outputs() && !conv; o++) {
             double[] w = WeightPictures.incoming(first, o);
             weightPictures.get(o).show(w, WeightPictures.range(w));
         }
         Dataset test = testSet();
-        double[] x = test == null || test.size() == 0 ? new double[first.inputs()] : test.row(example);
+        int pixels = InkReduction.CELLS * InkReduction.CELLS;
+        double[] x = test == null || test.size() == 0 ? new double[pixels] : test.row(example);
         input.show(x);
+        // with convolutions, the first dense layer reads their feature maps
+        double[] denseIn = conv ? convColumn.show(s.conv(), x, InkReduction.CELLS) : x;
         SnapshotForward net = new SnapshotForward(s.layers());
-        net.forward(x, 0);
+        net.forward(denseIn, 0);
         double[][] outputs = new double[net.layerCount()][];
         for (int l = 0; l < outputs.length; l++) {
             outputs[l] = net.layerOutputs(l).clone();
@@ -217,6 +227,14 @@ public final class ImageNetworkView extends ScrollPane {
         }
         deep.setFont(exampleText.getFont());
         deep.show(s.layers(), outputs, rule == null ? null : rule.names());
+    }
+
+    /** The convolution column in place of the first layer's pictures, or the pictures. */
+    private void showConv(boolean conv) {
+        convColumn.setVisible(conv);
+        convColumn.setManaged(conv);
+        layerBox.setVisible(!conv);
+        layerBox.setManaged(!conv);
     }
 
     private void build(int neurons) {
@@ -268,6 +286,10 @@ public final class ImageNetworkView extends ScrollPane {
 
     DeepLayersCanvas deepLayers() {
         return deep;
+    }
+
+    ConvColumn convColumn() {
+        return convColumn;
     }
 
     Label layerTitle() {

@@ -58,6 +58,11 @@ public final class RecordingControl implements TrainingControl {
     }
 
     @Override
+    public void freezeKernel(int conv, int kernel, boolean frozen) {
+        record("freezeKernel " + conv + " " + kernel + " " + frozen);
+    }
+
+    @Override
     public void freezeNeuron(int layer, int out, boolean frozen) {
         record("freezeNeuron " + layer + " " + out + " " + frozen);
     }
