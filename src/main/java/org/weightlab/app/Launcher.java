@@ -30,6 +30,7 @@ public final class Launcher implements Callable<Integer> {
         }
         VectorRelaunch.followParentIfRelaunched();
         if (args.length == 0) {
+            WindowStart.begin(WeightLabApp.FIRST_LESSON, null);
             Application.launch(WeightLabApp.class);
             return;
         }
@@ -82,8 +83,11 @@ public final class Launcher implements Callable<Integer> {
         }
         List<String> appArgs = new ArrayList<>();
         if (open != null) {
-            TrainCommand.load(open); // refuse a bad file here, with a one-line message, before any window
+            // refuse a bad file here, with a one-line message, before any window
+            WindowStart.begin(open, TrainCommand.load(open));
             appArgs.add(WeightLabApp.OPEN + open);
+        } else {
+            WindowStart.begin(WeightLabApp.FIRST_LESSON, null);
         }
         if (play) {
             appArgs.add(WeightLabApp.PLAY);

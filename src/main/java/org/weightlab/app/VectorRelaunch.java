@@ -75,20 +75,28 @@ final class VectorRelaunch {
      * SIGKILL, which runs no shutdown hook) never leaves a window or a training run behind.
      */
     static void followParentIfRelaunched() {
-        String parentPid = System.getProperty(MARK);
-        if (parentPid == null) {
+        String mark = System.getProperty(MARK);
+        if (mark == null || mark.isEmpty() || !mark.chars().allMatch(Character::isDigit)) {
             return;
         }
-        Optional<ProcessHandle> parent;
-        try {
-            parent = ProcessHandle.of(Long.parseLong(parentPid)); // by pid: once it is gone, our parent is init
-        } catch (NumberFormatException e) {
-            return;
-        }
+        Optional<ProcessHandle> parent = parent();
         if (parent.isEmpty() || !parent.get().isAlive()) {
             System.exit(143);
         }
         parent.get().onExit().thenRun(() -> System.exit(143));
+    }
+
+    /** In the second JVM: the first one (by pid: once it is gone, our parent is init); else empty. */
+    static Optional<ProcessHandle> parent() {
+        String parentPid = System.getProperty(MARK);
+        if (parentPid == null) {
+            return Optional.empty();
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(parentPid));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The command that starts this program again with the module, or null when it should not. */

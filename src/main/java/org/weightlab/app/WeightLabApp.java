@@ -1,16 +1,13 @@
 package org.weightlab.app;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.weightlab.engine.Network;
-import org.weightlab.engine.data.DataGenerator;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.scenario.ScenarioException;
-import org.weightlab.session.SessionSettings;
 import org.weightlab.session.SessionHost;
-import org.weightlab.session.SnapshotBus;
-import org.weightlab.session.TrainingSession;
 import org.weightlab.ui.MainWindow;
+import org.weightlab.ui.StartingWindow;
 
 /** The JavaFX application: creates the one bus and the session host, and the main window on them. */
 public final class WeightLabApp extends Application {
@@ -28,11 +25,28 @@ public final class WeightLabApp extends Application {
     /** The lesson a new window opens with: TF Playground's default circle task. */
     static final String FIRST_LESSON = "circle-basics";
 
+    private final StartClock clock = StartClock.ofThisProgram();
+    /** Seconds from the start of the program to the window on screen, and to its views laid out in it. */
+    private double windowShownAt;
     private SessionHost host;
     private MainWindow window;
 
     @Override
-    public void start(Stage stage) throws ScenarioException {
+    public void start(Stage stage) {
+        // The window appears at once; the run (begun while JavaFX started) and the views follow.
+        StartingWindow.show(stage, () -> {
+            try {
+                fill(stage);
+            } catch (ScenarioException | RuntimeException e) {
+                // as a start() that throws would: say why on the console and end the application
+                System.err.println("weightlab: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                Platform.exit();
+            }
+        });
+        windowShownAt = clock.secondsSinceStart();
+    }
+
+    private void fill(Stage stage) throws ScenarioException {
         String open = FIRST_LESSON;
         boolean play = false;
         MainWindow.View view = null;
@@ -51,10 +65,9 @@ public final class WeightLabApp extends Application {
                 play = true;
             }
         }
-        Scenario scenario = TrainCommand.load(open);
-        host = new SessionHost(new SnapshotBus(), DataGenerator::generate, SessionSettings.defaults());
-        Network initial = scenario.initial() == null ? null : scenario.initial().toNetwork(scenario.config());
-        host.open(scenario.config(), initial);
+        WindowStart.Opened opened = WindowStart.take(open);
+        Scenario scenario = opened.scenario();
+        host = opened.host();
         window = new MainWindow(host, scenario.config());
         window.show(stage);
         // The window's one way to open a scenario: its lesson panel, title and views come with it.
@@ -65,9 +78,17 @@ public final class WeightLabApp extends Application {
         if (view != null) {
             window.showView(view);
         }
-        if (measure > 0) {
-            new WindowMeasurement(host, warmUp, measure).start();
-        }
+        int seconds = measure;
+        int warm = warmUp;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            double viewsShownAt = clock.secondsSinceStart();
+            if (seconds > 0) {
+                new WindowMeasurement(host, warm, seconds, windowShownAt, viewsShownAt).start();
+            }
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
     }
 
     @Override

@@ -13,7 +13,9 @@ import org.weightlab.session.SessionHost;
  * JavaFX pulses (frames) and their intervals for N seconds after a warm-up, and the training
  * steps the session made meanwhile, then prints {@code ui NAME=VALUE} lines and quits. The
  * frames of each second are listed too: the first ten seconds or so run while the JIT compiler
- * still takes much of a core for the window's code.
+ * still takes much of a core for the window's code. The start is measured too: seconds from the
+ * program's start (the first JVM's, when it relaunched itself) to the window on screen and to its
+ * views laid out in it.
  */
 final class WindowMeasurement extends AnimationTimer {
 
@@ -31,8 +33,17 @@ final class WindowMeasurement extends AnimationTimer {
     private long secondFrom;
     private int secondFrames;
 
-    WindowMeasurement(SessionHost host, int warmUpSeconds, int seconds) {
+    private final double windowShownAt;
+    private final double viewsShownAt;
+
+    /**
+     * {@code windowShownAt} and {@code viewsShownAt}: seconds from the program's start to the
+     * window on screen and to its views laid out in it (printed as they are).
+     */
+    WindowMeasurement(SessionHost host, int warmUpSeconds, int seconds, double windowShownAt, double viewsShownAt) {
         this.host = host;
+        this.windowShownAt = windowShownAt;
+        this.viewsShownAt = viewsShownAt;
         this.warmUpNanos = warmUpSeconds * 1_000_000_000L;
         this.durationNanos = seconds * 1_000_000_000L;
     }
@@ -79,6 +90,8 @@ final class WindowMeasurement extends AnimationTimer {
         System.out.printf("ui steps_per_s=%.0f%n", steps / seconds);
         System.out.printf("ui examples_per_s=%.0f%n", steps * batch / seconds);
         System.out.printf("ui warm_up_s=%.0f%n", warmUpNanos / 1e9);
+        System.out.printf("ui start_window_s=%.2f%n", windowShownAt);
+        System.out.printf("ui start_views_s=%.2f%n", viewsShownAt);
         System.out.println("ui frames_by_second=" + bySecond.stream().map(String::valueOf)
                 .collect(Collectors.joining(",")));
         System.out.flush();

@@ -398,7 +398,20 @@ public final class MainWindow {
         }
     }
 
-    private static void applyTheme(boolean dark) {
+    static double width(Rectangle2D screen) {
+        return Math.min(1600, screen.getWidth());
+    }
+
+    static double height(Rectangle2D screen) {
+        return Math.min(1000, screen.getHeight());
+    }
+
+    static void setMinSize(Stage stage, Rectangle2D screen) {
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(700, screen.getHeight()));
+    }
+
+    static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }
@@ -410,14 +423,19 @@ public final class MainWindow {
         files.setStage(stage);
         applyTheme(darkTheme.isSelected());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(layout.root(), Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        // A stage shown by StartingWindow keeps its scene (and so its place and size): the window fills it.
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(layout.root(), width(screen), height(screen));
+        } else {
+            scene.setRoot(layout.root());
+        }
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
         keys.install(scene);
         presentation.attach(scene, stage);
         stage.setTitle(TITLE);
         stage.setScene(scene);
-        stage.setMinWidth(Math.min(1000, screen.getWidth()));
-        stage.setMinHeight(Math.min(700, screen.getHeight()));
+        setMinSize(stage, screen);
         stage.setFullScreenExitHint("");
         files.acceptDrops(scene);
         darkTheme.setSelected(prefs.dark());
