@@ -21,28 +21,51 @@ final class RaceTable extends GridPane {
     private static final String[] FINE_TUNING_HEADERS = {"run", "epoch", "trainable", "train loss", "task B acc",
         "task A kept", ""};
 
+    /** In a narrow view (a projector) only these columns show, under two-line headers. */
+    private static final int[] COMPACT = {0, 2, 4};
+    private static final int[] FINE_TUNING_COMPACT = {0, 2, 4, 5};
+    private static final java.util.Map<String, String> SHORT = java.util.Map.of("train loss", "train\nloss",
+            "test accuracy", "test\naccuracy", "trainable", "train-\nable", "task B acc", "task B\nacc",
+            "task A kept", "task A\nkept");
+
     private final Palette palette;
     private String[] headers;
+    private boolean compact;
+    private RaceSnapshot shown;
     private Label[][] cells = new Label[0][];
 
     RaceTable(Palette palette) {
         this.palette = palette;
         getStyleClass().add("wl-race-table");
         setId("raceTable");
-        setHgap(14);
         setVgap(3);
         layoutColumns(HEADERS, 0);
     }
 
-    /** Headers and one row of empty cells per run. */
+    /** Fewer columns under two-line headers, for a narrow view; every figure is still kept for {@link #cell}. */
+    void setCompact(boolean narrow) {
+        if (narrow != compact) {
+            compact = narrow;
+            layoutColumns(headers, cells.length);
+            if (shown != null) {
+                show(shown);
+            }
+        }
+    }
+
+    /** Headers and one row of empty cells per run; only the columns the width allows are placed. */
     private void layoutColumns(String[] h, int runs) {
         headers = h;
         getChildren().clear();
         getColumnConstraints().clear();
-        for (int c = 0; c < h.length; c++) {
-            Label header = new Label(h[c]);
+        setHgap(compact ? 8 : 14);
+        int[] shown = compact ? (h == HEADERS ? COMPACT : FINE_TUNING_COMPACT) : null;
+        int columns = shown == null ? h.length : shown.length;
+        for (int g = 0; g < columns; g++) {
+            int c = shown == null ? g : shown[g];
+            Label header = new Label(compact ? SHORT.getOrDefault(h[c], h[c]) : h[c]);
             header.getStyleClass().add("wl-race-table-header");
-            add(header, c, 0);
+            add(header, g, 0);
             ColumnConstraints cc = new ColumnConstraints();
             cc.setHalignment(c == 0 || c == h.length - 1 ? HPos.LEFT : HPos.RIGHT);
             getColumnConstraints().add(cc);
@@ -54,13 +77,14 @@ final class RaceTable extends GridPane {
                 cells[k][c].setId("raceCell" + k + "_" + c);
             }
             add(new HBox(6, new RunSwatch(palette, k), cells[k][0]), 0, k + 1);
-            for (int c = 1; c < h.length; c++) {
-                add(cells[k][c], c, k + 1);
+            for (int g = 1; g < columns; g++) {
+                add(cells[k][shown == null ? g : shown[g]], g, k + 1);
             }
         }
     }
 
     void show(RaceSnapshot s) {
+        shown = s;
         String[] h = s.setting().movesToTaskB() ? FINE_TUNING_HEADERS : HEADERS;
         if (cells.length != s.runs().size() || h != headers) {
             layoutColumns(h, s.runs().size());
@@ -81,9 +105,20 @@ final class RaceTable extends GridPane {
         }
     }
 
-    /** The column headers shown. */
+    /** The column headers of the race's figures (all of them, also when compact). */
     List<String> headers() {
         return List.of(headers);
+    }
+
+    /** The headers placed now, as shown. */
+    List<String> shownHeaders() {
+        List<String> out = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : getChildren()) {
+            if (n instanceof Label l && Integer.valueOf(0).equals(getRowIndex(n))) {
+                out.add(l.getText());
+            }
+        }
+        return out;
     }
 
     /** The text of row {@code k}, column {@code c} (tests read it). */

@@ -72,6 +72,12 @@ final class RaceTile extends VBox {
         }
     }
 
+    /** In a narrow view the figures line gives its height to the picture (the table shows the figures). */
+    void setCompact(boolean narrow) {
+        figures.setVisible(!narrow);
+        figures.setManaged(!narrow);
+    }
+
     String figuresText() {
         return figures.getText();
     }

@@ -50,6 +50,8 @@ public final class RaceView extends BorderPane {
     private final List<RaceTile> tileList = new ArrayList<>();
     private RaceSnapshot shown;
     private boolean stopped;
+    /** Whether the view is laid out for a narrow centre (a projector). */
+    private boolean narrowNow;
 
     public RaceView(Commands commands) {
         createView();
@@ -67,15 +69,15 @@ public final class RaceView extends BorderPane {
         playPause.setId("racePlayPause");
         stop.setId("raceStop");
         stop.setTooltip(new Tooltip("End the race (the runs stay on screen)"));
+        playPause.setTooltip(new Tooltip("Play or pause the race"));
         pick.setId("racePick");
         continueRun.setId("raceContinue");
         continueRun.setTooltip(new Tooltip("Open the chosen run in the window, to train on from where it is"));
         for (javafx.scene.control.Control c : List.of(playPause, stop, pick, continueRun)) {
             c.setFocusTraversable(false);
         }
-        HBox heading = new HBox(8, title, progress);
-        heading.setAlignment(Pos.CENTER_LEFT);
-        FlowPane top = new FlowPane(8, 6, heading, playPause, stop, pick, continueRun);
+        // title and progress wrap apart, so a long title never widens a narrow view
+        FlowPane top = new FlowPane(8, 6, title, progress, playPause, stop, pick, continueRun);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 6, 6));
         setTop(top);
@@ -101,7 +103,16 @@ public final class RaceView extends BorderPane {
             if (getBottom() != box) {
                 wide.getChildren().clear();
                 narrow.getChildren().clear();
-                chart.setPrefHeight(roomy ? 220 : 130);
+                chart.setPrefHeight(roomy ? 220 : 90);
+                table.setCompact(!roomy);
+                // a narrow view keeps its height for the pictures: icon buttons, a short "Continue"
+                for (Button b : List.of(playPause, stop)) {
+                    b.setContentDisplay(roomy ? javafx.scene.control.ContentDisplay.LEFT
+                            : javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                }
+                continueRun.setText(roomy ? "Continue in the window" : "Continue");
+                narrowNow = !roomy;
+                tileList.forEach(t -> t.setCompact(!roomy));
                 if (roomy) {
                     wide.getChildren().addAll(chartBox, table);
                 } else {
@@ -157,6 +168,7 @@ public final class RaceView extends BorderPane {
         pick.getItems().clear();
         for (int k = 0; k < s.runs().size(); k++) {
             RaceTile tile = new RaceTile(palette, k);
+            tile.setCompact(narrowNow);
             HBox.setHgrow(tile, Priority.ALWAYS);
             tile.setPrefWidth(240);
             tile.setMinWidth(60);

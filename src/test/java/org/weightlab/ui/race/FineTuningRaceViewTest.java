@@ -87,6 +87,31 @@ class FineTuningRaceViewTest {
     }
 
     @Test
+    void aNarrowViewShowsTheFiguresThatMatterAndNothingReachesPastItsEdge() {
+        RaceSnapshot s = fineTuned();
+        fx(() -> {
+            view.getScene().getWindow().setWidth(420);
+            view.show(s);
+            view.drawNow();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("run", "train-\nable", "task B\nacc", "task A\nkept"),
+                fx(() -> view.table().shownHeaders()));
+        assertEquals(RaceTable.percent(s.runs().get(1).taskA().accuracy()), fx(() -> view.table().cell(1, 5)));
+        double width = fx(view::getWidth);
+        assertTrue(width <= 420, "the view fits the window: " + width);
+        for (int k = 0; k < 3; k++) {
+            int tile = k;
+            double right = fx(() -> view.tiles().get(tile).localToScene(view.tiles().get(tile).getBoundsInLocal())
+                    .getMaxX());
+            assertTrue(right <= width + 1, "tile " + k + " ends at " + right + " of " + width);
+        }
+        double tableRight = fx(() -> view.table().localToScene(view.table().getBoundsInLocal()).getMaxX());
+        assertTrue(tableRight <= width + 1, "the table ends at " + tableRight + " of " + width);
+    }
+
+    @Test
     void anotherRaceAfterwardsGetsTheUsualColumnsBack() {
         RaceSnapshot s = fineTuned();
         DataSplit data = DataGenerator.generate(TASK_A);
