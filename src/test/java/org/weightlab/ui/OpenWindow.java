@@ -46,8 +46,10 @@ public final class OpenWindow implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        window.close();
-        WaitForAsyncUtils.asyncFx(stage::close).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.close(); // on the FX thread, as the window closes itself: a running race updates its view there
+            stage.close();
+        }).get();
         host.close();
     }
 }
