@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** How long the timed runs wait at most for the engine's vector code to be compiled. */
     private static final long VECTOR_WAIT_NANOS = 30_000_000_000L;
-    /** Training after the vector code arrived, before the timed runs: the JIT recompiles the loop. */
+    /** Training after the vector code arrived, and after the JIT's last compilation, before the timed runs. */
     private static final long SETTLE_NANOS = 1_500_000_000L;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -62,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int runMillis = 400;
 
     @Option(names = "--warm-up-ms", description = "training before the timed runs of A, B and digits, in ms (default ${DEFAULT-VALUE}), "
-            + "and on until the engine's vector code has run compiled for 1.5 s (30 s at most): "
+            + "and on until the engine's vector code has run compiled and the JIT has been idle for 1.5 s (30 s at most): "
             + "the JIT compiles the vector kernels late and recompiles the loop more than once in the first seconds")
     private int warmUpMillis = 4000;
 
@@ -161,13 +161,21 @@ public final class BenchCommand implements Callable<Integer> {
         long warmUntil = start + warmUpMillis * 1_000_000L;
         long giveUp = start + VECTOR_WAIT_NANOS;
         long readySince = Activation.vectorsReady() ? start : -1;
+        long jitTime = jitMillis();
+        long jitQuietSince = start;
         int epochsPerRun = 1;
-        // The steady state: at least the warm-up, and the engine's vector code compiled and in use
-        // for a while (its arrival recompiles the training loop), unless it takes too long.
-        while (System.nanoTime() < warmUntil
-                || (System.nanoTime() < giveUp && (readySince < 0 || System.nanoTime() - readySince < SETTLE_NANOS))) {
+        // The steady state: at least the warm-up, the engine's vector code compiled and in use for
+        // a while (its arrival recompiles the training loop), and the JIT idle for a while, unless
+        // that takes too long.
+        while (System.nanoTime() < warmUntil || (System.nanoTime() < giveUp && (readySince < 0
+                || System.nanoTime() - readySince < SETTLE_NANOS || System.nanoTime() - jitQuietSince < SETTLE_NANOS))) {
             if (readySince < 0 && Activation.vectorsReady()) {
                 readySince = System.nanoTime();
+            }
+            long jit = jitMillis();
+            if (jit != jitTime) {
+                jitTime = jit;
+                jitQuietSince = System.nanoTime();
             }
             long t0 = System.nanoTime();
             t.runEpochs(epochsPerRun);
@@ -224,6 +232,12 @@ public final class BenchCommand implements Callable<Integer> {
             cpuMs[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6 / perRun;
         }
         return new Figure(median(ms), median(cpuMs));
+    }
+
+    /** The JIT's total compilation time so far in ms, or 0 where the JVM does not tell. */
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private static double median(double[] v) {

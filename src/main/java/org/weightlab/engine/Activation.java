@@ -198,8 +198,22 @@ public final class Activation {
         }
     }
 
-    /** Softmax of the k values z[off], z[off + stride], ... into a, shifted by the max so exp never overflows. */
-    static void softmax(double[] z, double[] a, int off, int stride, int k) {
+    /**
+     * Softmax of each of the first n examples of {@code units} rows of stride {@code cap}, as
+     * {@link #forward} computes it, keeping each example's sum of exponentials in {@code sums[b]}:
+     * the cross-entropy loss needs it again (see {@link Loss#batch}).
+     */
+    static void softmax(double[] z, double[] a, int units, int cap, int n, double[] sums) {
+        for (int b = 0; b < n; b++) {
+            sums[b] = softmax(z, a, b, cap, units);
+        }
+    }
+
+    /**
+     * Softmax of the k values z[off], z[off + stride], ... into a, shifted by the max so exp never
+     * overflows; returns the sum of the shifted exponentials.
+     */
+    static double softmax(double[] z, double[] a, int off, int stride, int k) {
         double m = z[off];
         for (int j = 1; j < k; j++) {
             m = Math.max(m, z[off + j * stride]);
@@ -213,6 +227,7 @@ public final class Activation {
         for (int j = 0; j < k; j++) {
             a[off + j * stride] /= sum;
         }
+        return sum;
     }
 
     /** dz = da * f'(z) over {@code units} rows of stride {@code cap}, first {@code n} examples (not softmax). */

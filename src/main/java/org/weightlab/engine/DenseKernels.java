@@ -56,41 +56,6 @@ final class DenseKernels {
         }
     }
 
-    /** {@link #forwardScalar} for the examples {@code from} .. n - 1 only. */
-    static void forwardExamples(double[] w, double[] bias, int in, int out, double[] x, int cap, int from, int n,
-                                double[] z) {
-        int o = 0;
-        for (; o + 1 < out; o += 2) {
-            forwardPairTail(w, o * in, in, bias[o], bias[o + 1], x, cap, from, n, z, o * cap);
-        }
-        if (o < out) {
-            for (int b = from; b < n; b++) {
-                double s = bias[o];
-                for (int i = 0; i < in; i++) {
-                    s += w[o * in + i] * x[i * cap + b];
-                }
-                z[o * cap + b] = s;
-            }
-        }
-    }
-
-    /** {@link #backwardScalar} for the examples {@code from} .. n - 1 only. */
-    static void backwardExamples(double[] w, int in, int out, double[] dz, int cap, int from, int n, double[] da) {
-        int i = 0;
-        for (; i + 1 < in; i += 2) {
-            backwardPairTail(w, i, in, out, dz, cap, from, n, da);
-        }
-        if (i < in) {
-            for (int b = from; b < n; b++) {
-                double s = 0;
-                for (int o = 0; o < out; o++) {
-                    s += w[o * in + i] * dz[o * cap + b];
-                }
-                da[i * cap + b] = s;
-            }
-        }
-    }
-
     /**
      * z = W x + b for the first n examples of a unit-major batch. Two neurons at a time share
      * each loaded input, four examples at a time in registers: eight independent sums.

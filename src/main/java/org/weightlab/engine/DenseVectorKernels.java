@@ -173,8 +173,24 @@ final class DenseVectorKernels {
                 s.intoArray(z, o * cap + b);
             }
         }
-        if (full < n) {
-            DenseKernels.forwardExamples(w, bias, in, out, x, cap, full, n, z);
+        forwardTail(w, bias, in, out, x, cap, full, n, z);
+    }
+
+    /**
+     * z of the examples {@code from} .. n - 1, one sum at a time in the scalar kernels' order. The
+     * vector kernels keep their own tails: sharing the scalar kernels' would make those meet
+     * shapes their compiled code never expected, and compile them again.
+     */
+    private static void forwardTail(double[] w, double[] bias, int in, int out, double[] x, int cap, int from, int n,
+                                    double[] z) {
+        for (int o = 0; o < out; o++) {
+            for (int b = from; b < n; b++) {
+                double s = bias[o];
+                for (int i = 0; i < in; i++) {
+                    s += w[o * in + i] * x[i * cap + b];
+                }
+                z[o * cap + b] = s;
+            }
         }
     }
 
@@ -248,8 +264,19 @@ final class DenseVectorKernels {
                 s.intoArray(da, i * cap + b);
             }
         }
-        if (full < n) {
-            DenseKernels.backwardExamples(w, in, out, dz, cap, full, n, da);
+        backwardTail(w, in, out, dz, cap, full, n, da);
+    }
+
+    /** dL/dx of the examples {@code from} .. n - 1, one sum at a time in the scalar kernels' order (see {@link #forwardTail}). */
+    private static void backwardTail(double[] w, int in, int out, double[] dz, int cap, int from, int n, double[] da) {
+        for (int i = 0; i < in; i++) {
+            for (int b = from; b < n; b++) {
+                double s = 0;
+                for (int o = 0; o < out; o++) {
+                    s += w[o * in + i] * dz[o * cap + b];
+                }
+                da[i * cap + b] = s;
+            }
         }
     }
 

@@ -299,7 +299,17 @@ public final class Layer implements NetModule {
             return;
         }
         DenseKernels.forwardLayer(weights, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.z[index]);
-        Activation.forward(activation, ws.z[index], ws.a[index], outputs, ws.capacity, n);
+        activate(ws, index, n);
+    }
+
+    /** a = f(z) of the first n examples; softmax keeps each example's sum for the loss (see {@link Workspace#softmaxSums}). */
+    private void activate(Workspace ws, int index, int n) {
+        if (activation == ActivationKind.SOFTMAX) {
+            Activation.softmax(ws.z[index], ws.a[index], outputs, ws.capacity, n, ws.softmaxSums);
+            ws.softmaxSummed = true;
+        } else {
+            Activation.forward(activation, ws.z[index], ws.a[index], outputs, ws.capacity, n);
+        }
     }
 
     /**
@@ -316,7 +326,7 @@ public final class Layer implements NetModule {
             w = quantizer.apply(w, quantized);
         }
         DenseKernels.forwardLayer(w, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.z[index]);
-        Activation.forward(activation, ws.z[index], ws.a[index], outputs, ws.capacity, n);
+        activate(ws, index, n);
     }
 
     /** The forward pass through z = W x + b (into ws.normRaw), y = BN(z) (into ws.z) and a = f(y). */
@@ -327,7 +337,7 @@ public final class Layer implements NetModule {
         }
         DenseKernels.forwardLayer(w, biases, inputs, outputs, ws.in[index], ws.capacity, n, ws.normRaw[index]);
         norm.forward(ws, index, n, ws.z[index]);
-        Activation.forward(activation, ws.z[index], ws.a[index], outputs, ws.capacity, n);
+        activate(ws, index, n);
     }
 
     /**

@@ -22,9 +22,12 @@ public final class Loss {
     /**
      * The summed loss of the first {@code n} examples of a unit-major output buffer ({@code k} rows
      * of stride {@code cap}), example by example in order; writes dL/da and dL/dz of each.
+     * {@code softmaxSums}: for cross_entropy, the sums the softmax of this forward pass kept
+     * ({@link Activation#softmax(double[], double[], int, int, int, double[])}), so that the
+     * exponentials are not computed twice; null computes them again (the same values).
      */
     static double batch(LossKind loss, ActivationKind outAct, double[] z, double[] a, int k, int cap, int n,
-                        double[] labels, double[] da, double[] dz) {
+                        double[] labels, double[] da, double[] dz, double[] softmaxSums) {
         double total = 0;
         switch (loss) {
             case MSE -> {
@@ -59,11 +62,24 @@ public final class Loss {
                         da[idx] = j == c ? -1.0 / p : 0.0;
                         dz[idx] = j == c ? p - 1.0 : p;
                     }
-                    total += value(loss, z, a, b, cap, k, labels[b]);
+                    total += softmaxSums == null ? value(loss, z, a, b, cap, k, labels[b])
+                            : crossEntropy(z, b, cap, k, c, softmaxSums[b]);
                 }
             }
         }
         return total;
+    }
+
+    /**
+     * log(sum_k e^z_k) - z_c of example b, from {@code sum}, the sum of e^(z_k - m) in k order with m
+     * the largest z (what the softmax computed), as m + log(sum) - z_c.
+     */
+    private static double crossEntropy(double[] z, int b, int cap, int k, int c, double sum) {
+        double m = z[b];
+        for (int j = 1; j < k; j++) {
+            m = Math.max(m, z[j * cap + b]);
+        }
+        return m + Math.log(sum) - z[c * cap + b];
     }
 
     /** The loss of example {@code b} of a unit-major output buffer, without gradients. */
@@ -92,7 +108,7 @@ public final class Loss {
                 for (int j = 0; j < k; j++) {
                     sum += Math.exp(z[j * cap + b] - m);
                 }
-                return m + Math.log(sum) - z[c * cap + b];
+                return crossEntropy(z, b, cap, k, c, sum);
             }
             default -> throw new IllegalStateException("unknown loss " + loss);
         }

@@ -418,6 +418,7 @@ public final class Network {
         int cap = ws.capacity;
         double[] x = ws.x;
         int last = layers.length - 1;
+        ws.softmaxSummed = false;
         for (int l = 0; l <= last; l++) {
             NetModule layer = layers[l];
             int out = layer.outputs();
@@ -463,7 +464,7 @@ public final class Network {
         int last = layers.length - 1;
         NetModule outLayer = layers[last];
         double total = Loss.batch(loss, outLayer.activation(), ws.z[last], ws.a[last], outLayer.outputs(), cap, n,
-                ws.labels, ws.da[last], ws.dz[last]);
+                ws.labels, ws.da[last], ws.dz[last], ws.softmaxSummed ? ws.softmaxSums : null);
         for (int l = last; l >= 0; l--) {
             NetModule layer = layers[l];
             int in = layer.inputs();

@@ -33,6 +33,10 @@ final class Workspace {
     final double[] inputRows;
     /** The number of examples {@link #gather} put into x and inputRows; -1 once x is written otherwise. */
     private int gathered = -1;
+    /** The softmax output's sum of shifted exponentials per example, [capacity] (see {@link Activation#softmax}). */
+    final double[] softmaxSums;
+    /** Whether this forward pass wrote {@link #softmaxSums}: only then may the loss read them. */
+    boolean softmaxSummed;
     /** Scratch: one module's input batch example-major, [example][inputs], for the vector gradient kernel. */
     final double[] rows;
     /** Whether this workspace holds training batches (batch normalization uses the batch's statistics). */
@@ -101,6 +105,7 @@ final class Workspace {
         }
         rows = new double[capacity * widest];
         inputRows = new double[capacity * net.inputs()];
+        softmaxSums = new double[capacity];
     }
 
     /**
