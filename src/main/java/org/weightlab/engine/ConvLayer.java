@@ -324,9 +324,7 @@ public final class ConvLayer implements NetModule {
                         for (int u = 0; u < k; u++) {
                             int wRow = ((o * channelsIn + i) * k + u) * k;
                             int xRow = (i * height + r + u) * width + s;
-                            for (int v = 0; v < k; v++) {
-                                ConvKernels.addScaled(z, zRow, w[wRow + v], x, (xRow + v) * cap, n);
-                            }
+                            ConvKernels.addKernelRow(z, zRow, w, wRow, k, x, xRow * cap, cap, n);
                         }
                     }
                 }

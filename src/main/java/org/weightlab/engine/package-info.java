@@ -81,7 +81,9 @@
  * first dense layer, module {@code convCount()}); {@code Network.conv(c)} gives the convolutions,
  * and engine code that reads a {@code Workspace} buffer of dense layer l uses
  * {@code Network.moduleIndex(l)}. The views read a convolution's kernels, bias, shapes and one
- * example's feature maps ({@code ConvLayer.featureMaps}) from a network copy. Config field "conv"
+ * example's feature maps ({@code ConvLayer.featureMaps}) from a network copy, and one example's
+ * forward and backward values through the convolutions from {@code ConvTrace.of} (the dense layers'
+ * stay in {@code Trace}); {@code Trainer.freezeKernel} freezes one kernel. Config field "conv"
  * ({@code engine.config.ConvSpec}, image data only).
  *
  * Keep {@code Network.backward} above the JIT's inlining limit (its comment says why), and compare

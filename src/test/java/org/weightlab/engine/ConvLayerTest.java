@@ -195,6 +195,34 @@ class ConvLayerTest {
     }
 
     @Test
+    void theConvolutionTraceOfOneExampleHoldsItsMapsAndItsKernelGradients() {
+        Network net = convNetwork(6, new int[][]{{2, 3}, {2, 2}}, ActivationKind.TANH, 4, 19);
+        Rng data = new Rng(8);
+        double[] x = new double[36];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = data.nextDouble();
+        }
+        ConvTrace tr = ConvTrace.of(net, x, 2);
+        assertEquals(2, tr.layers().size());
+        assertArrayEquals(net.conv(0).featureMaps(x).a(), tr.layers().get(0).a(), 0.0);
+        assertArrayEquals(tr.layers().get(0).a(), tr.layers().get(1).input(), 0.0);
+        double[] p = net.predictInputs(x);
+        assertEquals(-Math.log(p[2]), tr.loss(), 1e-12);
+        Parameter w = net.conv(0).parameters().get(0);
+        double[] g = tr.layers().get(0).weightGradients();
+        for (int j = 0; j < w.size(); j++) {
+            double saved = w.values[j];
+            w.values[j] = saved + H;
+            double plus = -Math.log(net.predictInputs(x)[2]);
+            w.values[j] = saved - H;
+            double minus = -Math.log(net.predictInputs(x)[2]);
+            w.values[j] = saved;
+            assertEquals((plus - minus) / (2 * H), g[j], 1e-7, "kernel weight " + j);
+        }
+        assertEquals(2, tr.layers().get(1).biasGradients().length);
+    }
+
+    @Test
     void convolutionsAreRefusedWhereTheyDoNotFit() {
         org.weightlab.engine.config.RunConfig digits = NdDataTrainingTest.digits();
         assertThrows(IllegalArgumentException.class, () -> digits.withExtras(

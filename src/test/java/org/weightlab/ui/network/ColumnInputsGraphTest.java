@@ -67,4 +67,21 @@ class ColumnInputsGraphTest {
                 .anyMatch(n -> n instanceof Label l && names.get(2).equals(l.getText())), "column names are written");
         assertTrue(view.lookup("#input-x1") == null, "no 2-D feature inputs for four-column data");
     }
+
+    @Test
+    void aConvolutionNetworksGraphStartsAtTheFlattenedFeatureMaps() throws Exception {
+        RunConfig d = ConfigEdits.withDataset(RunConfig.defaults(), org.weightlab.engine.config.DatasetKind.DIGITS)
+                .withData(200, 0, 0.5, 1).withHidden(List.of(), List.of());
+        RunConfig c = d.withExtras(d.extras().withConv(List.of(new org.weightlab.engine.config.ConvSpec(2, 5))));
+        EngineRun run = new EngineRun(c);
+        run.trainer().runSteps(2);
+        TrainingSnapshot s = run.snapshot(0);
+        NetworkGraphViewTest.fx(() -> {
+            view.show(s);
+            view.applyCss();
+            view.layout();
+        });
+        assertNotNull(view.lookup("#input-f31"), "2 maps of 4x4: 32 inputs to the output layer");
+        assertTrue(view.lookup("#input-f32") == null && view.lookup("#input-p00") == null);
+    }
 }
