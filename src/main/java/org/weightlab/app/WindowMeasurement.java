@@ -1,5 +1,7 @@
 package org.weightlab.app;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +35,13 @@ final class WindowMeasurement extends AnimationTimer {
     private long secondFrom;
     private int secondFrames;
 
+    /**
+     * CPU time of the FX thread and of JavaFX's render thread: per frame, it says what a frame costs
+     * even when other programs share the cores (then frames per second say little).
+     */
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long fxCpuAtStart;
+    private long renderCpuAtStart;
     private final double windowShownAt;
     private final double viewsShownAt;
 
@@ -60,6 +69,8 @@ final class WindowMeasurement extends AnimationTimer {
                 lastPulse = now;
                 secondFrom = now;
                 stepsAtStart = host.session().timeline().latestStep();
+                fxCpuAtStart = threads.getCurrentThreadCpuTime();
+                renderCpuAtStart = renderCpu();
             }
             return;
         }
@@ -78,6 +89,17 @@ final class WindowMeasurement extends AnimationTimer {
         }
     }
 
+    /** CPU nanoseconds of JavaFX's render threads so far (0 when the JVM does not measure them). */
+    private long renderCpu() {
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("QuantumRenderer")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
+    }
+
     private void report(long now) {
         double seconds = (now - measureFrom) / 1e9;
         long steps = host.session().timeline().latestStep() - stepsAtStart;
@@ -87,6 +109,10 @@ final class WindowMeasurement extends AnimationTimer {
         System.out.printf("ui frames_per_s=%.1f%n", frames / seconds);
         System.out.printf("ui frame_ms_median=%.2f%n", sorted[frames / 2] / 1e6);
         System.out.printf("ui frame_ms_p99=%.2f%n", sorted[Math.min(frames - 1, (int) (frames * 0.99))] / 1e6);
+        long fxCpu = threads.getCurrentThreadCpuTime() - fxCpuAtStart;
+        long renderCpu = renderCpu() - renderCpuAtStart;
+        System.out.printf("ui fx_cpu_ms_per_frame=%.2f%n", fxCpu / 1e6 / Math.max(1, frames));
+        System.out.printf("ui render_cpu_ms_per_frame=%.2f%n", renderCpu / 1e6 / Math.max(1, frames));
         System.out.printf("ui steps_per_s=%.0f%n", steps / seconds);
         System.out.printf("ui examples_per_s=%.0f%n", steps * batch / seconds);
         System.out.printf("ui warm_up_s=%.0f%n", warmUpNanos / 1e9);

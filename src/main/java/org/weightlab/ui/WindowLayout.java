@@ -109,9 +109,7 @@ final class WindowLayout {
     void setRight(Region output, Region loss) {
         output.setId("outputArea");
         loss.setId("lossArea");
-        SplitPane right = new SplitPane(output, loss);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.55);
+        SplitPane right = new OutputColumn(output, loss);
         right.setId("outputColumn");
         right.setMinWidth(260);
         // On a projector the back row reads the output and the loss: they take over half the width.
@@ -121,6 +119,50 @@ final class WindowLayout {
                 root.widthProperty(), presenting, centreWide, controlsColumn.widthProperty(),
                 controlsColumn.visibleProperty()));
         frame.setRight(right);
+    }
+
+    /**
+     * The output above the loss chart, split 55 : 45 or where the user drags the divider, but never
+     * so low that the loss chart gets less than its least height (its plot keeps labelled ticks on
+     * both axes): on a projector the larger type would otherwise push its axes out of the window.
+     */
+    static final class OutputColumn extends SplitPane {
+
+        private static final double SHARE = 0.55;
+        private final Region loss;
+        /** The divider's position as set or dragged; the layout lowers it no further than the loss chart allows. */
+        private double wanted = SHARE;
+        private boolean clamping;
+
+        OutputColumn(Region output, Region loss) {
+            super(output, loss);
+            this.loss = loss;
+            setOrientation(Orientation.VERTICAL);
+            setDividerPositions(SHARE);
+            getDividers().get(0).positionProperty().addListener((obs, was, now) -> {
+                if (!clamping) {
+                    wanted = now.doubleValue();
+                }
+            });
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double h = getHeight() - snappedTopInset() - snappedBottomInset();
+            if (h > 0) {
+                double lossNeeds = loss.minHeight(loss.getWidth() > 0 ? loss.getWidth() : -1) + DIVIDER;
+                double position = Math.max(0.2, Math.min(wanted, 1 - lossNeeds / h));
+                if (Math.abs(position - getDividerPositions()[0]) > 1e-4) {
+                    clamping = true;
+                    setDividerPosition(0, position);
+                    clamping = false;
+                }
+            }
+            super.layoutChildren();
+        }
+
+        /** About the divider's thickness in the window's themes. */
+        private static final double DIVIDER = 6;
     }
 
     /** The centre's least width on a projector: the network graph's columns and names, the step-through's diagram. */

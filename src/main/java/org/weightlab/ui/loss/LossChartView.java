@@ -164,7 +164,7 @@ public final class LossChartView extends BorderPane {
         plot.getChildren().addAll(palette.styleNodes());
         plot.getStyleClass().add("wl-loss-plot");
         plot.setId("lossPlot");
-        plot.setMinSize(200, 150);
+        plot.setMinWidth(200); // its least height is in the stylesheet, in em: three labelled ticks at any type size
         plot.setPrefSize(480, 300);
         Tooltip.install(plot, new Tooltip("Hover: exact values of the nearest point. Drag: zoom to a rectangle. "
                 + "Scroll: zoom the horizontal axis. Double-click: show the whole run."));

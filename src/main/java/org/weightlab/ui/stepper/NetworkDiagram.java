@@ -58,7 +58,7 @@ final class NetworkDiagram extends Region {
         getStyleClass().add(STYLE);
         caption.getStyleClass().add(HEADING);
         getChildren().addAll(edgeLayer, nodeLayer, labelLayer);
-        setMinSize(300, 250);
+        setMinSize(170, 250); // narrower, the columns take short names and two rows of headings
         setPrefSize(640, 600);
     }
 

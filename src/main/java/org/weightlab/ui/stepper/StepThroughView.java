@@ -34,6 +34,9 @@ public final class StepThroughView extends BorderPane {
     private static final String KEYS = "\u2192 next   \u21e7\u2192 next layer   \u2190 back   Home / End   "
             + "N next example of the batch   B the batch   Enter apply   Esc back to training";
 
+    /** The formula panel's least width: a line of numbers, not a word per line. */
+    public static final double FORMULA_MIN_WIDTH = 250;
+
     private final StepThroughViewModel model;
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final VBox formula = new VBox();
@@ -92,6 +95,8 @@ public final class StepThroughView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("wl-formula-scroll");
         scroll.setFocusTraversable(false);
+        // In a narrow centre (a projector, the lesson text beside it) the diagram gives way, not the formulas.
+        scroll.setMinWidth(FORMULA_MIN_WIDTH);
         SplitPane split = new SplitPane(diagram, scroll);
         split.setDividerPositions(0.45);
         split.setFocusTraversable(false);

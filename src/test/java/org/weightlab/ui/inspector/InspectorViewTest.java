@@ -54,6 +54,16 @@ class InspectorViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    @Test
+    void theChartsRepaintedEveryFrameAreNotKeptAsABitmapByTheirScrollPane() {
+        boolean cached = fx(() -> {
+            javafx.scene.Node viewport = view.lookup("#inspectorScroll").lookup(".viewport");
+            return viewport == null || viewport.isCache();
+        });
+        org.junit.jupiter.api.Assertions.assertFalse(cached,
+                "a cached viewport draws each frame twice: into its bitmap and from it");
+    }
+
     /** The weights matrix as pixels, as a person sees it on screen. */
     private PixelReader weightPixels() {
         return fx(() -> {
