@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.weightlab.engine.Activation;
 
 /**
@@ -92,11 +95,43 @@ final class WindowJvm {
         try {
             if (exitCode == 0 && Files.size(pending) > 0) {
                 Files.move(pending, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                pruneOlderArchives(archive.getParent(), KEPT_ARCHIVES);
             } else {
                 Files.deleteIfExists(pending);
             }
         } catch (IOException e) {
             // the cache is a convenience: the next window records it again
+        }
+    }
+
+    /** Archives kept in the cache: this jar's and those of the jars used just before it. */
+    static final int KEPT_ARCHIVES = 3;
+
+    /**
+     * Deletes all but the {@code keep} most recently written archives in {@code cache} (each is
+     * some 35 MB, and every new jar records its own): another installed WeightLab keeps its
+     * archive as long as it was used among the last few.
+     */
+    static void pruneOlderArchives(Path cache, int keep) {
+        try (Stream<Path> files = Files.list(cache)) {
+            List<Path> archives = files
+                    .filter(p -> p.getFileName().toString().startsWith("weightlab-")
+                            && p.getFileName().toString().endsWith(".jsa"))
+                    .sorted(Comparator.comparing(WindowJvm::modified).reversed())
+                    .toList();
+            for (Path old : archives.subList(Math.min(keep, archives.size()), archives.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | SecurityException e) {
+            // the cache is a convenience: an archive left behind costs only disk space
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

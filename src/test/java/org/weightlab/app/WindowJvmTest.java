@@ -72,4 +72,20 @@ class WindowJvmTest {
         assertTrue(options.stream().noneMatch(o -> o.contains("Archive")), options.toString());
         assertTrue(new WindowJvm(null).options(List.of()).stream().noneMatch(o -> o.contains("Archive")));
     }
+
+    @Test
+    void onlyTheMostRecentArchivesStayInTheCache(@TempDir Path dir) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Path a = Files.write(dir.resolve("weightlab-jdk-" + i + ".jsa"), new byte[] {1});
+            Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        Path other = Files.write(dir.resolve("notes.txt"), new byte[] {1});
+        WindowJvm.pruneOlderArchives(dir, 3);
+        assertFalse(Files.exists(dir.resolve("weightlab-jdk-0.jsa")));
+        assertFalse(Files.exists(dir.resolve("weightlab-jdk-1.jsa")));
+        for (int i = 2; i < 5; i++) {
+            assertTrue(Files.exists(dir.resolve("weightlab-jdk-" + i + ".jsa")), "archive " + i + " is kept");
+        }
+        assertTrue(Files.exists(other), "files that are not archives stay");
+    }
 }
