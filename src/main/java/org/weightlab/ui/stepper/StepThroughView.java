@@ -36,6 +36,8 @@ public final class StepThroughView extends BorderPane {
 
     private final StepThroughViewModel model;
     private final NetworkDiagram diagram = new NetworkDiagram();
+    /** The convolution's sliding kernel, under the diagram (networks with convolutions only). */
+    private final ConvSlidePane conv = new ConvSlidePane();
     private final VBox formula = new VBox();
     private final Label title = new Label();
     private final Label position = new Label();
@@ -92,7 +94,8 @@ public final class StepThroughView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("wl-formula-scroll");
         scroll.setFocusTraversable(false);
-        SplitPane split = new SplitPane(diagram, scroll);
+        VBox.setVgrow(diagram, Priority.ALWAYS);
+        SplitPane split = new SplitPane(new VBox(diagram, conv), scroll);
         split.setDividerPositions(0.45);
         split.setFocusTraversable(false);
         setCenter(split);
@@ -114,7 +117,7 @@ public final class StepThroughView extends BorderPane {
     private void initListeners() {
         // A filter, so arrows reach the walk before the split pane or scroll pane use them.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (model.handleKey(e.getCode(), e.isShiftDown())) {
+            if (conv.handleKey(e.getCode()) || model.handleKey(e.getCode(), e.isShiftDown())) {
                 e.consume();
             }
         });
@@ -164,12 +167,17 @@ public final class StepThroughView extends BorderPane {
         }
         formula.getChildren().setAll(FormulaRenderer.stage(s));
         diagram.show(s.marks(), s.phase());
+        conv.update(model.model());
         updatePosition();
     }
 
     /** Everything the formula panel shows, as text (for tests and copying). */
     public String panelText() {
         return title.getText() + "\n" + FormulaRenderer.text(formula);
+    }
+
+    ConvSlidePane convPane() {
+        return conv;
     }
 
     NetworkDiagram diagram() {
