@@ -20,8 +20,8 @@ import org.weightlab.ui.theme.Palette;
 /**
  * The first convolution of the walked example, one output value at a time: where the kernel
  * sits on the picture, the k x k patch and weights, the sum with the bias and the activation. The
- * buttons (or [ and ], K) slide the kernel to the next position, where the same weights light up
- * again, and pick the next kernel. Hidden for networks without convolutions.
+ * buttons (or the keys comma and full stop, and K) slide the kernel to the next position, where
+ * the same weights light up again, and pick the next kernel. Hidden for networks without convolutions.
  */
 final class ConvSlidePane extends VBox {
 
@@ -63,7 +63,7 @@ final class ConvSlidePane extends VBox {
         back.setOnAction(e -> slide(-1));
         on.setOnAction(e -> slide(1));
         nextKernel.setOnAction(e -> nextKernel());
-        Label keys = new Label("[ ] slide   K next kernel");
+        Label keys = new Label("Keys: , and . slide   K next kernel");
         keys.getStyleClass().add("wl-stepper-conv-note");
         FlowPane controls = new FlowPane(8, 4, back, on, nextKernel, keys);
         controls.setAlignment(Pos.CENTER_LEFT);
@@ -93,14 +93,14 @@ final class ConvSlidePane extends VBox {
         render();
     }
 
-    /** [ and ] slide the kernel, K takes the next one; false when there is no convolution or another key. */
+    /** Comma and full stop slide the kernel, K takes the next one; false without a convolution or for other keys. */
     boolean handleKey(KeyCode code) {
         if (walk == null) {
             return false;
         }
         switch (code) {
-            case OPEN_BRACKET -> slide(-1);
-            case CLOSE_BRACKET -> slide(1);
+            case COMMA -> slide(-1);
+            case PERIOD -> slide(1);
             case K -> nextKernel();
             default -> {
                 return false;

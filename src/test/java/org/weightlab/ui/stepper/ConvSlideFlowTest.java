@@ -78,7 +78,7 @@ class ConvSlideFlowTest {
             } else {
                 assertEquals(firstBox[0] + (p % 6) * (box[2] / 3), box[0], 1e-9, "the box moved along the row");
             }
-            robot.type(KeyCode.CLOSE_BRACKET);
+            robot.type(KeyCode.PERIOD);
         }
         int stage = model.indexProperty().get();
         robot.type(KeyCode.K);
@@ -86,7 +86,7 @@ class ConvSlideFlowTest {
         assertEquals(1, second.kernel());
         assertEquals(dense[36 + second.row() * 6 + second.column()], second.a(), 0.0);
         assertEquals(stage, model.indexProperty().get(), "sliding the kernel leaves the walk where it was");
-        robot.type(KeyCode.OPEN_BRACKET);
+        robot.type(KeyCode.COMMA);
         assertEquals(7, pane.current().row() * 6 + pane.current().column());
         robot.type(KeyCode.RIGHT);
         assertEquals(stage + 1, model.indexProperty().get(), "the walk's keys still work");
