@@ -29,6 +29,8 @@ final class ConvSlideCanvas extends Region {
     private ConvWalk.Position at;
     /** Where the last paint put the box on the input: x, y, side (tests). */
     private double[] box;
+    /** The stepper's own ink (its pages stay light whatever the window's theme), or null for the palette's. */
+    private Color stepperInk;
 
     ConvSlideCanvas(Palette palette) {
         this.palette = palette;
@@ -37,6 +39,12 @@ final class ConvSlideCanvas extends Region {
         palette.revisionProperty().addListener((o, was, now) -> redraw.mark(1));
         setMinHeight(150);
         setPrefHeight(220);
+    }
+
+    /** Writes captions and numbers in {@code ink}: the stepper's text colour. */
+    void setInk(javafx.scene.paint.Paint ink) {
+        stepperInk = ink instanceof Color c ? c : null;
+        redraw.mark(1);
     }
 
     void show(ConvWalk walk, ConvWalk.Position at) {
@@ -76,15 +84,15 @@ final class ConvSlideCanvas extends Region {
         int iw = conv.width();
         int oh = conv.outHeight();
         int ow = conv.outWidth();
-        double kernelScale = 1.6; // the kernel's cells are larger, to hold their numbers
+        double kernelScale = 1.8; // the kernel's cells are larger, to hold their numbers
         double top = 22;
-        double columns = iw + k * kernelScale + ow + 4;
+        double columns = iw + k * kernelScale + ow + 2.8; // and two gaps of 1.3 cells
         double c = Math.max(4, Math.min((h - top - 4) / Math.max(ih, k * kernelScale), (w - 8) / columns));
-        Font font = Font.font(Math.max(9, Math.min(15, c * 0.5)));
+        Font font = Font.font(Math.max(11, Math.min(15, c * 0.55)));
         g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        Color ink = palette.inkColor();
+        Color ink = stepperInk != null ? stepperInk : palette.inkColor();
         Color guide = palette.color(PaletteColor.GUIDE);
         Color selection = palette.color(PaletteColor.SELECTION);
         double[] input = walk.input();
@@ -137,7 +145,7 @@ final class ConvSlideCanvas extends Region {
                 g.setStroke(guide);
                 g.setLineWidth(1);
                 g.strokeRect(kx + v * kc, ky + u * kc, kc, kc);
-                if (kc > 26) {
+                if (kc > font.getSize() * 3.3) { // room for a number such as -0.43
                     g.setFill(ink);
                     g.setTextAlign(TextAlignment.CENTER);
                     g.fillText(String.format(Locale.ROOT, "%.2f", value), kx + (v + 0.5) * kc, ky + (u + 0.5) * kc);

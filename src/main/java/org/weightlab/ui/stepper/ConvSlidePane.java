@@ -54,6 +54,10 @@ final class ConvSlidePane extends VBox {
         activation.getStyleClass().add("wl-stepper-conv-text");
         sharing.getStyleClass().add("wl-stepper-conv-note");
         sharing.setWrapText(true);
+        for (Label l : new Label[] {title, sum, activation, sharing}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        activation.setWrapText(true);
         back.setId("stepperConvBack");
         on.setId("stepperConvOn");
         nextKernel.setId("stepperConvKernel");
@@ -143,6 +147,7 @@ final class ConvSlidePane extends VBox {
         sharing.setText(String.format(Locale.ROOT, "The same %d weights and bias at all %d positions. ",
                 k * k * conv.channelsIn(), walk.positions())
                 + ConvSharing.line(conv.channels(), conv.channelsIn(), k, conv.inputs(), conv.outputs()));
+        canvas.setInk(title.getTextFill());
         canvas.show(walk, p);
     }
 

@@ -36,7 +36,7 @@ public final class StepThroughView extends BorderPane {
 
     private final StepThroughViewModel model;
     private final NetworkDiagram diagram = new NetworkDiagram();
-    /** The convolution's sliding kernel, under the diagram (networks with convolutions only). */
+    /** The convolution's sliding kernel, under the formulas (networks with convolutions only). */
     private final ConvSlidePane conv = new ConvSlidePane();
     private final VBox formula = new VBox();
     private final Label title = new Label();
@@ -94,8 +94,21 @@ public final class StepThroughView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("wl-formula-scroll");
         scroll.setFocusTraversable(false);
-        VBox.setVgrow(diagram, Priority.ALWAYS);
-        SplitPane split = new SplitPane(new VBox(diagram, conv), scroll);
+        // the formulas above, the convolution's sliding kernel below (when the network has one)
+        SplitPane right = new SplitPane(scroll);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        ScrollPane convScroll = new ScrollPane(conv);
+        convScroll.setFitToWidth(true);
+        convScroll.setFocusTraversable(false);
+        conv.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown && !right.getItems().contains(convScroll)) {
+                right.getItems().add(convScroll);
+                right.setDividerPositions(0.3);
+            } else if (!shown) {
+                right.getItems().remove(convScroll);
+            }
+        });
+        SplitPane split = new SplitPane(diagram, right);
         split.setDividerPositions(0.45);
         split.setFocusTraversable(false);
         setCenter(split);
@@ -117,11 +130,12 @@ public final class StepThroughView extends BorderPane {
     private void initListeners() {
         // A filter, so arrows reach the walk before the split pane or scroll pane use them.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (conv.handleKey(e.getCode()) || model.handleKey(e.getCode(), e.isShiftDown())) {
+            if (model.handleKey(e.getCode(), e.isShiftDown())) {
                 e.consume();
             }
         });
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+        model.setMoreKeys(conv::handleKey);
         model.topologyProperty().addListener((obs, old, widths) -> {
             if (widths != null && model.model() != null) {
                 diagram.setTopology(widths, model.model().features());
