@@ -19,7 +19,7 @@ public final class Confusion {
             return null;
         }
         var test = s.data().test();
-        return ConfusionMatrix.of(new SnapshotForward(s.layers()), ExampleInputs.of(s.features(), test),
+        return ConfusionMatrix.of(SnapshotForward.of(s), ExampleInputs.of(s.features(), test),
                 test.labels(), rule);
     }
 }

@@ -2,8 +2,11 @@ package org.weightlab.analysis;
 
 import java.util.List;
 import org.weightlab.engine.Activation;
+import org.weightlab.engine.ConvLayer;
 import org.weightlab.engine.config.ActivationKind;
+import org.weightlab.session.ConvSnapshot;
 import org.weightlab.session.LayerSnapshot;
+import org.weightlab.session.TrainingSnapshot;
 
 /**
  * A forward pass over the weights of one published moment, for views that predict away from the
@@ -13,10 +16,23 @@ import org.weightlab.session.LayerSnapshot;
 public final class SnapshotForward {
 
     private final LayerSnapshot[] layers;
+    /** The convolutions before the dense layers (their own forward pass), none for most networks. */
+    private final ConvLayer[] conv;
     /** {@code out[l]}: the outputs of layer l for the last example passed forward. */
     private final double[][] out;
 
     public SnapshotForward(List<LayerSnapshot> layers) {
+        this(List.of(), layers);
+    }
+
+    /** The whole network of a moment: its convolutions, then its dense layers. */
+    public static SnapshotForward of(TrainingSnapshot s) {
+        return new SnapshotForward(s.conv(), s.layers());
+    }
+
+    /** Convolutions (each run by the module's own forward pass), then dense layers. */
+    public SnapshotForward(List<ConvSnapshot> conv, List<LayerSnapshot> layers) {
+        this.conv = conv.stream().map(ConvSnapshot::module).toArray(ConvLayer[]::new);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network has at least one layer");
         }
@@ -32,7 +48,7 @@ public final class SnapshotForward {
     }
 
     public int inputs() {
-        return layers[0].inputs();
+        return conv.length > 0 ? conv[0].inputs() : layers[0].inputs();
     }
 
     public int outputs() {
@@ -46,6 +62,13 @@ public final class SnapshotForward {
     public double[] forward(double[] x, int offset) {
         double[] in = x;
         int at = offset;
+        if (conv.length > 0) {
+            in = java.util.Arrays.copyOfRange(x, offset, offset + conv[0].inputs());
+            for (ConvLayer c : conv) {
+                in = c.featureMaps(in).a();
+            }
+            at = 0;
+        }
         for (int l = 0; l < layers.length; l++) {
             LayerSnapshot layer = layers[l];
             int n = layer.inputs();

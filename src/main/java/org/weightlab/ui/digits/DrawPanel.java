@@ -113,15 +113,14 @@ public final class DrawPanel extends ScrollPane {
             return;
         }
         network = layers;
-        forward = readsDigits(s) ? new SnapshotForward(s.layers()) : null;
+        forward = readsDigits(s) ? SnapshotForward.of(s) : null;
         redraw.mark(NETWORK);
     }
 
     /** True when {@code s}'s network reads an 8x8 picture and answers with ten class probabilities. */
     static boolean readsDigits(TrainingSnapshot s) {
-        LayerSnapshot first = s.layers().get(0);
         LayerSnapshot last = s.output();
-        return first.inputs() == InkReduction.CELLS * InkReduction.CELLS && last.outputs() == 10
+        return SnapshotForward.of(s).inputs() == InkReduction.CELLS * InkReduction.CELLS && last.outputs() == 10
                 && last.activation() == ActivationKind.SOFTMAX;
     }
 

@@ -78,7 +78,7 @@ final class PredictedActualPlot extends Region {
             return;
         }
         Dataset test = s.data().test();
-        SnapshotForward net = new SnapshotForward(s.layers());
+        SnapshotForward net = SnapshotForward.of(s);
         predicted = new double[test.size()];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

@@ -36,6 +36,8 @@ final class ConvColumn extends VBox {
     static final double KERNEL_SIDE = 48;
     /** Side of a feature-map picture, in pixels. */
     static final double MAP_SIDE = 72;
+    /** Width of one kernel's tile: its picture, the arrow, its map and the frame. */
+    private static final double TILE_WIDTH = KERNEL_SIDE + MAP_SIDE + 40;
 
     private final Palette palette;
     private final TrainingControl control;
@@ -61,7 +63,6 @@ final class ConvColumn extends VBox {
         title.setWrapText(true);
         title.setId("imageConvTitle");
         tiles.setId("imageConvTiles");
-        tiles.setPrefWrapLength(2 * (KERNEL_SIDE + MAP_SIDE + 24));
         parameters.setId("imageConvParameters");
         parameters.setWrapText(true);
         parameters.getStyleClass().add("wl-image-legend");
@@ -73,8 +74,7 @@ final class ConvColumn extends VBox {
         legend.setWrapText(true);
         legend.getStyleClass().add("wl-image-legend");
         getChildren().addAll(title, tiles, hover, parameters, legend);
-        setPrefWidth(2 * (KERNEL_SIDE + MAP_SIDE + 24) + 8);
-        setMinWidth(KERNEL_SIDE + MAP_SIDE + 32);
+        setMinWidth(TILE_WIDTH);
     }
 
     /**
@@ -123,6 +123,10 @@ final class ConvColumn extends VBox {
     }
 
     private void build(List<ConvSnapshot> conv) {
+        // up to four kernels in one column; more in two, so that sixteen stay on a screen
+        int across = kernelCount(conv) <= 4 ? 1 : 2;
+        tiles.setPrefWrapLength(across * (TILE_WIDTH + tiles.getHgap()));
+        setPrefWidth(Math.max(240, across * (TILE_WIDTH + tiles.getHgap())));
         tiles.getChildren().clear();
         kernels.clear();
         for (int c = 0; c < conv.size(); c++) {

@@ -39,6 +39,8 @@ public final class StepThroughView extends BorderPane {
 
     private final StepThroughViewModel model;
     private final NetworkDiagram diagram = new NetworkDiagram();
+    /** The convolution's sliding kernel, under the formulas (networks with convolutions only). */
+    private final ConvSlidePane conv = new ConvSlidePane();
     private final VBox formula = new VBox();
     private final Label title = new Label();
     private final Label position = new Label();
@@ -97,7 +99,21 @@ public final class StepThroughView extends BorderPane {
         scroll.setFocusTraversable(false);
         // In a narrow centre (a projector, the lesson text beside it) the diagram gives way, not the formulas.
         scroll.setMinWidth(FORMULA_MIN_WIDTH);
-        SplitPane split = new SplitPane(diagram, scroll);
+        // the formulas above, the convolution's sliding kernel below (when the network has one)
+        SplitPane right = new SplitPane(scroll);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        ScrollPane convScroll = new ScrollPane(conv);
+        convScroll.setFitToWidth(true);
+        convScroll.setFocusTraversable(false);
+        conv.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown && !right.getItems().contains(convScroll)) {
+                right.getItems().add(convScroll);
+                right.setDividerPositions(0.3);
+            } else if (!shown) {
+                right.getItems().remove(convScroll);
+            }
+        });
+        SplitPane split = new SplitPane(diagram, right);
         split.setDividerPositions(0.45);
         split.setFocusTraversable(false);
         setCenter(split);
@@ -124,6 +140,7 @@ public final class StepThroughView extends BorderPane {
             }
         });
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+        model.setMoreKeys(conv::handleKey);
         model.topologyProperty().addListener((obs, old, widths) -> {
             if (widths != null && model.model() != null) {
                 diagram.setTopology(widths, model.model().features());
@@ -169,12 +186,17 @@ public final class StepThroughView extends BorderPane {
         }
         formula.getChildren().setAll(FormulaRenderer.stage(s));
         diagram.show(s.marks(), s.phase());
+        conv.update(model.model());
         updatePosition();
     }
 
     /** Everything the formula panel shows, as text (for tests and copying). */
     public String panelText() {
         return title.getText() + "\n" + FormulaRenderer.text(formula);
+    }
+
+    ConvSlidePane convPane() {
+        return conv;
     }
 
     NetworkDiagram diagram() {

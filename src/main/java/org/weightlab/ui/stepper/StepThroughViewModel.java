@@ -39,6 +39,8 @@ public final class StepThroughViewModel {
     private StepThroughModel model;
     private Runnable onExit = () -> { };
     private TrainingControl control;
+    /** Keys a part of the view uses besides the walk's own (the convolution's sliding kernel). */
+    private java.util.function.Predicate<KeyCode> moreKeys = code -> false;
 
     // ---- entering and leaving ----
 
@@ -194,10 +196,15 @@ public final class StepThroughViewModel {
             }
             case ESCAPE -> exit();
             default -> {
-                return false;
+                return moreKeys.test(code);
             }
         }
         return true;
+    }
+
+    /** Keys the view handles besides the walk's own (tried for every key the walk does not use). */
+    void setMoreKeys(java.util.function.Predicate<KeyCode> keys) {
+        moreKeys = keys == null ? code -> false : keys;
     }
 
     private void move(boolean moved) {
