@@ -70,7 +70,7 @@ public final class TrainerDriver implements LessonDriver {
             case DATA -> {
                 RunConfig next = LessonSettings.apply(c, a.values());
                 data = DataGenerator.generate(next);
-                boolean keep = a.keepWeights() && TrainingSession.keepsShape(c, next);
+                boolean keep = a.keepWeights() && RunConfig.sameNetworkShape(c, next);
                 rebuild(keep ? new Trainer(next, data, trainer.network()) : new Trainer(next, data));
             }
             case MOVE -> {

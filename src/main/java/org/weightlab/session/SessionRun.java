@@ -103,7 +103,7 @@ final class SessionRun {
      */
     boolean applyKeepingWeights(RunConfig next) {
         RunConfig old = config;
-        if (!Trainer.needsRebuild(old, next) || !TrainingSession.keepsShape(old, next)) {
+        if (!Trainer.needsRebuild(old, next) || !RunConfig.sameNetworkShape(old, next)) {
             return false;
         }
         DataSplit d = RunConfig.sameData(old, next) ? data : dataSource.apply(next);

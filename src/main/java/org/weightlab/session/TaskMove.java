@@ -39,7 +39,7 @@ public final class TaskMove {
             return false;
         }
         try {
-            return TrainingSession.keepsShape(c, next(c, d));
+            return RunConfig.sameNetworkShape(c, next(c, d));
         } catch (IllegalArgumentException e) {
             return false; // the config does not fit the data set (its loss or output, say)
         }
@@ -59,7 +59,7 @@ public final class TaskMove {
     public static boolean fits(RunConfig c, InlineData d) {
         try {
             RunConfig next = next(c, d);
-            return next.inputs() == c.inputs() && TrainingSession.keepsShape(c, next);
+            return next.inputs() == c.inputs() && RunConfig.sameNetworkShape(c, next);
         } catch (IllegalArgumentException e) {
             return false; // the network cannot train on it as it is (its loss or output, say)
         }

@@ -288,21 +288,6 @@ public final class TrainingSession implements TrainingControl, AutoCloseable {
         });
     }
 
-    /** True when a network built for {@code a} fits {@code b} as it is (inputs, layers, outputs, loss). */
-    public static boolean keepsShape(RunConfig a, RunConfig b) {
-        if (!a.features().equals(b.features()) || !a.hidden().equals(b.hidden()) || a.loss() != b.loss()
-                || a.problem() != b.problem() || a.outputActivation() != b.outputActivation()
-                || a.outputs() != b.outputs()) {
-            return false;
-        }
-        for (int l = 0; l < a.hidden().size(); l++) {
-            if (a.hiddenActivation(l) != b.hiddenActivation(l)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Folds layer {@code layer}'s LoRA adapter into W; outputs unchanged, a new run from here at step 0. */
     public void mergeAdapter(int layer) {
         submit("merge adapter", true, () -> { run.mergeAdapter(layer); afterRebuild(); });

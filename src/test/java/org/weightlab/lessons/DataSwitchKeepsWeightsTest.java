@@ -70,7 +70,7 @@ class DataSwitchKeepsWeightsTest {
         TrainingSnapshot trained = idle();
         RunConfig wider = circle.withDataset(DatasetKind.XOR).withFeatures(
                 java.util.List.of(Feature.X1, Feature.X2, Feature.X1_TIMES_X2));
-        assertFalse(TrainingSession.keepsShape(circle, wider));
+        assertFalse(RunConfig.sameNetworkShape(circle, wider));
         host.applyConfigKeepingWeights(wider);
         TrainingSnapshot rebuilt = idle();
         assertEquals(3, rebuilt.layers().get(0).inputs());

@@ -217,6 +217,26 @@ public record RunConfig(DatasetKind dataset, int samples, double noise, double t
                 && java.util.Objects.equals(a.extras().data(), b.extras().data());
     }
 
+    /**
+     * True when a network built for {@code a} fits {@code b} as it is: the same inputs, convolutions,
+     * hidden layers and their activations, outputs and loss. The one place that answers "can the
+     * weights stay?" for the session, the lessons, the races and the controls.
+     */
+    public static boolean sameNetworkShape(RunConfig a, RunConfig b) {
+        if (!a.features().equals(b.features()) || !a.hidden().equals(b.hidden()) || a.loss() != b.loss()
+                || a.problem() != b.problem() || a.outputActivation() != b.outputActivation()
+                || a.inputs() != b.inputs() || a.outputs() != b.outputs()
+                || !a.extras().conv().equals(b.extras().conv())) {
+            return false;
+        }
+        for (int l = 0; l < a.hidden().size(); l++) {
+            if (a.hiddenActivation(l) != b.hiddenActivation(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int classesOf(DatasetKind dataset, InlineData data) {
         if (data == null) {
             return dataset.classes();

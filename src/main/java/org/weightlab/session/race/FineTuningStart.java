@@ -38,7 +38,7 @@ public record FineTuningStart(Network pretrained, TaskMove.Task taskA, TaskMove.
             }
             return new FineTuningStart(weights, copy.taskA(), new TaskMove.Task(now, copy.data()));
         }
-        if (!TrainingSession.keepsShape(now, taskB)) {
+        if (!RunConfig.sameNetworkShape(now, taskB)) {
             throw new IllegalArgumentException("the network does not fit " + taskB.dataset().id() + " as it is");
         }
         return new FineTuningStart(weights, new TaskMove.Task(now, copy.data()),

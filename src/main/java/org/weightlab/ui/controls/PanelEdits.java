@@ -120,7 +120,7 @@ final class PanelEdits {
         RunConfig before = config;
         config = next;
         ControlRows.hide(refusal);
-        if (effect == Effect.DATA && keepWeights.get() && TrainingSession.keepsShape(before, next)) {
+        if (effect == Effect.DATA && keepWeights.get() && RunConfig.sameNetworkShape(before, next)) {
             control.applyConfigKeepingWeights(next);
             lastChange.setText(ControlRows.capitalize(what) + ": " + Effect.KEPT_WEIGHTS_TEXT + ".");
         } else {
