@@ -123,6 +123,7 @@ public final class DecisionHeatmapView extends BorderPane {
         HBox toggles = new HBox(16, showTest, discretize);
         toggles.setAlignment(Pos.CENTER_LEFT);
         toggles.setPadding(new Insets(4));
+        toggles.managedProperty().bind(toggles.visibleProperty());
         setBottom(new VBox(2, toggles));
     }
 
@@ -418,6 +419,7 @@ public final class DecisionHeatmapView extends BorderPane {
      */
     private boolean showNoPlane(TrainingSnapshot s) {
         boolean none = s.data() != null ? s.data().dims() != 2 : !s.config().planar();
+        ((VBox) getBottom()).getChildren().get(0).setVisible(!none); // no plane: no test points or discretizing
         if (!none) {
             if (getCenter() != plot) {
                 setCenter(plot);
