@@ -414,11 +414,12 @@ public final class DecisionHeatmapView extends BorderPane {
     }
 
     /**
-     * Data of other than two inputs has no plane: the {@link NoPlaneView} (a confusion matrix or
-     * predictions against targets) takes the plot's place. Returns whether it is shown.
+     * Data of other than two inputs (but digits: ten classes need the Confusion tab) has no plane: the {@link NoPlaneView} (a confusion
+     * matrix or predictions against targets) takes the plot's place. Returns whether it is shown.
      */
     private boolean showNoPlane(TrainingSnapshot s) {
-        boolean none = s.data() != null ? s.data().dims() != 2 : !s.config().planar();
+        boolean none = (s.data() != null ? s.data().dims() != 2 : !s.config().planar())
+                && s.config().dataset() != org.weightlab.engine.config.DatasetKind.DIGITS;
         ((VBox) getBottom()).getChildren().get(0).setVisible(!none); // no plane: no test points or discretizing
         if (!none) {
             if (getCenter() != plot) {
