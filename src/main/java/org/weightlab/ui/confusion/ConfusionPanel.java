@@ -40,6 +40,8 @@ public final class ConfusionPanel extends ScrollPane {
     private final AtomicReference<ConfusionWorker.Result> arrived = new AtomicReference<>();
     private final ConfusionWorker worker = new ConfusionWorker(this::arrive);
     private final Redraw redraw;
+    private Label heading;
+    private VBox cellList;
     private TrainingSnapshot latest;
     /** The moment the matrix on screen was computed from. */
     private TrainingSnapshot computedFrom;
@@ -57,7 +59,7 @@ public final class ConfusionPanel extends ScrollPane {
         setFitToWidth(true);
         // ten classes at a projector's type size may be wider than the view: scroll rather than cut
         setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
-        Label heading = new Label("Confusion matrix: test examples by true class (rows) and predicted class "
+        heading = new Label("Confusion matrix: test examples by true class (rows) and predicted class "
                 + "(columns)");
         heading.setMinWidth(0);
         heading.setPrefWidth(420);
@@ -72,7 +74,11 @@ public final class ConfusionPanel extends ScrollPane {
         cellTitle.setWrapText(true);
         cellTitle.getStyleClass().add("confusion-heading");
         grid.setId("confusionGrid");
-        FlowPane body = new FlowPane(24, 12, grid, new VBox(6, cellTitle, examples));
+        cellList = new VBox(6, cellTitle, examples);
+        cellList.managedProperty().bind(cellList.visibleProperty());
+        heading.managedProperty().bind(heading.visibleProperty());
+        summary.managedProperty().bind(summary.visibleProperty());
+        FlowPane body = new FlowPane(24, 12, grid, cellList);
         VBox content = new VBox(10, heading, summary, body, palette);
         content.setPadding(new Insets(10));
         setContent(content);
@@ -86,6 +92,17 @@ public final class ConfusionPanel extends ScrollPane {
                 request();
             }
         });
+    }
+
+    /**
+     * Compact: the grid only (each row's accuracy at its end), no heading, summary or list of a cell's
+     * examples (where a caption above already says what the matrix is and room is short, as in the
+     * output view; the status bar gives the test accuracy).
+     */
+    public void setCompact(boolean compact) {
+        heading.setVisible(!compact);
+        summary.setVisible(!compact);
+        cellList.setVisible(!compact);
     }
 
     /** The moment on screen; its matrix is computed while the panel is seen. */

@@ -24,11 +24,14 @@ import org.weightlab.ui.theme.Palette;
  * of the target value over the data's range, coloured as the points are. Keys 1 to 9 pick the
  * class (or one of nine values from the lowest to the highest) while the output view has the focus.
  * Shift+click adds the other class of two (with more: the next one), or for regression the value
- * with the other sign. Shown only for data the plane takes clicks in.
+ * with the other sign. Shown only for data the plane takes clicks in, and not in presentation mode
+ * (the window's root styled {@value #PRESENTING_CLASS}), where the output view has little height.
  */
 public final class ClickPicker extends FlowPane {
 
     public static final String STYLE_CLASS = "wl-click-picker";
+    /** The root's style class in presentation mode (see ui.shell.PresentationMode). */
+    static final String PRESENTING_CLASS = "wl-presenting";
 
     private final Palette palette;
     private final Label caption = new Label("Click adds:");
@@ -43,6 +46,13 @@ public final class ClickPicker extends FlowPane {
     private int classes = -1;
     private List<String> names = List.of();
     private double range = 1;
+    /** Whether the data takes clicks, and whether the window presents. */
+    private boolean takes;
+    private boolean presenting;
+    private final javafx.collections.ListChangeListener<String> rootClasses = c -> {
+        presenting = c.getList().contains(PRESENTING_CLASS);
+        showIfWanted();
+    };
 
     public ClickPicker(Palette palette) {
         super(6, 4);
@@ -59,6 +69,16 @@ public final class ClickPicker extends FlowPane {
         value.valueProperty().addListener((o, was, now) -> showValue());
         managedProperty().bind(visibleProperty());
         setVisible(false);
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null && was.getRoot() != null) {
+                was.getRoot().getStyleClass().removeListener(rootClasses);
+            }
+            if (now != null && now.getRoot() != null) {
+                now.getRoot().getStyleClass().addListener(rootClasses);
+                presenting = now.getRoot().getStyleClass().contains(PRESENTING_CLASS);
+                showIfWanted();
+            }
+        });
         palette.revisionProperty().addListener((o, was, now) -> recolour());
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null && was != null) {
@@ -69,8 +89,8 @@ public final class ClickPicker extends FlowPane {
 
     /** Follows the data of {@code c} ({@code shown} gives a regression's value range). */
     public void update(RunConfig c, DataSplit shown) {
-        boolean takes = c != null && ClickedPoints.accepts(c);
-        setVisible(takes);
+        takes = c != null && ClickedPoints.accepts(c);
+        showIfWanted();
         if (!takes) {
             return;
         }
@@ -147,6 +167,10 @@ public final class ClickPicker extends FlowPane {
         value.setMax(range);
     }
 
+    private void showIfWanted() {
+        setVisible(takes && !presenting);
+    }
+
     /** The engine label a click gives; {@code shift} picks the other class (regression: the other sign). */
     public double label(boolean shift) {
         if (classes == 0) {
@@ -179,7 +203,7 @@ public final class ClickPicker extends FlowPane {
 
     /** Key {@code digit} (1..9): picks the digit-th class button, or one of nine values; false when none. */
     public boolean pickKey(int digit) {
-        if (!isVisible() || digit < 1 || digit > 9 || classes < 0) {
+        if (!takes || digit < 1 || digit > 9 || classes < 0) {
             return false;
         }
         if (classes == 0) {

@@ -123,6 +123,7 @@ public final class DecisionHeatmapView extends BorderPane {
         HBox toggles = new HBox(16, showTest, discretize);
         toggles.setAlignment(Pos.CENTER_LEFT);
         toggles.setPadding(new Insets(4));
+        toggles.managedProperty().bind(toggles.visibleProperty());
         setBottom(new VBox(2, toggles));
     }
 
@@ -413,11 +414,13 @@ public final class DecisionHeatmapView extends BorderPane {
     }
 
     /**
-     * Data of other than two inputs has no plane: the {@link NoPlaneView} (a confusion matrix or
-     * predictions against targets) takes the plot's place. Returns whether it is shown.
+     * Data of other than two inputs (but digits: ten classes need the Confusion tab) has no plane: the {@link NoPlaneView} (a confusion
+     * matrix or predictions against targets) takes the plot's place. Returns whether it is shown.
      */
     private boolean showNoPlane(TrainingSnapshot s) {
-        boolean none = s.data() != null ? s.data().dims() != 2 : !s.config().planar();
+        boolean none = (s.data() != null ? s.data().dims() != 2 : !s.config().planar())
+                && s.config().dataset() != org.weightlab.engine.config.DatasetKind.DIGITS;
+        ((VBox) getBottom()).getChildren().get(0).setVisible(!none); // no plane: no test points or discretizing
         if (!none) {
             if (getCenter() != plot) {
                 setCenter(plot);

@@ -48,6 +48,7 @@ final class NoPlaneView extends BorderPane {
             caption.setText(captionText(dims, true));
             if (confusion == null) {
                 confusion = new ConfusionPanel();
+                confusion.setCompact(true);
             }
             if (getCenter() != confusion) {
                 setCenter(confusion);
@@ -57,9 +58,9 @@ final class NoPlaneView extends BorderPane {
     }
 
     static String captionText(int dims, boolean classification) {
-        return dims + " inputs: there is no 2-D plane to colour with the output, so here "
-                + (classification ? "is how the network classifies the test examples."
-                        : "are its predictions for the test examples against their targets (on the dashed line: right).");
+        return dims + " inputs: no 2-D plane to colour. "
+                + (classification ? "Test examples by true class (rows) and predicted class (columns):"
+                        : "Each test example's prediction against its target (on the dashed line: right):");
     }
 
     String caption() {

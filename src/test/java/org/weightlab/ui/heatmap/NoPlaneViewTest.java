@@ -84,7 +84,7 @@ class NoPlaneViewTest {
         NoPlaneView none = DecisionHeatmapViewTest.fxGet(view::noPlaneView);
         assertNotNull(none, "no plane: the stand-in is shown");
         assertSame(none, DecisionHeatmapViewTest.fxGet(view::getCenter));
-        assertTrue(none.caption().startsWith("4 inputs: there is no 2-D plane"), none.caption());
+        assertTrue(none.caption().startsWith("4 inputs: no 2-D plane"), none.caption());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> DecisionHeatmapViewTest.fxGet(
                 () -> none.confusion() != null && none.confusion().matrix() != null));
         assertEquals(s.data().test().size(), DecisionHeatmapViewTest.fxGet(() -> none.confusion().matrix().total()));
@@ -103,7 +103,7 @@ class NoPlaneViewTest {
         TrainingSnapshot s = fourColumns(false);
         show(s);
         NoPlaneView none = DecisionHeatmapViewTest.fxGet(view::noPlaneView);
-        assertTrue(none.caption().contains("predictions for the test examples against their targets"), none.caption());
+        assertTrue(none.caption().contains("prediction against its target"), none.caption());
         DecisionHeatmapViewTest.fx(() -> none.scatter().drawNow());
         double[] drawn = DecisionHeatmapViewTest.fxGet(() -> none.scatter().predicted());
         SnapshotForward net = new SnapshotForward(s.layers());

@@ -112,18 +112,38 @@ class ImageFreezingTest {
         assertEquals(List.of("freezeNeuron 0 3 false"), control.calls());
     }
 
+    /** An Alt+click at ({@code x}, {@code y}) of {@code n}, fired at the node (its place on screen does not matter). */
+    private static void fireAltClick(FxRobot robot, Node n, double x, double y) {
+        robot.interact(() -> {
+            Point2D s = n.localToScreen(x, y);
+            Point2D sc = n.localToScene(x, y); // the event takes scene coordinates and gives the node its own
+            n.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, sc.getX(),
+                    sc.getY(), s.getX(), s.getY(), MouseButton.PRIMARY, 1, false, false, true, false, true, false,
+                    false, true, false, true, null));
+        });
+    }
+
     @Test
     void deeperNeuronsAndLayerTitlesTakeTheSameGestures(FxRobot robot) {
         ImageNetworkView image = show(robot, digits(-1, 2));
         DeepLayersCanvas deep = image.deepLayers();
-        assertNotNull(fx(() -> deep.neuronCentre(1, 2)), "the columns were painted");
-        altClick(robot, fx(() -> deep.localToScreen(deep.neuronCentre(1, 2))));
+        Point2D n = fx(() -> deep.neuronCentre(1, 2));
+        assertNotNull(n, "the columns were painted");
+        fireAltClick(robot, deep, n.getX(), n.getY());
         assertEquals(List.of("freezeNeuron 1 2 false"), control.calls(), "neuron 2 of layer 2 was frozen");
-        altClick(robot, fx(() -> deep.localToScreen(deep.neuronCentre(2, 5))));
-        altClick(robot, centre(robot, image.layerTitle()));
-        assertEquals(List.of("freezeNeuron 1 2 false", "freezeNeuron 2 5 true", "freezeLayer 0 true"),
-                control.calls());
-        assertEquals(1, (int) fx(() -> deep.titleAt(deep.neuronCentre(1, 0).getX(), 4)),
-                "the title above a column is its layer");
+        Point2D other = fx(() -> deep.neuronCentre(2, 5));
+        fireAltClick(robot, deep, other.getX(), other.getY());
+        fireAltClick(robot, image.layerTitle(), 5, 5);
+        fireAltClick(robot, deep, n.getX(), 4);
+        assertEquals(List.of("freezeNeuron 1 2 false", "freezeNeuron 2 5 true", "freezeLayer 0 true",
+                "freezeLayer 1 true"), control.calls(), "the title above a column freezes its layer");
+        // a click without Alt freezes nothing
+        robot.interact(() -> {
+            Point2D sc = deep.localToScene(n);
+            deep.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                    sc.getX(), sc.getY(), 0, 0, MouseButton.PRIMARY, 1, false, false, false, false, true, false, false,
+                    true, false, true, null));
+        });
+        assertEquals(4, control.calls().size());
     }
 }
