@@ -71,6 +71,7 @@ public final class DecisionHeatmapView extends BorderPane {
     private final PlotPane plot = new PlotPane();
     private final Label title = new Label("Output");
     private final CheckBox showTest = new CheckBox("Show test data");
+    private final VBox below = new VBox(2); // the toggles and what a click adds; a race tile takes it away
     private final CheckBox discretize = new CheckBox("Discretize output");
     private final FieldPicture field = new FieldPicture(palette);
     private final Redraw redraw = new Redraw(this, this::draw).pace(SNAPSHOT, SNAPSHOTS_PER_SECOND);
@@ -124,7 +125,8 @@ public final class DecisionHeatmapView extends BorderPane {
         toggles.setAlignment(Pos.CENTER_LEFT);
         toggles.setPadding(new Insets(4));
         toggles.managedProperty().bind(toggles.visibleProperty());
-        setBottom(new VBox(2, toggles));
+        below.getChildren().add(toggles);
+        setBottom(below);
     }
 
     private void initListeners() {
@@ -214,7 +216,7 @@ public final class DecisionHeatmapView extends BorderPane {
 
     /** Puts {@code node} (e.g. what a click adds) in a row under the view's toggles. */
     public void addBelowToggles(javafx.scene.Node node) {
-        ((VBox) getBottom()).getChildren().add(node);
+        below.getChildren().add(node);
     }
 
     public BooleanProperty showTestDataProperty() {
@@ -413,14 +415,11 @@ public final class DecisionHeatmapView extends BorderPane {
         return data == null || data.dims() == 2;
     }
 
-    /**
-     * Data of other than two inputs (but digits: ten classes need the Confusion tab) has no plane: the {@link NoPlaneView} (a confusion
-     * matrix or predictions against targets) takes the plot's place. Returns whether it is shown.
-     */
+    /** Data of other than two inputs (not digits: the Confusion tab) has no plane: a {@link NoPlaneView} takes its place. */
     private boolean showNoPlane(TrainingSnapshot s) {
         boolean none = (s.data() != null ? s.data().dims() != 2 : !s.config().planar())
                 && s.config().dataset() != org.weightlab.engine.config.DatasetKind.DIGITS;
-        ((VBox) getBottom()).getChildren().get(0).setVisible(!none); // no plane: no test points or discretizing
+        below.getChildren().get(0).setVisible(!none); // no plane: no test points or discretizing
         if (!none) {
             if (getCenter() != plot) {
                 setCenter(plot);
