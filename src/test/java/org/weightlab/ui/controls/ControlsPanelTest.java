@@ -235,4 +235,22 @@ class ControlsPanelTest {
         assertEquals(3, robot.lookup(".titled-pane").queryAllAs(TitledPane.class).size());
         assertTrue(((Parent) panel.getContent()).getChildrenUnmodifiable().size() >= 3);
     }
+
+    @Test
+    void theConvolutionChoiceShowsForImagesOnlyAndSendsTheKernels(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<List<org.weightlab.engine.config.ConvSpec>> conv = node(robot, "#convBox", ComboBox.class);
+        assertFalse(shown(conv), "2-D data has no picture to slide a kernel over");
+
+        RunConfig digits = ConfigEdits.withDataset(RunConfig.defaults(), DatasetKind.DIGITS);
+        robot.interact(() -> panel.setConfig(digits));
+        assertTrue(shown(conv), "digits are pictures: the choice shows");
+        assertEquals(List.of(), conv.getValue());
+        assertTrue(control.commands.isEmpty(), "showing a config sends nothing");
+
+        robot.interact(() -> conv.setValue(List.of(new org.weightlab.engine.config.ConvSpec(4, 3))));
+        assertEquals(List.of("applyConfig"), control.commands);
+        assertEquals(List.of(new org.weightlab.engine.config.ConvSpec(4, 3)), control.lastConfig().extras().conv());
+        assertEquals("4 kernels of 3x3", ModelSection.convName(control.lastConfig().extras().conv()));
+    }
 }
