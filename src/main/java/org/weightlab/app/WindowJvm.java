@@ -110,7 +110,7 @@ final class WindowJvm {
     /**
      * Deletes all but the {@code keep} most recently written archives in {@code cache} (each is
      * some 35 MB, and every new jar records its own): another installed WeightLab keeps its
-     * archive as long as it was used among the last few.
+     * archive as long as it was used among the last few. Unfinished archives older than a day go too.
      */
     static void pruneOlderArchives(Path cache, int keep) {
         try (Stream<Path> files = Files.list(cache)) {
@@ -121,6 +121,16 @@ final class WindowJvm {
                     .toList();
             for (Path old : archives.subList(Math.min(keep, archives.size()), archives.size())) {
                 Files.deleteIfExists(old);
+            }
+        } catch (IOException | SecurityException e) {
+            return; // the cache is a convenience: an archive left behind costs only disk space
+        }
+        // an archive being written by a window that was killed stays ".new" forever: a day is long enough
+        FileTime dayAgo = FileTime.fromMillis(System.currentTimeMillis() - 24L * 3600 * 1000);
+        try (Stream<Path> files = Files.list(cache)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("weightlab-")
+                    && p.getFileName().toString().endsWith(".jsa.new") && modified(p).compareTo(dayAgo) < 0).toList()) {
+                Files.deleteIfExists(p);
             }
         } catch (IOException | SecurityException e) {
             // the cache is a convenience: an archive left behind costs only disk space

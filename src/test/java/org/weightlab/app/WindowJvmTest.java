@@ -80,7 +80,12 @@ class WindowJvmTest {
             Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
         }
         Path other = Files.write(dir.resolve("notes.txt"), new byte[] {1});
+        Path killed = Files.write(dir.resolve("weightlab-jdk-9.jsa.new"), new byte[] {1});
+        Files.setLastModifiedTime(killed, java.nio.file.attribute.FileTime.fromMillis(1_000L));
+        Path writing = Files.write(dir.resolve("weightlab-jdk-10.jsa.new"), new byte[] {1});
         WindowJvm.pruneOlderArchives(dir, 3);
+        assertFalse(Files.exists(killed), "an unfinished archive from long ago goes");
+        assertTrue(Files.exists(writing), "one being written now stays");
         assertFalse(Files.exists(dir.resolve("weightlab-jdk-0.jsa")));
         assertFalse(Files.exists(dir.resolve("weightlab-jdk-1.jsa")));
         for (int i = 2; i < 5; i++) {
