@@ -220,6 +220,7 @@ public final class MainWindow {
         if (s.data() != null && s.data() != data) {
             data = s.data();
             heatmap.setData(data);
+            layout.setPlaneless(data.dims() != 2);
         }
         // The controls follow every change of the run's config, wherever it came from (the graph's
         // + and -, a lesson, a fork), so their next edit starts from the config the run really has.

@@ -42,6 +42,8 @@ final class WindowLayout {
     private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(false);
     /** True while the centre shows something that needs its width (the step-through's diagram and table). */
     private final javafx.beans.property.BooleanProperty centreWide = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** The data has no 2-D plane (digits, many columns): the output column holds no picture to make large. */
+    private final javafx.beans.property.BooleanProperty planeless = new javafx.beans.property.SimpleBooleanProperty(false);
 
     WindowLayout() {
         root.getStyleClass().add("wl-root");
@@ -115,8 +117,9 @@ final class WindowLayout {
         // On a projector the back row reads the output and the loss: they take over half the width.
         // Less while the step-through needs the centre for its diagram and formulas.
         right.prefWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> presenting.get() ? presentingWidth() : clamp(root.getWidth() * 0.28, 260, 480),
-                root.widthProperty(), presenting, centreWide, controlsColumn.widthProperty(),
+                () -> presenting.get() ? presentingWidth()
+                        : clamp(root.getWidth() * (planeless.get() ? 0.22 : 0.28), 260, 480),
+                root.widthProperty(), presenting, centreWide, planeless, controlsColumn.widthProperty(),
                 controlsColumn.visibleProperty()));
         frame.setRight(right);
     }
@@ -168,6 +171,9 @@ final class WindowLayout {
     /** The centre's least width on a projector: the network graph's columns and names, the step-through's diagram. */
     static final double PRESENTING_MIN_CENTRE = 380;
 
+    /** The output column's width on a projector when the data has no plane: the loss chart's header in one row. */
+    static final double PLANELESS_WIDTH = 320;
+
     /**
      * The pictures' width in presentation mode: over half the window, less while the step-through
      * needs the centre, and never so much that the centre (beside a lesson's text) gets under
@@ -176,8 +182,20 @@ final class WindowLayout {
     private double presentingWidth() {
         double w = root.getWidth();
         double left = controlsColumn.isVisible() ? controlsColumn.getWidth() : 0;
+        if (planeless.get()) {
+            return PLANELESS_WIDTH; // the loss chart alone: the centre (image mode, the kernels, the step-through) takes the room
+        }
         double share = w * (centreWide.get() ? 0.36 : 0.52);
         return Math.max(260, Math.min(share, w - left - PRESENTING_MIN_CENTRE));
+    }
+
+    /** Data without a 2-D plane: the output column keeps to the loss chart's width, the centre gets the rest. */
+    void setPlaneless(boolean on) {
+        planeless.set(on);
+    }
+
+    boolean planeless() {
+        return planeless.get();
     }
 
     /** Whether the centre shows something that needs its width (the step-through): the pictures then take less. */

@@ -110,6 +110,25 @@ class PresentationModeFlowTest {
                 .getLayoutBounds().getWidth() <= 480));
     }
 
+    @Test
+    void dataWithoutAPlaneGivesTheCentreTheOutputColumnsWidth(FxRobot robot) throws Exception {
+        waitUntil("the first snapshot", () -> fx(window::shownSnapshot) != null);
+        robot.interact(() -> {
+            open.stage().setWidth(1024);
+            open.stage().setHeight(768);
+            window.setPresentation(true);
+        });
+        waitUntil("the pictures take half the width", () -> fx(() -> window.root().lookup("#outputColumn")
+                .getLayoutBounds().getWidth() >= 0.5 * window.root().getWidth()));
+        open.host().applyConfig(org.weightlab.engine.config.ConfigEdits.withDataset(
+                org.weightlab.engine.config.RunConfig.defaults(), org.weightlab.engine.config.DatasetKind.DIGITS));
+        // digits have no plane to colour: the loss chart alone keeps the column, the kernels and weights get the centre
+        waitUntil("the output column keeps to the loss chart", () -> fx(() -> window.root().lookup("#outputColumn")
+                .getLayoutBounds().getWidth() <= WindowLayout.PLANELESS_WIDTH + 20));
+        assertTrue(fx(() -> window.root().lookup("#centreArea").getLayoutBounds().getWidth() >= 450),
+                "the centre takes the width");
+    }
+
     private static boolean shown(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {

@@ -417,9 +417,9 @@ public final class DecisionHeatmapView extends BorderPane {
 
     /** Data of other than two inputs (not digits: the Confusion tab) has no plane: a {@link NoPlaneView} takes its place. */
     private boolean showNoPlane(TrainingSnapshot s) {
-        boolean none = (s.data() != null ? s.data().dims() != 2 : !s.config().planar())
-                && s.config().dataset() != org.weightlab.engine.config.DatasetKind.DIGITS;
-        below.getChildren().get(0).setVisible(!none); // no plane: no test points or discretizing
+        boolean flat = s.data() != null ? s.data().dims() != 2 : !s.config().planar();
+        boolean none = flat && s.config().dataset() != org.weightlab.engine.config.DatasetKind.DIGITS;
+        below.getChildren().get(0).setVisible(!flat); // no plane: no test points or discretizing
         if (!none) {
             if (getCenter() != plot) {
                 setCenter(plot);

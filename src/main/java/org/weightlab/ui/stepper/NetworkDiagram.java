@@ -285,6 +285,9 @@ final class NetworkDiagram extends Region {
         caption.setWrappingWidth(Math.max(40, w - PAD_LEFT / 2 - 4));
         caption.setY(h - 16 - (caption.getLayoutBounds().getHeight() > 30 ? caption.getLayoutBounds().getHeight()
                 - 16 : 0));
+        // In a narrow diagram (a projector, a lesson beside it) the caption would wrap over the nodes:
+        // more than two lines, and it makes way (the formula beside says the same).
+        caption.setVisible(caption.getLayoutBounds().getHeight() <= 2.6 * caption.getFont().getSize() * 1.2 + 1);
     }
 
     /** Where along an edge its badge may sit, tried in this order (0 at the source, 1 at the target). */
@@ -425,6 +428,11 @@ final class NetworkDiagram extends Region {
 
     String captionText() {
         return caption.getText();
+    }
+
+    /** Where the caption is drawn, or null when it made way for the nodes. */
+    Bounds captionBounds() {
+        return caption.isVisible() && !caption.getText().isEmpty() ? caption.getBoundsInParent() : null;
     }
 
     boolean isActive(int column, int neuron) {

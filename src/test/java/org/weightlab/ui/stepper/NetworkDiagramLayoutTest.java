@@ -1,6 +1,7 @@
 package org.weightlab.ui.stepper;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -90,5 +91,32 @@ class NetworkDiagramLayoutTest {
             return out;
         }).get(10, TimeUnit.SECONDS);
         assertTrue(problems.isEmpty(), problems.size() + " overlaps, e.g. " + problems.subList(0, Math.min(5, problems.size())));
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"430, 560, true", "230, 270, false"})
+    void theCaptionNeverCoversACircle(double width, double height, boolean roomy) throws Exception {
+        Object[] r = WaitForAsyncUtils.asyncFx(() -> {
+            diagram.setTopology(WIDTHS, List.of(Feature.values()));
+            diagram.show(marks(1, 2), Phase.values()[1]);
+            diagram.resize(width, height);
+            diagram.applyCss();
+            diagram.layout();
+            Bounds caption = diagram.captionBounds();
+            List<String> covered = new ArrayList<>();
+            if (caption != null) {
+                for (Bounds b : diagram.shownBoxes()) {
+                    if (b.getWidth() == b.getHeight() && caption.intersects(b.getMinX() + 1, b.getMinY() + 1,
+                            b.getWidth() - 2, b.getHeight() - 2)) {
+                        covered.add(b.toString());
+                    }
+                }
+            }
+            return new Object[] {caption, covered};
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(((List<?>) r[1]).isEmpty(), "the caption covers " + r[1]);
+        if (roomy) {
+            assertNotNull(r[0], "with room, the caption says what the lit edges carry");
+        }
     }
 }
