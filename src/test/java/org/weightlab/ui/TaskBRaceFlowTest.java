@@ -3,11 +3,11 @@ package org.weightlab.ui;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weightlab.ui.FlowWaits.fx;
+import static org.weightlab.ui.FlowWaits.waitUntil;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
@@ -98,21 +98,5 @@ class TaskBRaceFlowTest {
                 .map(l -> l.getText().endsWith("%")).orElse(false)));
         assertEquals("LoRA r=2", fx(() -> robot.lookup("#raceCell2_0").queryAs(Label.class).getText()));
         assertEquals(first, fx(window::shownSnapshot).config().dataset(), "the run itself does not move");
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }
