@@ -1,6 +1,7 @@
 package org.weightlab.ui.stepper;
 
 import java.util.Locale;
+import java.util.function.IntFunction;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -98,25 +99,14 @@ final class ConvSlideCanvas extends Region {
         double[] input = walk.input();
         double x0 = 4;
         // the input, first channel, as ink on paper
-        double inMax = 1e-12;
-        for (int j = 0; j < ih * iw; j++) {
-            inMax = Math.max(inMax, Math.abs(input[j]));
-        }
-        for (int y = 0; y < ih; y++) {
-            for (int x = 0; x < iw; x++) {
-                double t = Math.max(0, Math.min(1, input[y * iw + x] / inMax));
-                g.setFill(palette.zeroColor().interpolate(palette.color(PaletteColor.DIGIT_INK), t));
-                g.fillRect(x0 + x * c, top + y * c, c + 0.5, c + 0.5);
-            }
-        }
+        double inMax = maxAbs(input, ih * iw);
+        fillCells(g, ih, iw, x0, top, c, j -> palette.zeroColor().interpolate(palette.color(PaletteColor.DIGIT_INK),
+                Math.max(0, Math.min(1, input[j] / inMax))));
         g.setStroke(guide);
         g.setLineWidth(1);
         g.strokeRect(x0, top, iw * c, ih * c);
         // the kernel's weights lit where it sits: the same k x k tint at every position
-        double wMax = 1e-12;
-        for (double v : at.weights()) {
-            wMax = Math.max(wMax, Math.abs(v));
-        }
+        double wMax = maxAbs(at.weights(), at.weights().length);
         double bx = x0 + at.column() * c;
         double by = top + at.row() * c;
         for (int u = 0; u < k; u++) {
@@ -159,16 +149,8 @@ final class ConvSlideCanvas extends Region {
         // the feature map, the value being computed framed
         double mx = kx + k * kc + c * 1.3;
         double[] map = walk.maps().map(at.kernel());
-        double mMax = 1e-12;
-        for (double v : map) {
-            mMax = Math.max(mMax, Math.abs(v));
-        }
-        for (int r = 0; r < oh; r++) {
-            for (int s = 0; s < ow; s++) {
-                g.setFill(palette.weightMap().color(map[r * ow + s] / mMax));
-                g.fillRect(mx + s * c, top + r * c, c + 0.5, c + 0.5);
-            }
-        }
+        double mMax = maxAbs(map, map.length);
+        fillCells(g, oh, ow, mx, top, c, j -> palette.weightMap().color(map[j] / mMax));
         g.setStroke(guide);
         g.setLineWidth(1);
         g.strokeRect(mx, top, ow * c, oh * c);
@@ -177,5 +159,25 @@ final class ConvSlideCanvas extends Region {
         g.strokeRect(mx + at.column() * c, top + at.row() * c, c, c);
         g.setFill(ink);
         g.fillText("feature map " + (at.kernel() + 1), mx, top / 2);
+    }
+
+    /** The largest |v| of the first {@code n} values, at least 1e-12 (a scale to divide by). */
+    private static double maxAbs(double[] v, int n) {
+        double max = 1e-12;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, Math.abs(v[j]));
+        }
+        return max;
+    }
+
+    /** A rows x cols grid of square cells at (x, y), cell j (row-major) in {@code colour.apply(j)}. */
+    private static void fillCells(GraphicsContext g, int rows, int cols, double x, double y, double cell,
+                                  IntFunction<Color> colour) {
+        for (int r = 0; r < rows; r++) {
+            for (int s = 0; s < cols; s++) {
+                g.setFill(colour.apply(r * cols + s));
+                g.fillRect(x + s * cell, y + r * cell, cell + 0.5, cell + 0.5);
+            }
+        }
     }
 }
