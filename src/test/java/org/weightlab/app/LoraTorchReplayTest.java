@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,41 +27,14 @@ import org.weightlab.scenario.Scenario;
 class LoraTorchReplayTest {
 
     private static final Path SCRIPT = Path.of("src/test/python/replay_lora.py");
-    private static final String PYTHON = "/usr/bin/python3";
 
     @TempDir
     Path dir;
 
-    private static String python(String... args) throws IOException, InterruptedException {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = PYTHON;
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return "timed out";
-        }
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        return (text.isEmpty() ? "" : text + " ") + "exit=" + p.exitValue();
-    }
-
-    private static Boolean torch;
-
-    private static synchronized boolean torchAvailable() {
-        if (torch == null) {
-            try {
-                torch = Path.of(PYTHON).toFile().canExecute() && python("-c", "import torch").equals("exit=0");
-            } catch (IOException | InterruptedException e) {
-                torch = false;
-            }
-        }
-        return torch;
-    }
-
     @ParameterizedTest(name = "{0}, {1}")
     @CsvSource({"sgd, l2", "adam, none", "adamw, l1"})
     void loraRunReplaysInPyTorch(String optimizer, String reg) throws Exception {
-        assumeTrue(torchAvailable(), "python3 with torch is not installed");
+        assumeTrue(TorchReplay.torchAvailable(), "python3 with torch is not installed");
         OptimizerConfig opt = switch (optimizer) {
             case "sgd" -> OptimizerConfig.defaults(OptimizerKind.SGD, 0.1).withMomentum(0.9, false);
             case "adam" -> OptimizerConfig.defaults(OptimizerKind.ADAM, 0.02);
@@ -80,7 +50,7 @@ class LoraTorchReplayTest {
                 .withLora(List.of(new LoraSpec(0, 2, 4.0), new LoraSpec(1, 3, 3.0), new LoraSpec(2, 1, 1.0)));
         Path run = dir.resolve("run.json");
         RunExportFile.write(TrainCommand.train(new Scenario(config, null, null), 5).run(), run);
-        String out = python(SCRIPT.toString(), run.toString());
+        String out = TorchReplay.python(180, SCRIPT.toString(), run.toString());
         assertTrue(out.startsWith("ok ") && out.endsWith("exit=0"), out);
         if (optimizer.equals("adam")) { // the safetensors export writes adapted layers merged: model.py gives the same loss
             Path weights = dir.resolve("w.safetensors");
@@ -88,7 +58,7 @@ class LoraTorchReplayTest {
             TrainCommandTest.Result res = TrainCommandTest.run("export", "--run", run.toString(), "--safetensors",
                     weights.toString(), "--pytorch", script.toString());
             assertEquals(0, res.code(), res.err());
-            String line = python(script.toString(), weights.toString(), run.toString());
+            String line = TorchReplay.python(180, script.toString(), weights.toString(), run.toString());
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("test_loss=(\\S+)").matcher(line);
             assertTrue(m.find(), line);
             double loss = Double.parseDouble(m.group(1));

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,41 +30,15 @@ import org.weightlab.scenario.Scenario;
 class QatTorchReplayTest {
 
     private static final Path SCRIPT = Path.of("src/test/python/replay_qat.py");
-    private static final String PYTHON = "/usr/bin/python3";
-    private static Boolean torch;
 
     @TempDir
     Path dir;
-
-    private static String python(String... args) throws IOException, InterruptedException {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = PYTHON;
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return "timed out";
-        }
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        return (text.isEmpty() ? "" : text + " ") + "exit=" + p.exitValue();
-    }
-
-    private static synchronized boolean torchAvailable() {
-        if (torch == null) {
-            try {
-                torch = Path.of(PYTHON).toFile().canExecute() && python("-c", "import torch").equals("exit=0");
-            } catch (IOException | InterruptedException e) {
-                torch = false;
-            }
-        }
-        return torch;
-    }
 
     @ParameterizedTest(name = "{0} bits, {1}, {2}")
     @CsvSource({"8, sgd, l2", "4, adam, none", "3, sgd, none", "2, adamw, l1", "ternary, adam, l2",
         "binary, sgd, none", "binary, adamw, none"})
     void quantizedRunReplaysInPyTorch(String bits, String optimizer, String reg) throws Exception {
-        assumeTrue(torchAvailable(), "python3 with torch is not installed");
+        assumeTrue(TorchReplay.torchAvailable(), "python3 with torch is not installed");
         OptimizerConfig opt = switch (optimizer) {
             case "sgd" -> OptimizerConfig.defaults(OptimizerKind.SGD, 0.1).withMomentum(0.9, false);
             case "adam" -> OptimizerConfig.defaults(OptimizerKind.ADAM, 0.02);
@@ -87,7 +58,7 @@ class QatTorchReplayTest {
         // the export's final weights are the latent ones, not already on the quantizer's levels
         double[][] w0 = export.fin().layers().get(0).weights();
         assertNotEquals(Math.abs(w0[0][0]), Math.abs(w0[0][1]), "latent weights are written, not quantized ones");
-        String out = python(SCRIPT.toString(), run.toString());
+        String out = TorchReplay.python(180, SCRIPT.toString(), run.toString());
         assertTrue(out.startsWith("ok ") && out.endsWith("exit=0"), out);
         if (optimizer.equals("adam")) { // the safetensors export writes the quantized weights: model.py gives the run's loss
             Path weights = dir.resolve("w.safetensors");
@@ -95,7 +66,7 @@ class QatTorchReplayTest {
             TrainCommandTest.Result res = TrainCommandTest.run("export", "--run", run.toString(), "--safetensors",
                     weights.toString(), "--pytorch", script.toString());
             assertEquals(0, res.code(), res.err());
-            String line = python(script.toString(), weights.toString(), run.toString());
+            String line = TorchReplay.python(180, script.toString(), weights.toString(), run.toString());
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("test_loss=(\\S+)").matcher(line);
             assertTrue(m.find(), line);
             assertEquals(export.history().get(export.history().size() - 1).testLoss(),
