@@ -1,29 +1,32 @@
 package org.weightlab.app;
 
-import java.time.Instant;
-import java.util.Optional;
+import java.lang.management.ManagementFactory;
 
 /**
  * Seconds since WeightLab was started: since the first JVM's start when this one was relaunched
- * by it ({@link VectorRelaunch}), else since this JVM's start. The operating system gives process
- * start times to a clock tick (10 ms on Linux).
+ * by it ({@link VectorRelaunch}, which passes its start time in {@link #STARTED_AT}), else since
+ * this JVM's start. Both are the JVMs' own records, to the millisecond. (The operating system's
+ * process start times are no use here: Linux gives them relative to a boot time rounded to the
+ * second.)
  */
 final class StartClock {
 
-    private final Instant start;
+    /** System property: the first JVM's start, in milliseconds since the epoch. */
+    static final String STARTED_AT = "weightlab.startedAt";
 
-    private StartClock(Instant start) {
-        this.start = start;
+    private final long startMillis;
+
+    StartClock(long startMillis) {
+        this.startMillis = startMillis;
     }
 
-    /** The clock of this program: its first JVM's start, or now when the system does not say. */
+    /** The clock of this program: its first JVM's start, or this JVM's. */
     static StartClock ofThisProgram() {
-        Optional<Instant> own = ProcessHandle.current().info().startInstant();
-        Optional<Instant> first = VectorRelaunch.parent().flatMap(p -> p.info().startInstant());
-        return new StartClock(first.or(() -> own).orElseGet(Instant::now));
+        Long first = Long.getLong(STARTED_AT);
+        return new StartClock(first != null && first > 0 ? first : ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     double secondsSinceStart() {
-        return (System.currentTimeMillis() - start.toEpochMilli()) / 1000.0;
+        return (System.currentTimeMillis() - startMillis) / 1000.0;
     }
 }

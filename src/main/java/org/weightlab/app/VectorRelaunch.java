@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.module.ModuleFinder;
 import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,8 @@ final class VectorRelaunch {
                 || Launcher.class.getClassLoader() != ClassLoader.getSystemClassLoader()) { // e.g. inside Maven's JVM
             return null;
         }
-        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
+        List<String> options = runtime.getInputArguments();
         if (options.stream().anyMatch(VectorRelaunch::attachesTool)) {
             return null; // a debugger, agent or recording is attached to this JVM: stay in it
         }
@@ -126,6 +128,7 @@ final class VectorRelaunch {
         }
         command.add("--add-modules=" + MODULE);
         command.add("-D" + MARK + "=" + ProcessHandle.current().pid());
+        command.add("-D" + StartClock.STARTED_AT + "=" + runtime.getStartTime());
         command.add("-cp");
         command.add(classPath);
         command.add(Launcher.class.getName());

@@ -80,15 +80,23 @@ public final class WeightLabApp extends Application {
         }
         int seconds = measure;
         int warm = warmUp;
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            stage.getScene().removePostLayoutPulseListener(once[0]);
-            double viewsShownAt = clock.secondsSinceStart();
+        // The views are in the first pulse's layout; the controls out of sight follow in a later one.
+        double[] viewsShownAt = {Double.NaN};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (Double.isNaN(viewsShownAt[0])) {
+                viewsShownAt[0] = clock.secondsSinceStart();
+            }
+            if (!window.complete()) {
+                return;
+            }
+            stage.getScene().removePostLayoutPulseListener(listener[0]);
             if (seconds > 0) {
-                new WindowMeasurement(host, warm, seconds, windowShownAt, viewsShownAt).start();
+                new WindowMeasurement(host, warm, seconds, new WindowMeasurement.Start(windowShownAt, viewsShownAt[0],
+                        clock.secondsSinceStart())).start();
             }
         };
-        stage.getScene().addPostLayoutPulseListener(once[0]);
+        stage.getScene().addPostLayoutPulseListener(listener[0]);
     }
 
     @Override

@@ -16,8 +16,8 @@ import org.weightlab.session.SessionHost;
  * steps the session made meanwhile, then prints {@code ui NAME=VALUE} lines and quits. The
  * frames of each second are listed too: the first ten seconds or so run while the JIT compiler
  * still takes much of a core for the window's code. The start is measured too: seconds from the
- * program's start (the first JVM's, when it relaunched itself) to the window on screen and to its
- * views laid out in it.
+ * program's start (the first JVM's, when it relaunched itself) to the window on screen, to its
+ * views laid out in it, and to the last of it laid out.
  */
 final class WindowMeasurement extends AnimationTimer {
 
@@ -42,17 +42,19 @@ final class WindowMeasurement extends AnimationTimer {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long fxCpuAtStart;
     private long renderCpuAtStart;
-    private final double windowShownAt;
-    private final double viewsShownAt;
+    private final Start start;
 
     /**
-     * {@code windowShownAt} and {@code viewsShownAt}: seconds from the program's start to the
-     * window on screen and to its views laid out in it (printed as they are).
+     * Seconds from the program's start to the window on screen ({@code window}), to its views laid
+     * out in it ({@code views}), and to every part of it laid out, the controls out of sight too
+     * ({@code complete}).
      */
-    WindowMeasurement(SessionHost host, int warmUpSeconds, int seconds, double windowShownAt, double viewsShownAt) {
+    record Start(double window, double views, double complete) {
+    }
+
+    WindowMeasurement(SessionHost host, int warmUpSeconds, int seconds, Start start) {
         this.host = host;
-        this.windowShownAt = windowShownAt;
-        this.viewsShownAt = viewsShownAt;
+        this.start = start;
         this.warmUpNanos = warmUpSeconds * 1_000_000_000L;
         this.durationNanos = seconds * 1_000_000_000L;
     }
@@ -116,8 +118,9 @@ final class WindowMeasurement extends AnimationTimer {
         System.out.printf("ui steps_per_s=%.0f%n", steps / seconds);
         System.out.printf("ui examples_per_s=%.0f%n", steps * batch / seconds);
         System.out.printf("ui warm_up_s=%.0f%n", warmUpNanos / 1e9);
-        System.out.printf("ui start_window_s=%.2f%n", windowShownAt);
-        System.out.printf("ui start_views_s=%.2f%n", viewsShownAt);
+        System.out.printf("ui start_window_s=%.2f%n", start.window());
+        System.out.printf("ui start_views_s=%.2f%n", start.views());
+        System.out.printf("ui start_complete_s=%.2f%n", start.complete());
         System.out.println("ui frames_by_second=" + bySecond.stream().map(String::valueOf)
                 .collect(Collectors.joining(",")));
         System.out.flush();

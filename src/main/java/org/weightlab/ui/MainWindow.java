@@ -413,8 +413,11 @@ public final class MainWindow {
     }
 
     static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        String theme = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        // setting the same sheet again would read it again and restyle every node of every window
+        if (!theme.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(theme);
+        }
     }
 
     /** Shows the window on {@code stage} and starts following the session. */
@@ -429,6 +432,8 @@ public final class MainWindow {
         if (scene == null) {
             scene = new Scene(layout.root(), width(screen), height(screen));
         } else {
+            // filling the starting window: the first frame is wanted soon, the controls out of sight can follow
+            controls.layOutLowerSectionsAfterFirstFrame();
             scene.setRoot(layout.root());
         }
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
@@ -445,6 +450,11 @@ public final class MainWindow {
         prefs.restoreBounds(stage, screen);
         stage.show();
         pump.start();
+    }
+
+    /** True once every part of the window is in its scene (see {@link ControlsPanel#layOutLowerSectionsAfterFirstFrame}). */
+    public boolean complete() {
+        return controls.lowerSectionsLaidOut();
     }
 
     /** The snapshot the views show now (live or from the timeline); null before the first. */

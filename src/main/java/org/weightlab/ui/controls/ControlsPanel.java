@@ -1,5 +1,6 @@
 package org.weightlab.ui.controls;
 
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,6 +35,10 @@ public final class ControlsPanel extends ScrollPane {
     /** Never seen: CSS gives them the class colours that the thumbnail canvases draw with. */
     private final Label[] paletteProbes = {new Label(), new Label(), new Label()};
     private boolean thumbnailsDrawn;
+    private final TitledPane trainingSection;
+    private final TitledPane modelSection;
+    /** The contents of the sections below the first screenful while they wait for the first frame; else null. */
+    private Node[] waitingContents;
 
     public ControlsPanel(TrainingControl control, RunConfig initial) {
         edits = new PanelEdits(control, initial, this::setConfig);
@@ -41,6 +46,8 @@ public final class ControlsPanel extends ScrollPane {
         optimizer = new OptimizerSection(edits);
         regularization = new RegularizationSection(edits);
         model = new ModelSection(edits);
+        trainingSection = section("trainingSection", "Training", true, new VBox(6, optimizer, regularization));
+        modelSection = section("modelSection", "Model", false, model);
         createView();
         initListeners();
         setConfig(initial);
@@ -61,8 +68,8 @@ public final class ControlsPanel extends ScrollPane {
         setMinWidth(260);
         VBox sections = new VBox(6,
                 section("dataSection", "Data", false, data),
-                section("trainingSection", "Training", true, new VBox(6, optimizer, regularization)),
-                section("modelSection", "Model", false, model),
+                trainingSection,
+                modelSection,
                 edits.lastChange());
         sections.setPadding(new Insets(6));
         String[] probeClasses = {"wl-thumb-negative", "wl-thumb-positive", "wl-thumb-third"};
@@ -110,11 +117,41 @@ public final class ControlsPanel extends ScrollPane {
         });
     }
 
+    /**
+     * Leaves the Training and Model sections' contents (some 500 nodes, below the first screenful
+     * at any window size) out of the first frame: styling and laying them out costs a cold JVM
+     * about half a second. They are put in on the turn after the panel's first layout, before
+     * anyone can scroll to them. Their controls exist meanwhile and show every config set.
+     */
+    public void layOutLowerSectionsAfterFirstFrame() {
+        if (waitingContents == null && getScene() == null) {
+            waitingContents = new Node[] {trainingSection.getContent(), modelSection.getContent()};
+            trainingSection.setContent(new VBox());
+            modelSection.setContent(new VBox());
+        }
+    }
+
+    /** True once every section holds its controls. */
+    public boolean lowerSectionsLaidOut() {
+        return waitingContents == null;
+    }
+
+    private void putInLowerSections() {
+        if (waitingContents != null) {
+            trainingSection.setContent(waitingContents[0]);
+            modelSection.setContent(waitingContents[1]);
+            waitingContents = null;
+        }
+    }
+
     // ---------------------------------------------------------------- thumbnails, drawn once CSS gives the palette
 
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
+        if (waitingContents != null && getScene() != null) {
+            Platform.runLater(this::putInLowerSections);
+        }
         if (!thumbnailsDrawn && getScene() != null) {
             thumbnailsDrawn = true;
             data.drawThumbnails(new DatasetThumbnails.Palette(paletteProbes[0].getTextFill(),

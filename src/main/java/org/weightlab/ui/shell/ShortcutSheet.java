@@ -42,6 +42,18 @@ public final class ShortcutSheet extends StackPane {
     public ShortcutSheet() {
         getStyleClass().add(STYLE_CLASS);
         setId("shortcutSheet");
+        setAlignment(Pos.CENTER);
+        setVisible(false);
+        setOnMouseClicked(e -> setVisible(false));
+        // The card's hundred-odd nodes are made when the sheet is first shown, not with the window.
+        visibleProperty().addListener((obs, was, visible) -> {
+            if (visible && getChildren().isEmpty()) {
+                getChildren().add(card());
+            }
+        });
+    }
+
+    private static VBox card() {
         GridPane grid = new GridPane();
         grid.setHgap(24);
         grid.setVgap(8);
@@ -60,9 +72,6 @@ public final class ShortcutSheet extends StackPane {
         card.getStyleClass().add("wl-shortcut-card");
         card.setPadding(new Insets(24, 32, 24, 32));
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        getChildren().add(card);
-        setAlignment(Pos.CENTER);
-        setVisible(false);
-        setOnMouseClicked(e -> setVisible(false));
+        return card;
     }
 }
