@@ -87,8 +87,20 @@ public final class LessonCatalog {
         return List.copyOf(names);
     }
 
-    /** Every built-in lesson, loaded, in gallery order. */
+    /** The built-in lessons once read: they are in the jar and never change. */
+    private static volatile List<Entry> read;
+
+    /** Every built-in lesson, loaded, in gallery order (read once; a window's start reads them ahead). */
     public static List<Entry> builtIn() throws ScenarioException {
+        List<Entry> entries = read;
+        if (entries == null) {
+            entries = readBuiltIn();
+            read = entries;
+        }
+        return entries;
+    }
+
+    private static List<Entry> readBuiltIn() throws ScenarioException {
         List<Entry> entries = new ArrayList<>();
         for (String name : names()) {
             Scenario s = ScenarioFile.builtIn(name);

@@ -425,7 +425,7 @@ public final class MainWindow {
         this.stage = stage;
         errors.setStage(stage);
         files.setStage(stage);
-        applyTheme(darkTheme.isSelected());
+        applyTheme(prefs.dark()); // the theme the toggle gets below: the starting window has it already
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         // A stage shown by StartingWindow keeps its scene (and so its place and size): the window fills it.
         Scene scene = stage.getScene();

@@ -28,6 +28,7 @@ import org.weightlab.engine.config.RunConfig;
 import org.weightlab.session.SessionState;
 import org.weightlab.session.TrainingControl;
 import org.weightlab.session.TrainingSnapshot;
+import org.weightlab.ui.fx.Redraw;
 import org.weightlab.ui.theme.Palette;
 
 /**
@@ -174,10 +175,12 @@ public final class NetworkGraphView extends BorderPane {
             }
             restyle();
         });
-        palette.revisionProperty().addListener((obs, old, now) -> {
+        // A theme switch changes some twenty colours one by one: the view repaints once, after layout.
+        Redraw looks = new Redraw(this, bits -> {
             paintInputThumbnails();
             restyle();
         });
+        palette.revisionProperty().addListener((obs, old, now) -> looks.mark(1));
         visibleProperty().addListener((obs, was, visible) -> {
             if (visible && behind && snapshot != null) {
                 show(snapshot);
