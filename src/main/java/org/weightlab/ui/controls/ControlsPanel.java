@@ -29,25 +29,23 @@ public final class ControlsPanel extends ScrollPane {
 
     private final PanelEdits edits;
     private final DataSection data;
-    private final OptimizerSection optimizer;
-    private final RegularizationSection regularization;
-    private final ModelSection model;
+    /** The sections below the first screenful: null until made (see {@link #layOutLowerSectionsAfterFirstFrame}). */
+    private OptimizerSection optimizer;
+    private RegularizationSection regularization;
+    private ModelSection model;
     /** Never seen: CSS gives them the class colours that the thumbnail canvases draw with. */
     private final Label[] paletteProbes = {new Label(), new Label(), new Label()};
     private boolean thumbnailsDrawn;
     private final TitledPane trainingSection;
     private final TitledPane modelSection;
-    /** The contents of the sections below the first screenful while they wait for the first frame; else null. */
-    private Node[] waitingContents;
+    /** True while the lower sections wait for the panel's first frame. */
+    private boolean waitingForFirstFrame;
 
     public ControlsPanel(TrainingControl control, RunConfig initial) {
         edits = new PanelEdits(control, initial, this::setConfig);
         data = new DataSection(edits);
-        optimizer = new OptimizerSection(edits);
-        regularization = new RegularizationSection(edits);
-        model = new ModelSection(edits);
-        trainingSection = section("trainingSection", "Training", true, new VBox(6, optimizer, regularization));
-        modelSection = section("modelSection", "Model", false, model);
+        trainingSection = section("trainingSection", "Training", true, new VBox());
+        modelSection = section("modelSection", "Model", false, new VBox());
         createView();
         initListeners();
         setConfig(initial);
@@ -104,44 +102,60 @@ public final class ControlsPanel extends ScrollPane {
 
     private void initListeners() {
         // a new scene may bring a new theme: draw the data set pictures again in its colours
-        sceneProperty().addListener((o, was, scene) -> thumbnailsDrawn = false);
+        sceneProperty().addListener((o, was, scene) -> {
+            thumbnailsDrawn = false;
+            if (scene != null && !waitingForFirstFrame) {
+                makeLowerSections();
+            }
+        });
     }
 
     /** Shows {@code c} in every control without sending any command. */
     public void setConfig(RunConfig c) {
         edits.showConfig(c, () -> {
             data.show(c);
-            optimizer.show(c);
-            regularization.show(c);
-            model.show(c);
+            if (optimizer != null) {
+                optimizer.show(c);
+                regularization.show(c);
+                model.show(c);
+            }
         });
     }
 
     /**
-     * Leaves the Training and Model sections' contents (some 500 nodes, below the first screenful
-     * at any window size) out of the first frame: styling and laying them out costs a cold JVM
-     * about half a second. They are put in on the turn after the panel's first layout, before
-     * anyone can scroll to them. Their controls exist meanwhile and show every config set.
+     * Leaves the Training and Model sections (some 500 nodes, below the first screenful at any
+     * window size) out of the panel's first frame: making, styling and laying them out costs a
+     * cold JVM about half a second. They are made on the turn after the panel's first layout,
+     * before anyone can scroll to them, and show the config of that moment. Without this call
+     * they are made when the panel is first put in a scene. Call before that.
      */
     public void layOutLowerSectionsAfterFirstFrame() {
-        if (waitingContents == null && getScene() == null) {
-            waitingContents = new Node[] {trainingSection.getContent(), modelSection.getContent()};
-            trainingSection.setContent(new VBox());
-            modelSection.setContent(new VBox());
+        if (optimizer == null && getScene() == null) {
+            waitingForFirstFrame = true;
         }
     }
 
     /** True once every section holds its controls. */
     public boolean lowerSectionsLaidOut() {
-        return waitingContents == null;
+        return optimizer != null;
     }
 
-    private void putInLowerSections() {
-        if (waitingContents != null) {
-            trainingSection.setContent(waitingContents[0]);
-            modelSection.setContent(waitingContents[1]);
-            waitingContents = null;
+    private void makeLowerSections() {
+        waitingForFirstFrame = false;
+        if (optimizer != null) {
+            return;
         }
+        optimizer = new OptimizerSection(edits);
+        regularization = new RegularizationSection(edits);
+        model = new ModelSection(edits);
+        RunConfig c = edits.config();
+        edits.showConfig(c, () -> {
+            optimizer.show(c);
+            regularization.show(c);
+            model.show(c);
+        });
+        trainingSection.setContent(new VBox(6, optimizer, regularization));
+        modelSection.setContent(model);
     }
 
     // ---------------------------------------------------------------- thumbnails, drawn once CSS gives the palette
@@ -149,8 +163,8 @@ public final class ControlsPanel extends ScrollPane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        if (waitingContents != null && getScene() != null) {
-            Platform.runLater(this::putInLowerSections);
+        if (waitingForFirstFrame && getScene() != null) {
+            Platform.runLater(this::makeLowerSections);
         }
         if (!thumbnailsDrawn && getScene() != null) {
             thumbnailsDrawn = true;
