@@ -3,6 +3,7 @@ package org.weightlab.app;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.weightlab.engine.Activation;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.scenario.ScenarioException;
 import org.weightlab.session.SessionHost;
@@ -91,6 +92,7 @@ public final class WeightLabApp extends Application {
                 return;
             }
             stage.getScene().removePostLayoutPulseListener(listener[0]);
+            Activation.startVectorWarmUp();
             if (seconds > 0) {
                 new WindowMeasurement(host, warm, seconds, new WindowMeasurement.Start(windowShownAt, viewsShownAt[0],
                         clock.secondsSinceStart())).start();

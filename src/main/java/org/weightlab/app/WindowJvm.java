@@ -36,8 +36,8 @@ final class WindowJvm {
     static final String MAX_HEAP = "-Xmx200m";
     static final String COLLECTOR = "-XX:+UseSerialGC";
 
-    /** The window is up in about two seconds; the vector warm-up waits until then. */
-    static final long VECTOR_WARM_UP_DELAY_MS = 2500;
+    /** The vector warm-up waits until the window is laid out (it says so), or this long at most. */
+    static final long VECTOR_WARM_UP_DELAY_MS = 8000;
 
     private final Path archive;
     private final Path pending;

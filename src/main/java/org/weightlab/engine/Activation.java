@@ -39,11 +39,19 @@ public final class Activation {
     public static final String VECTOR_SWITCH = "weightlab.vector";
 
     /**
-     * The system property with the milliseconds the vector warm-up waits before it starts (0 by
-     * default). The window's JVM sets it: a window's first seconds need both cores for its own
-     * start, and until the vectors are ready the layers compute the same values one at a time.
+     * The system property with the most milliseconds the vector warm-up waits before it starts (0
+     * by default), unless {@link #startVectorWarmUp} comes first. The window's JVM sets it, and
+     * the window calls that once it is laid out: a window's first seconds need both cores for its
+     * own start, and until the vectors are ready the layers compute the same values one at a time.
      */
     public static final String VECTOR_WARM_UP_DELAY = "weightlab.vector.warmUpDelayMs";
+
+    /** Ends the wait of {@link #VECTOR_WARM_UP_DELAY}: the vector warm-up may take a core now. */
+    public static void startVectorWarmUp() {
+        if (VECTOR_TANH) {
+            VectorTanh.startWarmUp();
+        }
+    }
 
     /**
      * True when the layers' tanh runs through {@link VectorTanh} (once it is compiled, see

@@ -1,5 +1,7 @@
 package org.weightlab.engine;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
@@ -22,6 +24,9 @@ final class VectorTanh {
 
     private static final long SIGN = Long.MIN_VALUE;
 
+    /** Ends the warm-up's wait before its delay is over ({@link #startWarmUp}). */
+    private static final CountDownLatch go = new CountDownLatch(1);
+
     /** Set once the JIT has compiled {@link #tanh}; see {@link #warmUpInBackground}. */
     private static volatile boolean ready;
 
@@ -40,7 +45,7 @@ final class VectorTanh {
         Thread t = new Thread(() -> {
             if (delay > 0) {
                 try {
-                    Thread.sleep(Math.min(delay, 10_000));
+                    go.await(Math.min(delay, 10_000), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -50,6 +55,11 @@ final class VectorTanh {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+    }
+
+    /** Lets a delayed warm-up begin now (the window calls it once it is on screen and laid out). */
+    static void startWarmUp() {
+        go.countDown();
     }
 
     private static void warmUp() {
