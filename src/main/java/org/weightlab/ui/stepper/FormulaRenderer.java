@@ -42,6 +42,10 @@ final class FormulaRenderer {
     static final double NOTE_SIZE = 21;
     static final double TABLE_SIZE = 21;
 
+    private static final String TIMES = "\u00b7";
+    /** A thin space: where a line may break (a zero-width one is no break for Java's line breaker). */
+    private static final String BREAK = "\u2009";
+
     /** Shared by all numbers; created on first use, on the FX thread. */
     private static Tooltip exactTooltip;
 
@@ -100,13 +104,15 @@ final class FormulaRenderer {
     static TextFlow line(FormulaLine line, double size) {
         TextFlow flow = new TextFlow();
         flow.getStyleClass().addAll(LINE, "wl-formula-" + line.kind().name().toLowerCase(java.util.Locale.ROOT));
-        for (Token t : line.tokens()) {
-            flow.getChildren().addAll(texts(t, size));
+        List<Token> tokens = line.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            boolean beforeNumber = i + 1 < tokens.size() && tokens.get(i + 1) instanceof Token.Num;
+            flow.getChildren().addAll(texts(tokens.get(i), size, beforeNumber));
         }
         return flow;
     }
 
-    private static List<Text> texts(Token t, double size) {
+    private static List<Text> texts(Token t, double size, boolean beforeNumber) {
         List<Text> out = new ArrayList<>(3);
         if (t instanceof Token.Sym s) {
             if (!s.base().isEmpty()) {
@@ -136,7 +142,9 @@ final class FormulaRenderer {
             num.setUserData(n.value());
             out.add(num);
         } else if (t instanceof Token.Op o) {
-            out.add(text(o.text(), OP));
+            // Between two numbers a product's dot gets a thin space: a narrow panel (a projector at
+            // 1024x768) may break the line there, where it would otherwise break inside a number.
+            out.add(text(beforeNumber && o.text().endsWith(TIMES) ? o.text() + BREAK : o.text(), OP));
         } else if (t instanceof Token.Word w) {
             out.add(text(w.text(), WORD));
         } else if (t instanceof Token.Gap g) {
@@ -199,7 +207,7 @@ final class FormulaRenderer {
 
     private static void collect(Node n, StringBuilder b) {
         if (n instanceof Text t) {
-            b.append(t.getText());
+            b.append(t.getText().replace(BREAK, ""));
         } else if (n instanceof javafx.scene.Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
                 collect(c, b);
