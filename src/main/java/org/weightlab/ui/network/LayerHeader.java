@@ -3,9 +3,8 @@ package org.weightlab.ui.network;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -33,7 +32,12 @@ final class LayerHeader {
     final Label count = new Label();
     final Button minus = new Button("\u2212");
     final Button plus = new Button("+");
-    final ComboBox<ActivationKind> activation = new ComboBox<>();
+    /**
+     * A choice box, not a combo box: a combo box's skin builds its list (a virtual flow with two
+     * scroll bars, some thirty nodes) with the window, one per layer; a choice box makes its menu
+     * when opened.
+     */
+    final ChoiceBox<ActivationKind> activation = new ChoiceBox<>();
     /** Room for everything: "4 neurons", - and +, the activation menu. */
     static final int FULL = 0;
     /** Narrow columns: the count says "4" instead of "4 neurons". */
@@ -103,13 +107,6 @@ final class LayerHeader {
             @Override
             public ActivationKind fromString(String s) {
                 return ActivationKind.fromId(s);
-            }
-        });
-        activation.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(ActivationKind a, boolean empty) {
-                super.updateItem(a, empty);
-                setText(empty || a == null ? "" : a.id());
             }
         });
         activation.setTooltip(new Tooltip(output ? "Output activation (the loss follows)" : "Activation"));

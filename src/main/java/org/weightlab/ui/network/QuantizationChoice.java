@@ -3,7 +3,7 @@ package org.weightlab.ui.network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Tooltip;
 import org.weightlab.engine.config.QuantizationSpec;
 import org.weightlab.engine.config.RunConfig;
@@ -19,7 +19,8 @@ final class QuantizationChoice {
     /** The choice for full precision; the others are {@link QuantizationSpec#LEVELS}. */
     static final String FULL = "none";
 
-    final ComboBox<String> box = new ComboBox<>();
+    /** A choice box: a combo box would build its list's virtual flow with the window (see {@link LayerHeader}). */
+    final ChoiceBox<String> box = new ChoiceBox<>();
     /** True while {@link #show} sets the value: the listener must not send an edit. */
     private boolean updating;
 
@@ -41,14 +42,6 @@ final class QuantizationChoice {
                 return s;
             }
         });
-        // The closed box says it short ("binary", "4-bit") beside the Weights switch; the list says it in full.
-        box.setButtonCell(new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(String v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty ? "" : shortLabel(v));
-            }
-        });
 
         box.setTooltip(new Tooltip("Quantization-aware training: the forward pass computes with each layer's "
                 + "weights rounded to a few levels;\nthe optimizer moves full-precision weights behind them "
@@ -66,14 +59,6 @@ final class QuantizationChoice {
             return "64-bit weights";
         }
         return (v.matches("[0-9]+") ? v + "-bit" : v) + " weights";
-    }
-
-    /** "64-bit", "4-bit", "ternary", "binary". */
-    static String shortLabel(String v) {
-        if (v == null || v.equals(FULL)) {
-            return "64-bit";
-        }
-        return v.matches("[0-9]+") ? v + "-bit" : v;
     }
 
     /** {@code c} training with {@code choice} ("none" or a level). */

@@ -134,7 +134,7 @@ class GraphEffectiveWeightsTest {
     void theBarChoosesTheWeightsTheRunTrainsWithAndShowsTheRunsChoice() {
         show(moment(BINARY, new double[] {0.45, -0.45}, null));
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<String> box = (javafx.scene.control.ComboBox<String>) view.lookup("#quantizationChoice");
+        javafx.scene.control.ChoiceBox<String> box = (javafx.scene.control.ChoiceBox<String>) view.lookup("#quantizationChoice");
         assertEquals("binary", box.getValue());
         assertEquals("binary weights", box.getConverter().toString(box.getValue()));
         assertTrue(control.calls().isEmpty(), "showing a moment sends nothing: " + control.calls());

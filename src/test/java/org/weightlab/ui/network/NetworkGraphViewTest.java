@@ -17,7 +17,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.ContextMenuEvent;
@@ -538,11 +538,11 @@ class NetworkGraphViewTest {
         RunConfig c = TestSnapshots.config(List.of(Feature.X1, Feature.X2), 4, 2);
         show(robot, TestSnapshots.of(c).build());
         @SuppressWarnings("unchecked")
-        ComboBox<ActivationKind> hidden = robot.lookup("#activation-1").queryAs(ComboBox.class);
+        ChoiceBox<ActivationKind> hidden = robot.lookup("#activation-1").queryAs(ChoiceBox.class);
         fx(() -> hidden.setValue(ActivationKind.RELU));
         assertEquals(List.of(ActivationKind.TANH, ActivationKind.RELU), control.lastConfig().layerActivations());
         @SuppressWarnings("unchecked")
-        ComboBox<ActivationKind> output = robot.lookup("#outputActivation").queryAs(ComboBox.class);
+        ChoiceBox<ActivationKind> output = robot.lookup("#outputActivation").queryAs(ChoiceBox.class);
         fx(() -> output.setValue(ActivationKind.SIGMOID));
         assertEquals(ActivationKind.SIGMOID, control.lastConfig().outputActivation());
         assertEquals(2, control.calls().size());
