@@ -81,6 +81,8 @@ final class CurvePlot {
             g.fillText(label(clean(t, xStep)), x, f.y() + f.h() + 6);
         }
         double yStep = PlotTicks.stepFor(f.yLo(), f.yHi(), (int) Math.max(3, Math.min(8, f.h() / 50)));
+        // the axis name "y" stands at the top left, where a tick's number would collide with it
+        double nameBottom = f.y() + 2 + 1.2 * font;
         for (double t = Math.ceil(f.yLo() / yStep) * yStep; t <= f.yHi() + 1e-9 * yStep; t += yStep) {
             double y = Math.round(f.py(t)) + 0.5;
             g.setStroke(guide);
@@ -92,7 +94,9 @@ final class CurvePlot {
             g.setFill(ink);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(label(clean(t, yStep)), f.x() - 7, y);
+            if (y - font / 2 > nameBottom) {
+                g.fillText(label(clean(t, yStep)), f.x() - 7, y);
+            }
         }
         // axis names: x under the tick labels on the right, y above the tick labels at the top
         g.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, font));
@@ -139,7 +143,8 @@ final class CurvePlot {
             DataPoints.draw(g, palette, c.data().test(), place, r, 0, c.labelRange(), false);
         }
         g.setLineWidth(1);
-        DataPoints.draw(g, palette, c.data().train(), place, r, 0, c.labelRange(), true);
+        DataPoints.draw(g, palette, c.data().train(), place, r, 0, c.labelRange(), true,
+                palette.inkColor().deriveColor(0, 1, 1, 0.45));
     }
 
     private static void drawCurve(GraphicsContext g, Color ink, Frame f, Content c) {

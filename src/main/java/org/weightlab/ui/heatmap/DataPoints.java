@@ -32,10 +32,18 @@ final class DataPoints {
      */
     static void draw(GraphicsContext g, Palette palette, Dataset set, Place place, double r, int classes,
                      double labelRange, boolean filled) {
+        draw(g, palette, set, place, r, classes, labelRange, filled, Color.WHITE);
+    }
+
+    /**
+     * As above, filled points ringed in {@code outline}: white on a coloured field, the ink colour on a
+     * plain plot (where a value near zero has a fill close to the background's).
+     */
+    static void draw(GraphicsContext g, Palette palette, Dataset set, Place place, double r, int classes,
+                     double labelRange, boolean filled, Color outline) {
         if (set == null) {
             return;
         }
-        Color outline = Color.WHITE;
         Color dark = palette.inkColor();
         double lw = g.getLineWidth();
         for (int i = 0; i < set.size(); i++) {
