@@ -24,6 +24,9 @@ public final class ColorLegend extends VBox {
     private final Label low = new Label();
     private final Label mid = new Label("0");
     private final Label high = new Label();
+    private final HBox labels;
+    /** Least room between two numbers of the legend, in px. */
+    private static final double GAP = 6;
 
     public ColorLegend() {
         getStyleClass().add(STYLE_CLASS);
@@ -34,8 +37,11 @@ public final class ColorLegend extends VBox {
         Region right = new Region();
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        HBox labels = new HBox(low, left, mid, right, high);
+        labels = new HBox(GAP, low, left, mid, right, high);
         labels.setAlignment(Pos.CENTER);
+        // A narrow bar with large numbers (a projector) has no room for the 0 between them:
+        // "−0.322 0 +0.322" would read "−0.3220+0.322".
+
         labels.maxWidthProperty().bind(bar.widthProperty().add(24));
         for (Label l : new Label[] {low, mid, high}) {
             l.setMinWidth(Region.USE_PREF_SIZE);
@@ -55,6 +61,22 @@ public final class ColorLegend extends VBox {
         String m = hasValues ? format(scale.max()) : "0";
         low.setText("\u2212" + m);
         high.setText("+" + m);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double need = low.prefWidth(-1) + mid.prefWidth(-1) + high.prefWidth(-1) + 4 * GAP;
+        boolean fits = labels.getMaxWidth() >= need;
+        if (fits != mid.isVisible()) {
+            mid.setVisible(fits);
+            mid.setManaged(fits);
+        }
+        super.layoutChildren();
+    }
+
+    /** True when the legend shows its 0 (there is room for it between the ends). */
+    public boolean showsMiddle() {
+        return mid.isVisible();
     }
 
     public void setBarWidth(double width) {
