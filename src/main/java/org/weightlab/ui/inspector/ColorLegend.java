@@ -39,9 +39,6 @@ public final class ColorLegend extends VBox {
         HBox.setHgrow(right, Priority.ALWAYS);
         labels = new HBox(GAP, low, left, mid, right, high);
         labels.setAlignment(Pos.CENTER);
-        // A narrow bar with large numbers (a projector) has no room for the 0 between them:
-        // "−0.322 0 +0.322" would read "−0.3220+0.322".
-
         labels.maxWidthProperty().bind(bar.widthProperty().add(24));
         for (Label l : new Label[] {low, mid, high}) {
             l.setMinWidth(Region.USE_PREF_SIZE);
@@ -63,6 +60,10 @@ public final class ColorLegend extends VBox {
         high.setText("+" + m);
     }
 
+    /**
+     * A narrow bar with large numbers (a projector) has no room for the 0 between them: without it,
+     * "−0.322 0 +0.322" does not read "−0.3220+0.322".
+     */
     @Override
     protected void layoutChildren() {
         double need = low.prefWidth(-1) + mid.prefWidth(-1) + high.prefWidth(-1) + 4 * GAP;
