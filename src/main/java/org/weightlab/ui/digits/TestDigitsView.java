@@ -73,7 +73,8 @@ public final class TestDigitsView extends Region {
         getStyleClass().add(STYLE_CLASS);
         getStylesheets().add(STYLESHEET);
         setId("testDigits");
-        setFocusTraversable(true);
+        // focused by a click only: Tab or the window's first focus must not take the arrows from the run
+        setFocusTraversable(false);
         setPadding(new Insets(0, 8, 4, 4));
         ArrowKeys.claim(this);
         accuracy.setId("testDigitsAccuracy");
@@ -205,6 +206,11 @@ public final class TestDigitsView extends Region {
 
     GalleryLayout galleryLayout() {
         return layout;
+    }
+
+    /** Times the view was drawn. */
+    long draws() {
+        return redraw.draws();
     }
 
     /** How long the last update's forward passes took, ns. */

@@ -258,6 +258,26 @@ class TestDigitsViewTest {
                 + fxGet(view::lastPredictionNanos) / 1000 + " us");
     }
 
+    @Test
+    void aRunningSessionsMomentsAreDrawnAtMostTenTimesASecond() {
+        Moment m = trained(3, SessionState.RUNNING, 0.3);
+        showNow(m.snapshot());
+        long before = fxGet(view::draws);
+        long start = System.nanoTime();
+        int shown = 0;
+        // a moment every FX round trip, as fast as the engine publishes them, for about a second
+        while (System.nanoTime() - start < 1_000_000_000L) {
+            fx(() -> view.show(m.snapshot()));
+            shown++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long drawn = fxGet(view::draws) - before;
+        assertTrue(shown > 30, "moments came faster than the pace: " + shown);
+        assertTrue(drawn >= 1, "the running moments are drawn");
+        assertTrue(drawn <= Math.ceil(seconds * TestDigitsView.RUNNING_PER_SECOND) + 1,
+                drawn + " draws in " + seconds + " s for " + shown + " moments");
+    }
+
     /** Waits on a condition, never a fixed time. */
     static final class FlowWait {
         static void until(String what, java.util.function.BooleanSupplier ok) {
