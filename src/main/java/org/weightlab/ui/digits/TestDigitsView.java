@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import org.weightlab.engine.data.DataSplit;
@@ -92,8 +92,11 @@ public final class TestDigitsView extends Region {
         bars.setId("testDigitsBars");
         bars.setVgap(1);
         getChildren().addAll(accuracy, accuracyNote, caption, selectedPicture, bars);
+        Tooltip tip = new Tooltip(
+                "Click for its ten probabilities; arrows move, Page Up/Down show other test digits");
         for (int k = 0; k < GalleryLayout.MAX_TILES; k++) {
             DigitTile tile = new DigitTile(palette);
+            Tooltip.install(tile, tip);
             tile.setId("testDigit-" + k);
             int index = k;
             tile.setOnMouseClicked(e -> {
