@@ -5,7 +5,7 @@ package org.weightlab.ui.digits;
  * then either the selected digit with its ten probability bars (when there is room for them and for
  * tiles of {@link #FULL_MIN_TILE} px) or a one-line verdict on it. The grid shows up to
  * {@link #MAX_TILES} tiles, fewer when fewer, larger tiles read better from the back of a room
- * (score: tile height times the square root of the count). A tile is about {@link #ASPECT} times as
+ * (score: tile height, up to {@link #LARGE_TILE}, times the square root of the count). A tile is about {@link #ASPECT} times as
  * wide as tall: the picture, then the predicted class beside it.
  *
  * @param full      true: the selected digit and its bars below the grid; false: the short verdict
@@ -28,6 +28,8 @@ record GalleryLayout(boolean full, boolean verdict, int cols, int rows, int coun
     static final double FULL_MIN_TILE = 44;
     /** The smallest tile, px, worth the room of the verdict line. */
     static final double VERDICT_MIN_TILE = 40;
+    /** Tiles beyond this height, px, read no better from the back: more tiles are worth more. */
+    static final double LARGE_TILE = 64;
     /** The smallest tile, px, at all. */
     static final double MIN_TILE = 26;
 
@@ -78,7 +80,7 @@ record GalleryLayout(boolean full, boolean verdict, int cols, int rows, int coun
                 }
                 GalleryLayout l = new GalleryLayout(full, verdict, cols, rows, count,
                         Math.floor(Math.min(tw, th * ASPECT * 1.25)), th, top);
-                double score = th * Math.sqrt(count);
+                double score = Math.min(th, LARGE_TILE) * Math.sqrt(count);
                 if (th >= VERDICT_MIN_TILE && score > bestScore + 1e-9) {
                     bestScore = score;
                     best = l;

@@ -36,6 +36,16 @@ class GalleryLayoutTest {
     }
 
     @Test
+    void aTallProjectorColumnKeepsADozenTilesRatherThanAFewHugeOnes() {
+        // 1600 x 1000 presenting: 320 px wide, room for tiles of 100 px but not for the bars
+        GalleryLayout l = GalleryLayout.of(312, 420, 50, 330, 30);
+        assertFalse(l.full(), l.toString());
+        assertEquals(GalleryLayout.MAX_TILES, l.count(), l.toString());
+        assertTrue(l.tileHeight() >= GalleryLayout.VERDICT_MIN_TILE, l.toString());
+        assertFits(l, 312, 420, 50, 30);
+    }
+
+    @Test
     void tilesTooSmallWithTheVerdictLineTakeItsRoom() {
         GalleryLayout l = GalleryLayout.of(320, 110, 36, 290, 28);
         assertFalse(l.verdict(), l.toString());
