@@ -23,6 +23,8 @@ final class ProbabilityBars extends GridPane {
     private final List<Region> bars = new ArrayList<>();
     private final List<Label> percents = new ArrayList<>();
     private double[] shown;
+    /** The width of a bar at probability 1, px; NaN: {@link #FULL_EM} em. */
+    private double fullWidth = Double.NaN;
 
     ProbabilityBars(Palette palette) {
         this.palette = palette;
@@ -38,6 +40,14 @@ final class ProbabilityBars extends GridPane {
         }
         shown = p == null ? null : p.clone();
         restyle();
+    }
+
+    /** Draws a bar at probability 1 {@code px} wide (NaN: {@link #FULL_EM} em of the interface font). */
+    void setFullWidth(double px) {
+        if (Double.compare(px, fullWidth) != 0) {
+            fullWidth = px;
+            restyle();
+        }
     }
 
     /** The probabilities shown (null when none). */
@@ -59,11 +69,11 @@ final class ProbabilityBars extends GridPane {
                 }
             }
         }
-        double em = getFont() * 1.0;
+        double full = Double.isNaN(fullWidth) ? FULL_EM * getFont() : fullWidth;
         for (int k = 0; k < names.size(); k++) {
             double p = shown == null ? 0 : shown[k];
             Region bar = bars.get(k);
-            bar.setPrefWidth(Math.max(1, p * FULL_EM * em));
+            bar.setPrefWidth(Math.max(1, p * full));
             bar.setBackground(new Background(new BackgroundFill(palette.color(
                     k == best ? PaletteColor.WEIGHT_POSITIVE : PaletteColor.GUIDE), null, null)));
             percents.get(k).setText(shown == null ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * p));

@@ -34,7 +34,8 @@ import org.weightlab.ui.theme.Palette;
  * over the input plane with the data on top (training points filled, test points outlined), axes
  * and a colour legend ({@link OutputScale} says how values become colours); {@link #showNodeField}
  * shows one neuron instead. For 1-D data (x2 is 0): y against x, the data and the model's curve,
- * with the equation of a network without hidden layers ({@link CurvePlot}).
+ * with the equation of a network without hidden layers ({@link CurvePlot}). Data of other than two
+ * inputs has no plane: {@link PlaneStandIn} says what takes the plot's place (the test digits, a matrix).
  *
  * <p>Three canvases: the picture ({@link FieldPicture}, repainted when the field or the way it is
  * shown changed), the overlay (axes, data, legend, or the whole 1-D plot) and the mark of the
@@ -75,8 +76,8 @@ public final class DecisionHeatmapView extends BorderPane {
     private final CheckBox discretize = new CheckBox("Discretize output");
     private final FieldPicture field = new FieldPicture(palette);
     private final Redraw redraw = new Redraw(this, this::draw).pace(SNAPSHOT, SNAPSHOTS_PER_SECOND);
-    /** Made the first time data without a plane is shown. */
-    private NoPlaneView noPlane;
+    /** The views shown instead of the plot for data without a plane. */
+    private final PlaneStandIn standIn = new PlaneStandIn(palette);
 
     private TrainingSnapshot snapshot;
     private DataSplit data;
@@ -323,6 +324,9 @@ public final class DecisionHeatmapView extends BorderPane {
     // ---- drawing ------------------------------------------------------------------------------
 
     private void draw(int bits) {
+        if (getCenter() != plot) {
+            return; // a stand-in shows: the plot is drawn when it comes back
+        }
         if ((bits & (PICTURE | SNAPSHOT)) != 0) {
             repaint();
         }
@@ -415,31 +419,28 @@ public final class DecisionHeatmapView extends BorderPane {
         return data == null || data.dims() == 2;
     }
 
-    /** Data of other than two inputs (not digits: the Confusion tab) has no plane: a {@link NoPlaneView} takes its place. */
+    /** Data of other than two inputs has no plane: a {@link PlaneStandIn} view takes the plot's place. */
     private boolean showNoPlane(TrainingSnapshot s) {
-        boolean flat = s.data() != null ? s.data().dims() != 2 : !s.config().planar();
-        boolean none = flat && s.config().dataset() != org.weightlab.engine.config.DatasetKind.DIGITS;
-        below.getChildren().get(0).setVisible(!flat); // no plane: no test points or discretizing
-        if (!none) {
-            if (getCenter() != plot) {
-                setCenter(plot);
-            }
-            return false;
+        below.getChildren().get(0).setVisible(!PlaneStandIn.flat(s)); // no plane: no test points or discretizing
+        javafx.scene.Node view = standIn.show(s);
+        if (getCenter() != (view == null ? plot : view)) {
+            setCenter(view == null ? plot : view);
+            redraw.mark(PICTURE | OVERLAY | HIGHLIGHT);
         }
-        if (noPlane == null) {
-            noPlane = new NoPlaneView(palette);
+        if (view != null) {
+            title.setText(PlaneStandIn.title(s));
         }
-        if (getCenter() != noPlane) {
-            setCenter(noPlane);
-        }
-        title.setText("Output (" + s.config().outputActivation().id() + ")");
-        noPlane.show(s);
-        return true;
+        return view != null;
     }
 
     /** What stands in the plot's place for data of other than two inputs, or null before it was needed. */
     NoPlaneView noPlaneView() {
-        return noPlane;
+        return standIn.noPlaneView();
+    }
+
+    /** The test digits standing in the plot's place for digits, or null before they were needed. */
+    org.weightlab.ui.digits.TestDigitsView testDigitsView() {
+        return standIn.testDigits();
     }
 
     /** The message shown instead of the plane for data of other than two columns. */
@@ -453,27 +454,20 @@ public final class DecisionHeatmapView extends BorderPane {
         if (plotSize <= 0) {
             return;
         }
-        if (!planarData()) {
+        if (!planarData() || !pictureValid) {
             g.setFill(palette.zeroColor());
             g.fillRect(plotX, plotY, plotSize, plotSize);
             g.setFill(palette.inkColor());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.setFont(Font.font(14));
-            g.fillText(noPlaneMessage(data.dims()), plotX + plotSize / 2, plotY + plotSize / 2);
-        } else if (pictureValid && field.screenImage() != null && field.screenSize() == (int) plotSize) {
+            g.fillText(!planarData() ? noPlaneMessage(data.dims()) : "No field yet", plotX + plotSize / 2,
+                    plotY + plotSize / 2);
+        } else if (field.screenImage() != null && field.screenSize() == (int) plotSize) {
             g.drawImage(field.screenImage(), plotX, plotY);
-        } else if (pictureValid) {
+        } else {
             g.setImageSmoothing(true);
             g.drawImage(field.image(), plotX, plotY, plotSize, plotSize);
-        } else {
-            g.setFill(palette.zeroColor());
-            g.fillRect(plotX, plotY, plotSize, plotSize);
-            g.setFill(palette.inkColor());
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.setFont(Font.font(14));
-            g.fillText("No field yet", plotX + plotSize / 2, plotY + plotSize / 2);
         }
     }
 

@@ -405,8 +405,8 @@ public final class NetworkGraphView extends BorderPane {
     /** Gives every part the look of the snapshot in the current mode; redraws the image when one changed. */
     private void restyle() {
         TrainingSnapshot s = snapshot;
-        if (s == null || topology == null) {
-            return;
+        if (s == null || topology == null || getCenter() != graph) {
+            return; // image mode: the parts are those of an earlier network
         }
         if (!isVisible()) {
             behind = true;

@@ -5,6 +5,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import org.weightlab.ui.fx.ArrowKeys;
 import org.weightlab.ui.stepper.StepThroughViewModel;
 
 /**
@@ -55,6 +56,9 @@ public final class WindowKeys {
         if (e.getTarget() instanceof TextInputControl && !e.isShortcutDown() && e.getCode() != KeyCode.F11
                 && e.getCode() != KeyCode.ESCAPE) {
             return;
+        }
+        if (e.getCode().isArrowKey() && !e.isShortcutDown() && ArrowKeys.claimedBy(e.getTarget())) {
+            return; // a focused gallery moves its selection
         }
         if (stepper.isActive() && !e.isShortcutDown() && !shortcuts.isVisible()
                 && stepper.handleKey(e.getCode(), e.isShiftDown())) {
