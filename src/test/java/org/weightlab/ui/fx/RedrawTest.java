@@ -106,7 +106,8 @@ class RedrawTest {
         });
         waitFor(() -> redraw.draws() == 2);
         long second = fx(() -> times.get(1));
-        assertTrue(second - first >= 400_000_000L, "paced draw came after " + (second - first) / 1e6 + " ms");
+        // the pace counts from each pass's start, these times from inside the draws: a few ms apart
+        assertTrue(second - first >= 395_000_000L, "paced draw came after " + (second - first) / 1e6 + " ms");
 
         fx(() -> {
             redraw.mark(DATA);
