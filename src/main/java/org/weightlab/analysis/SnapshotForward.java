@@ -2,16 +2,25 @@ package org.weightlab.analysis;
 
 import java.util.List;
 import org.weightlab.engine.Activation;
+import org.weightlab.engine.BatchNorm;
 import org.weightlab.engine.ConvLayer;
 import org.weightlab.engine.config.ActivationKind;
 import org.weightlab.session.ConvSnapshot;
 import org.weightlab.session.LayerSnapshot;
+import org.weightlab.session.NormSnapshot;
 import org.weightlab.session.TrainingSnapshot;
 
 /**
  * A forward pass over the weights of one published moment, for views that predict away from the
- * engine (a confusion matrix, a drawn digit): it reads only the snapshot's immutable arrays, so any
- * thread may run it. Not itself thread-safe: it reuses one buffer per layer; give each thread its own.
+ * engine (a confusion matrix, a drawn digit, the test digits): it reads only the snapshot's
+ * immutable arrays, so any thread may run it. Not itself thread-safe: it reuses one buffer per
+ * layer; give each thread its own.
+ *
+ * <p>It computes as the engine evaluates: each layer with the weights it computes with (W plus a
+ * LoRA adapter's (alpha/r) B A, quantized under quantization-aware training:
+ * {@link LayerSnapshot#effectiveWeights}), z = W x + b, then, in a layer with batch
+ * normalization, y = gamma (z - runningMean) / sqrt(runningVar + eps) + beta with eps = 1e-5
+ * ({@link BatchNorm#EPS}), then the activation.
  */
 public final class SnapshotForward {
 
@@ -72,7 +81,7 @@ public final class SnapshotForward {
         for (int l = 0; l < layers.length; l++) {
             LayerSnapshot layer = layers[l];
             int n = layer.inputs();
-            double[] w = layer.weights();
+            double[] w = layer.effectiveWeights();
             double[] a = out[l];
             for (int o = 0; o < a.length; o++) {
                 double z = layer.biases()[o];
@@ -81,6 +90,9 @@ public final class SnapshotForward {
                     z += w[row + i] * in[at + i];
                 }
                 a[o] = z;
+            }
+            if (layer.norm() != null) {
+                normalize(layer.norm(), a);
             }
             activate(layer.activation(), a);
             in = a;
@@ -96,6 +108,14 @@ public final class SnapshotForward {
 
     public int layerCount() {
         return layers.length;
+    }
+
+    /** Batch normalization at evaluation, in the engine's order of operations. */
+    private static void normalize(NormSnapshot norm, double[] z) {
+        for (int j = 0; j < z.length; j++) {
+            double is = 1.0 / Math.sqrt(norm.runningVar()[j] + BatchNorm.EPS);
+            z[j] = norm.gamma()[j] * ((z[j] - norm.runningMean()[j]) * is) + norm.beta()[j];
+        }
     }
 
     private static void activate(ActivationKind kind, double[] z) {
