@@ -4,8 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.weightlab.engine.Network;
 import org.weightlab.engine.data.DataGenerator;
-import org.weightlab.engine.data.Digits;
-import org.weightlab.scenario.LessonCatalog;
 import org.weightlab.scenario.Scenario;
 import org.weightlab.scenario.ScenarioException;
 import org.weightlab.session.SessionHost;
@@ -14,7 +12,7 @@ import org.weightlab.session.SnapshotBus;
 
 /**
  * The part of a window's start that needs no FX thread: reading the scenario, making its data
- * and starting its run, and reading ahead what the first frame shows. {@link #begin} starts it on a thread of its own while JavaFX starts its
+ * and starting its run. {@link #begin} starts it on a thread of its own while JavaFX starts its
  * toolkit (some half a second in which the FX thread does not exist yet); the application then
  * {@link #take}s the result. JavaFX creates the application itself, so the run is handed over
  * here, once per JVM.
@@ -34,9 +32,7 @@ final class WindowStart {
     static synchronized void begin(String name, Scenario loaded) {
         pending = CompletableFuture.supplyAsync(() -> {
             try {
-                Opened opened = open(name, loaded);
-                readAhead();
-                return opened;
+                return open(name, loaded);
             } catch (ScenarioException e) {
                 throw new CompletionException(e);
             }
@@ -69,19 +65,6 @@ final class WindowStart {
             }
         }
         return open(name, null);
-    }
-
-    /**
-     * Reads what the window's first frame needs and would otherwise read on the FX thread: the
-     * lessons for its menu, and the digit its data picker draws. Both are kept once read.
-     */
-    private static void readAhead() {
-        try {
-            LessonCatalog.builtIn();
-        } catch (ScenarioException e) {
-            // the menu reads them again and reports the problem
-        }
-        Digits.all();
     }
 
     private static Opened open(String name, Scenario loaded) throws ScenarioException {

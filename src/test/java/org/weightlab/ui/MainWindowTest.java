@@ -62,6 +62,25 @@ class MainWindowTest {
     }
 
     @Test
+    void theLessonsMenuListsEveryBuiltInLessonWhenItOpens(FxRobot robot) throws Exception {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu lessons = bar.getMenus().stream().filter(m -> "lessonsMenu".equals(m.getId()))
+                .findFirst().orElseThrow();
+        java.util.List<String> before = WaitForAsyncUtils.asyncFx(() -> lessons.getItems().stream()
+                .map(javafx.scene.control.MenuItem::getText).filter(java.util.Objects::nonNull).toList()).get();
+        assertEquals(java.util.List.of("Lesson gallery\u2026"), before, "read when the menu opens, not with the window");
+        WaitForAsyncUtils.asyncFx(() -> {
+            lessons.getOnShowing().handle(new javafx.event.Event(javafx.scene.control.Menu.ON_SHOWING));
+            lessons.getOnShowing().handle(new javafx.event.Event(javafx.scene.control.Menu.ON_SHOWING));
+        }).get();
+        java.util.List<org.weightlab.scenario.LessonCatalog.Entry> all = org.weightlab.scenario.LessonCatalog.builtIn();
+        java.util.List<String> shown = WaitForAsyncUtils.asyncFx(() -> lessons.getItems().stream()
+                .map(javafx.scene.control.MenuItem::getText).filter(java.util.Objects::nonNull).skip(1).toList()).get();
+        assertEquals(all.size(), shown.size(), "each lesson once, opened twice: " + shown);
+        assertEquals("1. " + all.get(0).title(), shown.get(0));
+    }
+
+    @Test
     void toolbarHoldsThePlayButton(FxRobot robot) {
         Button play = robot.lookup("#playButton").queryAs(Button.class);
         ToolBar bar = robot.lookup("#toolbar").queryAs(ToolBar.class);

@@ -43,6 +43,34 @@ public final class Digits {
         return d;
     }
 
+    /** The first image of the set (a 0), 64 pixels in [0, 1], read alone: a picture needs no more. */
+    public static double[] first() {
+        Dataset d = all;
+        if (d != null) {
+            return d.row(0);
+        }
+        InputStream raw = Digits.class.getResourceAsStream(RESOURCE);
+        if (raw == null) {
+            throw new IllegalStateException("the digits data (" + RESOURCE + ") is missing from the application");
+        }
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
+                StandardCharsets.US_ASCII))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    String[] cells = line.split(",");
+                    double[] pixels = new double[PIXELS];
+                    for (int j = 0; j < PIXELS; j++) {
+                        pixels[j] = Double.parseDouble(cells[j]) / MAX_COUNT;
+                    }
+                    return pixels;
+                }
+            }
+            throw new IllegalStateException("the digits data is empty");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the digits data", e);
+        }
+    }
+
     private static Dataset load() {
         InputStream raw = Digits.class.getResourceAsStream(RESOURCE);
         if (raw == null) {

@@ -57,13 +57,13 @@ final class DatasetThumbnails {
 
     /** The first image of the digits set (a 0), its 8x8 pixels shaded by ink. */
     private static void drawDigit(GraphicsContext g, double w, double h, Palette palette) {
-        Dataset all = Digits.all();
+        double[] pixels = Digits.first();
         int side = DatasetKind.DIGITS_SIDE;
         double cw = w / side;
         double ch = h / side;
         g.setFill(palette.positive());
         for (int p = 0; p < Digits.PIXELS; p++) {
-            g.setGlobalAlpha(all.value(0, p));
+            g.setGlobalAlpha(pixels[p]);
             g.fillRect(p % side * cw, p / side * ch, cw, ch);
         }
         g.setGlobalAlpha(1);

@@ -1,6 +1,8 @@
 package org.weightlab.ui.shell;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.Node;
@@ -106,15 +108,28 @@ public final class WindowMenus {
     private Menu lessonsMenu() {
         MenuItem gallery = item("Lesson gallery\u2026", "mdi2s-school-outline", "Shortcut+L", commands.gallery());
         Menu lessons = new Menu("Lessons", null, gallery, new SeparatorMenuItem());
+        lessons.setId("lessonsMenu");
+        // The lessons are read when the menu first opens, not while the window starts.
+        lessons.setOnShowing(e -> {
+            if (lessons.getItems().size() == 2) {
+                lessons.getItems().addAll(lessonItems());
+            }
+        });
+        return lessons;
+    }
+
+    /** One item per built-in lesson, in gallery order. */
+    List<MenuItem> lessonItems() {
+        List<MenuItem> items = new ArrayList<>();
         try {
             for (LessonCatalog.Entry e : LessonCatalog.builtIn()) {
-                lessons.getItems().add(item(e.number() + ". " + e.scenario().lesson().title(), null, null,
+                items.add(item(e.number() + ". " + e.scenario().lesson().title(), null, null,
                         () -> commands.openLesson().accept(e.scenario(), e.name())));
             }
         } catch (ScenarioException ex) {
             LOG.log(System.Logger.Level.WARNING, "built-in lessons could not be read", ex);
         }
-        return lessons;
+        return items;
     }
 
     private Menu viewMenu(BooleanProperty darkTheme, BooleanProperty meterVisible) {

@@ -17,6 +17,16 @@ import org.weightlab.engine.config.RunConfig;
 class DigitsTest {
 
     @Test
+    void theFirstImageReadAloneIsTheSetsFirstRow() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Digits.all().row(0), Digits.first());
+        double ink = 0;
+        for (double p : Digits.first()) {
+            ink += p;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(ink > 5, "a drawn digit, not a blank: " + ink);
+    }
+
+    @Test
     void loaderReadsAll1797ImagesWithTheKnownClassCounts() {
         Dataset all = Digits.all();
         assertEquals(1797, all.size());
