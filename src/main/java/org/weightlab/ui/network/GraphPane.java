@@ -100,8 +100,6 @@ final class GraphPane extends Pane {
         for (LayerSnapshot ls : s.layers()) {
             tallest = Math.max(tallest, ls.outputs());
         }
-        double top = HEADER_HEIGHT;
-        double availH = Math.max(h - top - PAD, 40);
         // Each column gets an equal share of the width; a node takes at most half of it, so that
         // the edges between two columns always have room, however many layers there are.
         // The input labels' column is as wide as the widest label in the type in use (larger on a projector).
@@ -110,13 +108,10 @@ final class GraphPane extends Pane {
             labelW = Math.max(labelW, Math.ceil(in.label.prefWidth(-1)) + 6);
         }
         double columnW = Math.max(1, (w - PAD - labelW - PAD) / columns);
-        double size = Math.max(12, Math.min(MAX_NODE, Math.min(availH / (tallest * 1.3), columnW * NODE_SHARE)));
-        double gap = Math.min(size * 0.3, (availH - tallest * size) / Math.max(tallest - 1, 1));
-        gap = Math.max(gap, 2);
-        double firstX = PAD + labelW + size / 2;
-        // the headers' share: the distance between two columns' centres, less a small gap
-        double headerW = Math.min(140, Math.max(MIN_HEADER, (w - firstX - PAD) / (columns - 0.5) - 4));
-        double lastX = Math.max(firstX + 1, w - PAD - headerW / 2);
+        // the headers' share: the distance between two columns' centres, less a small gap (taken
+        // with the largest node the columns allow, so never wider than the columns' spacing)
+        double largest = Math.max(12, Math.min(MAX_NODE, columnW * NODE_SHARE));
+        double headerW = Math.min(140, Math.max(MIN_HEADER, (w - PAD - labelW - largest / 2 - PAD) / (columns - 0.5) - 4));
         int mode = headerW < FULL_HEADER ? LayerHeader.TINY : headerW < 130 ? LayerHeader.COMPACT : LayerHeader.FULL;
         if (mode != headerMode) {
             headerMode = mode;
@@ -124,6 +119,18 @@ final class GraphPane extends Pane {
                 hd.setMode(mode);
             }
         }
+        // The neurons start below the tallest header (taller in a projector's type), never under it.
+        double headersH = 0;
+        for (LayerHeader hd : p.headers) {
+            headersH = Math.max(headersH, hd.box.prefHeight(headerW));
+        }
+        double top = Math.max(HEADER_HEIGHT, PAD + headersH + 8);
+        double availH = Math.max(h - top - PAD, 40);
+        double size = Math.max(12, Math.min(MAX_NODE, Math.min(availH / (tallest * 1.3), columnW * NODE_SHARE)));
+        double gap = Math.min(size * 0.3, (availH - tallest * size) / Math.max(tallest - 1, 1));
+        gap = Math.max(gap, 2);
+        double firstX = PAD + labelW + size / 2;
+        double lastX = Math.max(firstX + 1, w - PAD - headerW / 2);
         double step = (lastX - firstX) / Math.max(columns - 1, 1);
         double edgeWidth = Math.max(2, Math.min(7, size / 6));
         if (edgeWidth != maxEdgeWidth) {

@@ -92,6 +92,35 @@ class DeepGraphLayoutTest {
         }
     }
 
+    @Test
+    void inAProjectorsTypeTheNeuronsStartBelowTheirHeaders() {
+        // iris-like: four inputs, 8 and 4 neurons, in presentation mode's 150% type at 1024x768
+        RunConfig c = TestSnapshots.config(List.of(Feature.X1, Feature.X2), 8, 4);
+        TrainingSnapshot s = TestSnapshots.of(c).build();
+        for (double width : new double[] {700, 450}) {
+            fx(() -> {
+                view.setStyle("-fx-font-size: 21px;");
+                stage.setWidth(width);
+                stage.setHeight(480);
+                view.show(s);
+                view.applyCss();
+                view.layout();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            fx(() -> {
+                view.applyCss();
+                view.layout();
+            });
+            for (int l = 0; l < s.layers().size(); l++) {
+                Bounds header = bounds(view.header(l));
+                Bounds first = bounds(view.neuronNode(l, 0));
+                assertTrue(first.getMinY() >= header.getMaxY(), width + " px: layer " + (l + 1) + "'s header ends at "
+                        + header.getMaxY() + ", its first neuron starts at " + first.getMinY());
+            }
+        }
+        fx(() -> view.setStyle(""));
+    }
+
     private Bounds bounds(Node n) {
         return view.sceneToLocal(n.localToScene(n.getLayoutBounds()));
     }
