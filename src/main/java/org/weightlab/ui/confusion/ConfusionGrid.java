@@ -41,6 +41,8 @@ final class ConfusionGrid extends GridPane {
     private final List<Label> headers = new ArrayList<>();
     private ConfusionMatrix matrix;
     private int classes;
+    /** Short headers (a narrow column on a projector): class names cut to four letters, named in full on hover. */
+    private boolean compact;
 
     ConfusionGrid(Palette palette) {
         this.palette = palette;
@@ -65,6 +67,21 @@ final class ConfusionGrid extends GridPane {
 
     Label rowAccuracy(int t) {
         return rowAccuracy.get(t);
+    }
+
+    void setCompact(boolean compact) {
+        if (compact != this.compact) {
+            this.compact = compact;
+            if (matrix != null) {
+                build(matrix.classNames());
+                restyle();
+            }
+        }
+    }
+
+    /** "versicolor" as "vers.", in a compact grid; short names as they are. */
+    static String shortName(String name) {
+        return name.length() <= 5 ? name : name.substring(0, 4) + ".";
     }
 
     void show(ConfusionMatrix m) {
@@ -128,18 +145,24 @@ final class ConfusionGrid extends GridPane {
         rowAccuracy.clear();
         headers.clear();
         classes = names.size();
-        Label corner = header("true \\ predicted");
+        Label corner = header(compact ? "true \\ said" : "true \\ predicted");
         corner.getStyleClass().add("confusion-corner");
         add(corner, 0, 0);
         for (int p = 0; p < classes; p++) {
-            Label h = header(names.get(p));
+            Label h = header(compact ? shortName(names.get(p)) : names.get(p));
+            if (compact && !h.getText().equals(names.get(p))) {
+                h.setTooltip(new javafx.scene.control.Tooltip(names.get(p)));
+            }
             GridPane.setHalignment(h, HPos.CENTER);
             add(h, p + 1, 0);
         }
-        Label accHeader = header("correct");
+        Label accHeader = header(compact ? "right" : "correct");
         add(accHeader, classes + 1, 0);
         for (int t = 0; t < classes; t++) {
-            Label h = header(names.get(t));
+            Label h = header(compact ? shortName(names.get(t)) : names.get(t));
+            if (compact && !h.getText().equals(names.get(t))) {
+                h.setTooltip(new javafx.scene.control.Tooltip(names.get(t)));
+            }
             GridPane.setHalignment(h, HPos.RIGHT);
             add(h, 0, t + 1);
             for (int p = 0; p < classes; p++) {

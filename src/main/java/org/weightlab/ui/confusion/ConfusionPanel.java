@@ -103,6 +103,7 @@ public final class ConfusionPanel extends ScrollPane {
         heading.setVisible(!compact);
         summary.setVisible(!compact);
         cellList.setVisible(!compact);
+        grid.setCompact(compact);
     }
 
     /** The moment on screen; its matrix is computed while the panel is seen. */

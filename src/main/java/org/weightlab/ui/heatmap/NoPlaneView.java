@@ -6,6 +6,7 @@ import javafx.scene.layout.BorderPane;
 import org.weightlab.engine.config.ProblemKind;
 import org.weightlab.session.TrainingSnapshot;
 import org.weightlab.ui.confusion.ConfusionPanel;
+import org.weightlab.ui.fx.ScaleToFit;
 import org.weightlab.ui.theme.Palette;
 
 /**
@@ -19,6 +20,8 @@ final class NoPlaneView extends BorderPane {
     private final Palette palette;
     private final Label caption = new Label();
     private ConfusionPanel confusion;
+    /** The matrix, scaled down as a whole where the column is too small for it (a projector). */
+    private ScaleToFit fittedConfusion;
     private PredictedActualPlot scatter;
 
     NoPlaneView(Palette palette) {
@@ -49,18 +52,19 @@ final class NoPlaneView extends BorderPane {
             if (confusion == null) {
                 confusion = new ConfusionPanel();
                 confusion.setCompact(true);
+                fittedConfusion = new ScaleToFit(confusion);
             }
-            if (getCenter() != confusion) {
-                setCenter(confusion);
+            if (getCenter() != fittedConfusion) {
+                setCenter(fittedConfusion);
             }
             confusion.show(s);
         }
     }
 
     static String captionText(int dims, boolean classification) {
-        return dims + " inputs: no 2-D plane to colour. "
-                + (classification ? "Test examples by true class (rows) and predicted class (columns):"
-                        : "Each test example's prediction against its target (on the dashed line: right):");
+        return dims + " inputs: no 2-D plane. "
+                + (classification ? "Test set, true class by row, prediction by column:"
+                        : "Test set, prediction against target (right: on the dashed line):");
     }
 
     String caption() {

@@ -103,7 +103,7 @@ class NoPlaneViewTest {
         TrainingSnapshot s = fourColumns(false);
         show(s);
         NoPlaneView none = DecisionHeatmapViewTest.fxGet(view::noPlaneView);
-        assertTrue(none.caption().contains("prediction against its target"), none.caption());
+        assertTrue(none.caption().contains("prediction against target"), none.caption());
         DecisionHeatmapViewTest.fx(() -> none.scatter().drawNow());
         double[] drawn = DecisionHeatmapViewTest.fxGet(() -> none.scatter().predicted());
         SnapshotForward net = new SnapshotForward(s.layers());
