@@ -28,6 +28,8 @@ final class GraphPane extends Pane {
     static final double MIN_HEADER = 34;
     /** Headers narrower than this drop their buttons and activation menu (eight layers on a projector). */
     static final double FULL_HEADER = 76;
+    /** A layer title's type size at 100% (network.css): the header widths above are for it. */
+    static final double TITLE_PX = 15;
 
     private final GraphImage image;
     private final NeuronThumbnails thumbnails;
@@ -112,7 +114,10 @@ final class GraphPane extends Pane {
         // with the largest node the columns allow, so never wider than the columns' spacing)
         double largest = Math.max(12, Math.min(MAX_NODE, columnW * NODE_SHARE));
         double headerW = Math.min(140, Math.max(MIN_HEADER, (w - PAD - labelW - largest / 2 - PAD) / (columns - 0.5) - 4));
-        int mode = headerW < FULL_HEADER ? LayerHeader.TINY : headerW < 130 ? LayerHeader.COMPACT : LayerHeader.FULL;
+        // The thresholds are for the desk's type (titles of 15 px); a projector's larger type needs wider headers.
+        double em = p.headers.length == 0 ? 1 : Math.max(1, p.headers[0].title.getFont().getSize() / TITLE_PX);
+        int mode = headerW < FULL_HEADER * em ? LayerHeader.TINY
+                : headerW < 130 * em ? LayerHeader.COMPACT : LayerHeader.FULL;
         if (mode != headerMode) {
             headerMode = mode;
             for (LayerHeader hd : p.headers) {

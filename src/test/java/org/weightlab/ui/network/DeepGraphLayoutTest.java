@@ -97,7 +97,7 @@ class DeepGraphLayoutTest {
         // iris-like: four inputs, 8 and 4 neurons, in presentation mode's 150% type at 1024x768
         RunConfig c = TestSnapshots.config(List.of(Feature.X1, Feature.X2), 8, 4);
         TrainingSnapshot s = TestSnapshots.of(c).build();
-        for (double width : new double[] {700, 450}) {
+        for (double width : new double[] {700, 450, 330}) {
             fx(() -> {
                 view.setStyle("-fx-font-size: 21px;");
                 stage.setWidth(width);
@@ -111,6 +111,12 @@ class DeepGraphLayoutTest {
                 view.applyCss();
                 view.layout();
             });
+            for (int l = 0; l + 1 < s.layers().size(); l++) {
+                Bounds a = bounds(view.header(l).lookup("." + StyleClasses.HEADER_TITLE_CLASS));
+                Bounds b = bounds(view.header(l + 1).lookup("." + StyleClasses.HEADER_TITLE_CLASS));
+                assertTrue(a.getMaxX() + 4 <= b.getMinX(), width + " px: titles " + (l + 1) + " and " + (l + 2)
+                        + " run together: " + a + " / " + b);
+            }
             for (int l = 0; l < s.layers().size(); l++) {
                 Bounds header = bounds(view.header(l));
                 Bounds first = bounds(view.neuronNode(l, 0));
