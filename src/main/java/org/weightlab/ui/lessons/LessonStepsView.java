@@ -13,7 +13,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -86,10 +87,22 @@ public final class LessonStepsView extends VBox {
         next.getStyleClass().add("accent");
         back.setFocusTraversable(false);
         next.setFocusTraversable(false);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(8, back, gap, next);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        // A narrow panel in a projector's type: "Back" keeps its word, the step's button takes two lines
+        // ("Run: train 100 / epochs") rather than "‹ …" and "Run: train 100 …".
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        next.setWrapText(true);
+        next.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        // A grid, not a box: it sizes the row for the step button's wrapped text at the width it gets.
+        GridPane buttons = new GridPane();
+        buttons.setHgap(8);
+        ColumnConstraints backColumn = new ColumnConstraints();
+        backColumn.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints nextColumn = new ColumnConstraints();
+        nextColumn.setHgrow(Priority.ALWAYS);
+        nextColumn.setHalignment(javafx.geometry.HPos.RIGHT);
+        buttons.getColumnConstraints().addAll(backColumn, nextColumn);
+        buttons.addRow(0, back, next);
+        GridPane.setValignment(back, javafx.geometry.VPos.CENTER);
         getChildren().addAll(counter, text, predictBox, buttons, status, checks);
     }
 

@@ -50,6 +50,35 @@ class LessonStepsViewTest {
     }
 
     @Test
+    void inANarrowPanelInAProjectorsTypeTheStepButtonsKeepTheirWholeText(FxRobot robot) throws Exception {
+        open(robot, "circle-basics");
+        robot.interact(() -> {
+            // in the window the lesson panel sits in the left column's scroll pane
+            Scene scene = panel.getScene();
+            javafx.scene.control.ScrollPane column = new javafx.scene.control.ScrollPane();
+            column.setFitToWidth(true);
+            scene.setRoot(column);
+            column.setContent(panel);
+            panel.setStyle("-fx-font-size: 21px;");
+            scene.getWindow().setWidth(270);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Button back = robot.lookup("#lessonBack").queryButton();
+        Button next = robot.lookup("#lessonNext").queryButton();
+        double[] sizes = WaitForAsyncUtils.asyncFx(() -> {
+            panel.applyCss();
+            panel.layout();
+            panel.layout();
+            return new double[] {back.getWidth(), back.prefWidth(-1), next.getHeight(), next.prefHeight(next.getWidth()),
+                    next.getBoundsInParent().getMaxX(), back.getBoundsInParent().getMaxX(), next.getBoundsInParent().getMinX()};
+        }).get(10, TimeUnit.SECONDS);
+        assertTrue(sizes[0] >= sizes[1] - 0.5, "Back has its whole word: " + sizes[0] + " of " + sizes[1] + " px");
+        assertTrue(sizes[2] >= sizes[3] - 0.5, "the step's button is as tall as its wrapped text: " + sizes[2]
+                + " of " + sizes[3] + " px");
+        assertTrue(sizes[5] < sizes[6], "the buttons do not overlap");
+    }
+
+    @Test
     void nextAsksForAPredictionFirstThenRunsTheStepAndShowsItsChecks(FxRobot robot) throws Exception {
         open(robot, "linear-regression");
         LessonStepsView steps = panel.steps();
