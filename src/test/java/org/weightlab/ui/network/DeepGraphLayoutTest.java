@@ -55,17 +55,7 @@ class DeepGraphLayoutTest {
     void eightHiddenLayersKeepTheirColumnsAndHeadersApartFromWideToProjectorWidths(FxRobot robot) {
         TrainingSnapshot s = TestSnapshots.of(EIGHT).build();
         for (double width : new double[] {1100, 760, 560, 440}) {
-            fx(() -> {
-                stage.setWidth(width);
-                view.show(s);
-                view.applyCss();
-                view.layout();
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-            fx(() -> {
-                view.applyCss();
-                view.layout();
-            });
+            showAt(s, width, () -> { });
             int layers = s.layers().size();
             for (int l = 0; l + 1 < layers; l++) {
                 Bounds a = bounds(view.neuronNode(l, 0));
@@ -98,18 +88,9 @@ class DeepGraphLayoutTest {
         RunConfig c = TestSnapshots.config(List.of(Feature.X1, Feature.X2), 8, 4);
         TrainingSnapshot s = TestSnapshots.of(c).build();
         for (double width : new double[] {700, 450, 330}) {
-            fx(() -> {
+            showAt(s, width, () -> {
                 view.setStyle("-fx-font-size: 21px;");
-                stage.setWidth(width);
                 stage.setHeight(480);
-                view.show(s);
-                view.applyCss();
-                view.layout();
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-            fx(() -> {
-                view.applyCss();
-                view.layout();
             });
             for (int l = 0; l + 1 < s.layers().size(); l++) {
                 Bounds a = bounds(view.header(l).lookup("." + StyleClasses.HEADER_TITLE_CLASS));
@@ -125,6 +106,22 @@ class DeepGraphLayoutTest {
             }
         }
         fx(() -> view.setStyle(""));
+    }
+
+    /** Shows {@code s} in a window {@code width} px wide, after {@code setUp}, laid out twice (headers change form). */
+    private void showAt(TrainingSnapshot s, double width, Runnable setUp) {
+        fx(() -> {
+            setUp.run();
+            stage.setWidth(width);
+            view.show(s);
+            view.applyCss();
+            view.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            view.applyCss();
+            view.layout();
+        });
     }
 
     private Bounds bounds(Node n) {
