@@ -49,19 +49,11 @@ public final class Digits {
         if (d != null) {
             return d.row(0);
         }
-        InputStream raw = Digits.class.getResourceAsStream(RESOURCE);
-        if (raw == null) {
-            throw new IllegalStateException("the digits data (" + RESOURCE + ") is missing from the application");
-        }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
-                StandardCharsets.US_ASCII))) {
+        try (BufferedReader in = reader()) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank()) {
-                    String[] cells = line.split(",");
                     double[] pixels = new double[PIXELS];
-                    for (int j = 0; j < PIXELS; j++) {
-                        pixels[j] = Double.parseDouble(cells[j]) / MAX_COUNT;
-                    }
+                    parseRow(line, 0, pixels, 0);
                     return pixels;
                 }
             }
@@ -71,16 +63,32 @@ public final class Digits {
         }
     }
 
-    private static Dataset load() {
+    /** The file, unpacked, as text lines. */
+    private static BufferedReader reader() throws IOException {
         InputStream raw = Digits.class.getResourceAsStream(RESOURCE);
         if (raw == null) {
             throw new IllegalStateException("the digits data (" + RESOURCE + ") is missing from the application");
         }
+        return new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.US_ASCII));
+    }
+
+    /** Row {@code row} of the file: its 64 pixels scaled to [0, 1] into {@code pixels} from {@code at}; returns its label. */
+    private static double parseRow(String line, int row, double[] pixels, int at) {
+        String[] cells = line.split(",");
+        if (cells.length != PIXELS + 1) {
+            throw new IllegalStateException("digits row " + (row + 1) + " has " + cells.length + " values");
+        }
+        for (int j = 0; j < PIXELS; j++) {
+            pixels[at + j] = Double.parseDouble(cells[j]) / MAX_COUNT;
+        }
+        return Double.parseDouble(cells[PIXELS]);
+    }
+
+    private static Dataset load() {
         int n = DatasetKind.DIGITS_IMAGES;
         double[] points = new double[n * PIXELS];
         double[] labels = new double[n];
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
-                StandardCharsets.US_ASCII))) {
+        try (BufferedReader in = reader()) {
             int row = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isBlank()) {
@@ -89,14 +97,7 @@ public final class Digits {
                 if (row == n) {
                     throw new IllegalStateException("the digits data has more than " + n + " rows");
                 }
-                String[] cells = line.split(",");
-                if (cells.length != PIXELS + 1) {
-                    throw new IllegalStateException("digits row " + (row + 1) + " has " + cells.length + " values");
-                }
-                for (int j = 0; j < PIXELS; j++) {
-                    points[row * PIXELS + j] = Double.parseDouble(cells[j]) / MAX_COUNT;
-                }
-                labels[row] = Double.parseDouble(cells[PIXELS]);
+                labels[row] = parseRow(line, row, points, row * PIXELS);
                 row++;
             }
             if (row != n) {

@@ -149,20 +149,14 @@ final class ConfusionGrid extends GridPane {
         corner.getStyleClass().add("confusion-corner");
         add(corner, 0, 0);
         for (int p = 0; p < classes; p++) {
-            Label h = header(compact ? shortName(names.get(p)) : names.get(p));
-            if (compact && !h.getText().equals(names.get(p))) {
-                h.setTooltip(new javafx.scene.control.Tooltip(names.get(p)));
-            }
+            Label h = classHeader(names.get(p));
             GridPane.setHalignment(h, HPos.CENTER);
             add(h, p + 1, 0);
         }
         Label accHeader = header(compact ? "right" : "correct");
         add(accHeader, classes + 1, 0);
         for (int t = 0; t < classes; t++) {
-            Label h = header(compact ? shortName(names.get(t)) : names.get(t));
-            if (compact && !h.getText().equals(names.get(t))) {
-                h.setTooltip(new javafx.scene.control.Tooltip(names.get(t)));
-            }
+            Label h = classHeader(names.get(t));
             GridPane.setHalignment(h, HPos.RIGHT);
             add(h, 0, t + 1);
             for (int p = 0; p < classes; p++) {
@@ -181,6 +175,15 @@ final class ConfusionGrid extends GridPane {
             rowAccuracy.add(acc);
             add(acc, classes + 1, t + 1);
         }
+    }
+
+    /** A class's name as a header: cut short in a compact grid, then named in full on hover. */
+    private Label classHeader(String name) {
+        Label h = header(compact ? shortName(name) : name);
+        if (!h.getText().equals(name)) {
+            h.setTooltip(new javafx.scene.control.Tooltip(name));
+        }
+        return h;
     }
 
     private Label header(String text) {

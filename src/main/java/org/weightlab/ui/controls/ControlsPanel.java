@@ -148,12 +148,7 @@ public final class ControlsPanel extends ScrollPane {
         optimizer = new OptimizerSection(edits);
         regularization = new RegularizationSection(edits);
         model = new ModelSection(edits);
-        RunConfig c = edits.config();
-        edits.showConfig(c, () -> {
-            optimizer.show(c);
-            regularization.show(c);
-            model.show(c);
-        });
+        setConfig(edits.config());
         trainingSection.setContent(new VBox(6, optimizer, regularization));
         modelSection.setContent(model);
     }
