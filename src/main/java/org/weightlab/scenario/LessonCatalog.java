@@ -90,7 +90,7 @@ public final class LessonCatalog {
     /** The built-in lessons once read: they are in the jar and never change. */
     private static volatile List<Entry> read;
 
-    /** Every built-in lesson, loaded, in gallery order (read once; a window's start reads them ahead). */
+    /** Every built-in lesson, loaded, in gallery order (read once, when the Lessons menu or the gallery first asks). */
     public static List<Entry> builtIn() throws ScenarioException {
         List<Entry> entries = read;
         if (entries == null) {
